@@ -1,0 +1,473 @@
+//! The site configuration, read as Hugo reads it: `hugo.{toml,yaml,yml,json}` then
+//! `config.*` in the site root (first hit only), with `config/_default/` and
+//! `config/<environment>/` merged on top and the theme's own config underneath.
+//! Keys are case-insensitive (lower-cased); keys labsite does not use are kept in
+//! [`Config::raw`] and reach templates.
+
+use crate::data_format::{self, Format, as_text, deep_merge, truthy};
+use crate::error::{Error, Result};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// Settings from the command line that take precedence over the config files.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+    pub theme: Option<String>,
+    pub themes_dir: Option<PathBuf>,
+    pub environment: Option<String>,
+    pub build_drafts: bool,
+    pub build_future: bool,
+    pub build_expired: bool,
+}
+
+/// One configured language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Language {
+    pub key: String,
+    pub weight: i64,
+    pub title: Option<String>,
+    pub name: String,
+    pub code: Option<String>,
+    pub content_dir: Option<String>,
+    pub params: Map<String, Value>,
+    pub disabled: bool,
+}
+
+/// One entry of a config menu such as `[[menu.shortcuts]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MenuEntry {
+    pub name: String,
+    pub url: String,
+    pub pre: String,
+    pub post: String,
+    pub weight: i64,
+    pub identifier: String,
+}
+
+/// The configuration labsite builds with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The whole merged configuration, keys lower-cased.
+    pub raw: Map<String, Value>,
+    /// Where it was read from (relative to the site root), for messages.
+    pub files: Vec<PathBuf>,
+    pub base_url: String,
+    pub title: String,
+    pub language_code: String,
+    pub theme: Option<String>,
+    pub themes_dir: PathBuf,
+    pub content_dir: String,
+    pub static_dirs: Vec<String>,
+    pub ugly_urls: bool,
+    pub relative_urls: bool,
+    pub canonify_urls: bool,
+    pub unsafe_html: bool,
+    pub params: Map<String, Value>,
+    pub shortcuts: Vec<MenuEntry>,
+    pub default_language: String,
+    pub default_language_in_subdir: bool,
+    pub languages: Vec<Language>,
+    pub build_drafts: bool,
+    pub build_future: bool,
+    pub build_expired: bool,
+    pub disable_aliases: bool,
+    pub environment: String,
+}
+
+const ROOT_NAMES: [&str; 2] = ["hugo", "config"];
+const EXTENSIONS: [&str; 4] = ["toml", "yaml", "yml", "json"];
+
+impl Config {
+    /// Reads the configuration of the site at `root`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let environment = overrides.environment.clone().unwrap_or_else(|| "production".into());
+        let mut merged = Value::Object(Map::new());
+        let mut files = Vec::new();
+
+        if let Some(path) = find_root_config(root) {
+            deep_merge(&mut merged, Value::Object(read_map(root, &path)?));
+            files.push(relative(root, &path));
+        }
+        for dir in ["_default", environment.as_str()] {
+            let dir_path = root.join("config").join(dir);
+            for (path, target) in config_dir_files(&dir_path)? {
+                let map = read_map(root, &path)?;
+                let value = nest(&target, Value::Object(map));
+                deep_merge(&mut merged, value);
+                files.push(relative(root, &path));
+            }
+        }
+        if files.is_empty() {
+            return Err(Error::file(
+                root,
+                "Unable to locate config file or config directory (create hugo.toml or config.toml in the site folder)",
+            ));
+        }
+
+        let mut raw = match merged {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        };
+        if let Some(theme) = &overrides.theme {
+            raw.insert("theme".into(), Value::String(theme.clone()));
+        }
+        if let Some(url) = &overrides.base_url {
+            raw.insert("baseurl".into(), Value::String(url.clone()));
+        }
+        let theme = match raw.get("theme") {
+            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(Value::Array(a)) => a.first().and_then(|v| as_text(Some(v))),
+            _ => None,
+        };
+        let themes_dir = overrides
+            .themes_dir
+            .clone()
+            .or_else(|| as_text(raw.get("themesdir")).map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("themes"));
+
+        // The theme's own config sits underneath the site's.
+        if let Some(name) = &theme {
+            let theme_root = root.join(&themes_dir).join(name);
+            if let Some(path) = find_root_config(&theme_root) {
+                if let Ok(theme_map) = read_map(root, &path) {
+                    let mut base = Value::Object(theme_map);
+                    deep_merge(&mut base, Value::Object(raw));
+                    raw = match base {
+                        Value::Object(m) => m,
+                        _ => Map::new(),
+                    };
+                }
+            }
+        }
+        Ok(Config::from_raw(raw, files, theme, themes_dir, environment, overrides))
+    }
+
+    /// Builds the typed view of an already merged, lower-cased config map.
+    pub fn from_raw(
+        raw: Map<String, Value>,
+        files: Vec<PathBuf>,
+        theme: Option<String>,
+        themes_dir: PathBuf,
+        environment: String,
+        overrides: &Overrides,
+    ) -> Config {
+        let text = |key: &str| as_text(raw.get(key));
+        let flag = |key: &str| truthy(raw.get(key));
+        let mut base_url = text("baseurl").unwrap_or_default();
+        if !base_url.is_empty() && !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let default_language = text("defaultcontentlanguage").unwrap_or_else(|| "en".into()).to_lowercase();
+        let languages = parse_languages(raw.get("languages"), &default_language);
+        let params = match raw.get("params") {
+            Some(Value::Object(m)) => m.clone(),
+            _ => Map::new(),
+        };
+        let menus = raw.get("menus").or_else(|| raw.get("menu"));
+        let shortcuts = parse_menu(menus.and_then(|m| m.get("shortcuts")));
+        let static_dirs = match raw.get("staticdir") {
+            Some(Value::Array(a)) => a.iter().filter_map(|v| as_text(Some(v))).collect(),
+            Some(v) => as_text(Some(v)).into_iter().collect(),
+            None => vec!["static".to_string()],
+        };
+        let unsafe_html = raw
+            .get("markup")
+            .and_then(|m| m.get("goldmark"))
+            .and_then(|g| g.get("renderer"))
+            .map(|r| truthy(r.get("unsafe")))
+            .unwrap_or(false);
+        Config {
+            title: text("title").unwrap_or_default(),
+            language_code: text("languagecode").unwrap_or_default(),
+            content_dir: text("contentdir").unwrap_or_else(|| "content".into()),
+            ugly_urls: flag("uglyurls"),
+            relative_urls: flag("relativeurls"),
+            canonify_urls: flag("canonifyurls"),
+            default_language_in_subdir: flag("defaultcontentlanguageinsubdir"),
+            build_drafts: overrides.build_drafts || flag("builddrafts"),
+            build_future: overrides.build_future || flag("buildfuture"),
+            build_expired: overrides.build_expired || flag("buildexpired"),
+            disable_aliases: flag("disablealiases"),
+            base_url,
+            theme,
+            themes_dir,
+            static_dirs,
+            unsafe_html,
+            params,
+            shortcuts,
+            default_language,
+            languages,
+            environment,
+            files,
+            raw,
+        }
+    }
+
+    /// A config for unit tests: the defaults of an empty `hugo.toml`.
+    pub fn for_tests() -> Config {
+        Config::from_raw(
+            Map::new(),
+            vec![PathBuf::from("hugo.toml")],
+            None,
+            PathBuf::from("themes"),
+            "production".into(),
+            &Overrides::default(),
+        )
+    }
+
+    /// The path part of baseURL without its trailing slash (`""` or `/workshop`).
+    pub fn base_path(&self) -> &str {
+        let after_scheme = match self.base_url.find("://") {
+            Some(i) => &self.base_url[i + 3..],
+            None => self.base_url.as_str(),
+        };
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].trim_end_matches('/'),
+            None => "",
+        }
+    }
+
+    /// scheme://host of baseURL (empty when baseURL has none).
+    pub fn base_host(&self) -> &str {
+        match self.base_url.find("://") {
+            Some(i) => {
+                let rest = &self.base_url[i + 3..];
+                let end = rest.find('/').map_or(self.base_url.len(), |j| i + 3 + j);
+                &self.base_url[..end]
+            }
+            None => "",
+        }
+    }
+
+    /// The configured default language, if `languages` lists it.
+    pub fn default_language_config(&self) -> Option<&Language> {
+        self.languages.iter().find(|l| l.key == self.default_language)
+    }
+
+    /// The language keys a file name suffix may name.
+    pub fn is_language(&self, key: &str) -> bool {
+        key == self.default_language || self.languages.iter().any(|l| l.key == key)
+    }
+
+    /// Site title of the default language (the language's own title wins).
+    pub fn site_title(&self) -> &str {
+        self.default_language_config()
+            .and_then(|l| l.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
+    /// A site param (case-insensitive name), with language params taking precedence.
+    pub fn param(&self, name: &str) -> Option<&Value> {
+        let key = name.to_lowercase();
+        self.default_language_config()
+            .and_then(|l| l.params.get(&key))
+            .or_else(|| self.params.get(&key))
+    }
+}
+
+fn find_root_config(root: &Path) -> Option<PathBuf> {
+    ROOT_NAMES
+        .iter()
+        .flat_map(|name| EXTENSIONS.iter().map(move |ext| root.join(format!("{name}.{ext}"))))
+        .find(|p| p.is_file())
+}
+
+/// Config files in a `config/<env>/` folder with the key path each one fills
+/// (empty = the root; `params.toml` fills `params`; `menus.en.toml` fills
+/// `languages.en.menus`), sorted by name.
+fn config_dir_files(dir: &Path) -> Result<Vec<(PathBuf, Vec<String>)>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(_) => return Ok(out),
+    };
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+        if Format::from_extension(ext).is_none() || !path.is_file() {
+            continue;
+        }
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_lowercase();
+        let target = match stem.split_once('.') {
+            _ if ROOT_NAMES.contains(&stem.as_str()) => vec![],
+            Some((key, lang)) => vec!["languages".to_string(), lang.to_string(), key.to_string()],
+            None => vec![stem.clone()],
+        };
+        out.push((path, target));
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn nest(path: &[String], value: Value) -> Value {
+    path.iter().rev().fold(value, |acc, key| {
+        let mut m = Map::new();
+        m.insert(key.clone(), acc);
+        Value::Object(m)
+    })
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn read_map(root: &Path, path: &Path) -> Result<Map<String, Value>> {
+    let rel = relative(root, path);
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(&rel, e))?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let format = Format::from_extension(ext).unwrap_or(Format::Toml);
+    data_format::parse_map(&text, format).map_err(|e| {
+        Error::at(
+            crate::error::Location::new(rel, e.line, e.col),
+            format!("invalid {} config: {}", format.name(), e.message),
+        )
+    })
+}
+
+fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Language> {
+    let Some(Value::Object(map)) = value else { return Vec::new() };
+    let mut langs: Vec<Language> = map
+        .iter()
+        .map(|(key, v)| {
+            let get = |k: &str| as_text(v.get(k));
+            let mut params = match v.get("params") {
+                Some(Value::Object(p)) => p.clone(),
+                _ => Map::new(),
+            };
+            // Custom keys directly under [languages.xx] are language params too.
+            if let Value::Object(m) = v {
+                for (k, val) in m {
+                    const KNOWN: [&str; 12] = [
+                        "weight", "title", "languagename", "label", "languagecode", "locale",
+                        "contentdir", "params", "menu", "menus", "disabled", "languagedirection",
+                    ];
+                    if !KNOWN.contains(&k.as_str()) && !params.contains_key(k) {
+                        params.insert(k.clone(), val.clone());
+                    }
+                }
+            }
+            Language {
+                key: key.to_lowercase(),
+                weight: v.get("weight").and_then(Value::as_i64).unwrap_or(0),
+                title: get("title"),
+                name: get("languagename").or_else(|| get("label")).unwrap_or_else(|| key.clone()),
+                code: get("languagecode").or_else(|| get("locale")),
+                content_dir: get("contentdir"),
+                params,
+                disabled: truthy(v.get("disabled")),
+            }
+        })
+        .collect();
+    // Weight ascending with 0 last, then key; the default language stays first on ties.
+    langs.sort_by(|a, b| {
+        let w = |l: &Language| if l.weight == 0 { i64::MAX } else { l.weight };
+        w(a).cmp(&w(b))
+            .then_with(|| (b.key == default_language).cmp(&(a.key == default_language)))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    langs
+}
+
+fn parse_menu(value: Option<&Value>) -> Vec<MenuEntry> {
+    let Some(Value::Array(items)) = value else { return Vec::new() };
+    items
+        .iter()
+        .map(|v| {
+            let get = |k: &str| as_text(v.get(k)).unwrap_or_default();
+            let name = get("name");
+            MenuEntry {
+                url: {
+                    let url = get("url");
+                    if url.is_empty() { get("pageref") } else { url }
+                },
+                pre: get("pre"),
+                post: get("post"),
+                weight: v.get("weight").and_then(Value::as_i64).unwrap_or(0),
+                identifier: {
+                    let id = get("identifier");
+                    if id.is_empty() { name.clone() } else { id }
+                },
+                name,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let p = dir.path().join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn hugo_toml_wins_over_config_toml() {
+        let d = site(&[("hugo.toml", "title = 'A'"), ("config.toml", "title = 'B'")]);
+        let c = Config::load(d.path(), &Overrides::default()).unwrap();
+        assert_eq!(c.title, "A");
+        assert_eq!(c.files, vec![PathBuf::from("hugo.toml")]);
+    }
+
+    #[test]
+    fn config_dirs_merge_on_top_per_environment() {
+        let d = site(&[
+            ("config.yaml", "title: A\nparams:\n  a: 1\n  b: 1\n"),
+            ("config/_default/params.toml", "b = 2\nc = 2"),
+            ("config/production/params.toml", "c = 3"),
+            ("config/development/params.toml", "c = 4"),
+        ]);
+        let c = Config::load(d.path(), &Overrides::default()).unwrap();
+        assert_eq!(c.params["a"], 1);
+        assert_eq!(c.params["b"], 2);
+        assert_eq!(c.params["c"], 3);
+    }
+
+    #[test]
+    fn keys_are_case_insensitive_and_params_merge_with_theme() {
+        let d = site(&[
+            ("config.toml", "Title = 'A'\nbaseURL = 'https://x.io/workshop'\ntheme = 't'\nuglyURLs = true\n[Params]\nEditURL = 'e'\n[markup.goldmark.renderer]\nunsafe = true\n[[menu.shortcuts]]\nname = 'GH'\nurl = '/gh'\nweight = 2"),
+            ("themes/t/config.toml", "[params]\nthemeOnly = 'yes'\neditURL = 'theme'"),
+        ]);
+        let c = Config::load(d.path(), &Overrides::default()).unwrap();
+        assert_eq!(c.params["editurl"], "e");
+        assert_eq!(c.params["themeonly"], "yes");
+        assert!(c.ugly_urls && c.unsafe_html);
+        assert_eq!(c.base_path(), "/workshop");
+        assert_eq!(c.base_host(), "https://x.io");
+        assert_eq!(c.shortcuts[0].name, "GH");
+    }
+
+    #[test]
+    fn missing_config_is_an_error() {
+        let d = site(&[("content/_index.md", "")]);
+        let e = Config::load(d.path(), &Overrides::default()).unwrap_err();
+        assert!(e.to_string().contains("Unable to locate config file or config directory"));
+    }
+
+    #[test]
+    fn languages_sort_by_weight_zero_last() {
+        let d = site(&[(
+            "config.toml",
+            "defaultContentLanguage = 'en'\n[languages.fr]\nweight = 2\n[languages.en]\nweight = 1\ntitle = 'English site'\n[languages.de]\n",
+        )]);
+        let c = Config::load(d.path(), &Overrides::default()).unwrap();
+        let keys: Vec<_> = c.languages.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys, ["en", "fr", "de"]);
+        assert_eq!(c.site_title(), "English site");
+    }
+
+    #[test]
+    fn bad_config_names_file_line_and_column() {
+        let d = site(&[("config.toml", "title = 'A'\nbad = \n")]);
+        let e = Config::load(d.path(), &Overrides::default()).unwrap_err();
+        assert!(e.to_string().starts_with("config.toml:2:7: invalid TOML config: "), "{e}");
+    }
+}

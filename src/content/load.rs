@@ -1,0 +1,520 @@
+//! Scans `content/` with walkdir and builds the [`ContentTree`]: home, sections
+//! (`_index.md`; every top-level folder), regular pages, leaf bundles (`index.md` and
+//! its resources), language suffixes, front matter, URLs, the publication filter and
+//! Hugo's default order. Loading never renders anything.
+
+use super::{ContentTree, Kind, Page, PageId, Resource, SourceFile, url};
+use crate::config::Config;
+use crate::data_format::as_text;
+use crate::date;
+use crate::error::{Error, Location, Result, Warning};
+use crate::frontmatter;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The loaded content and what was worth a warning.
+pub struct Loaded {
+    pub tree: ContentTree,
+    pub warnings: Vec<Warning>,
+}
+
+/// A Markdown file found by the scan.
+struct ContentFile {
+    /// Relative to the content folder, `/`-separated.
+    rel: String,
+    abs: PathBuf,
+    dir: String,
+    stem: String,
+    lang: String,
+}
+
+/// Loads the content of the site at `root` for the default language.
+pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
+    let content_root = root.join(&config.content_dir);
+    let (markdown, others) = scan(&content_root, config)?;
+    let lang = config.default_language.clone();
+    let markdown: Vec<ContentFile> = markdown.into_iter().filter(|f| f.lang == lang).collect();
+
+    // Leaf bundles: folders holding an index.md; their whole subtree belongs to them.
+    let index_dirs: BTreeSet<String> =
+        markdown.iter().filter(|f| f.stem == "index").map(|f| f.dir.clone()).collect();
+    let leaf_dirs: BTreeSet<String> = index_dirs
+        .iter()
+        .filter(|d| !index_dirs.iter().any(|o| is_below(d, o)))
+        .cloned()
+        .collect();
+    // Sections: folders with _index.md, plus every top-level folder.
+    let mut section_dirs: BTreeSet<String> = markdown
+        .iter()
+        .filter(|f| f.stem == "_index" && !f.dir.is_empty())
+        .filter(|f| !inside_leaf_dir(&f.dir, &leaf_dirs))
+        .map(|f| f.dir.clone())
+        .collect();
+    let all_dirs = markdown.iter().map(|f| f.dir.clone()).chain(others.iter().map(|(_, rel)| parent_dir(rel)));
+    for dir in all_dirs {
+        let top = dir.split('/').next().unwrap_or("");
+        if !top.is_empty() && !leaf_dirs.contains(top) {
+            section_dirs.insert(top.to_string());
+        }
+    }
+
+    let mut loader = Loader {
+        root,
+        config,
+        pages: Vec::new(),
+        warnings: Vec::new(),
+        errors: Vec::new(),
+        prefix: if config.default_language_in_subdir { format!("/{lang}") } else { String::new() },
+        now: chrono::Utc::now().fixed_offset(),
+    };
+
+    // Home first (id 0), then sections from the shallowest.
+    let by_stem = |dir: &str, stem: &str| markdown.iter().find(|f| f.dir == dir && f.stem == stem);
+    loader.add_node(Kind::Home, "", by_stem("", "_index"), None);
+    let mut section_ids: HashMap<String, PageId> = HashMap::new();
+    section_ids.insert(String::new(), ContentTree::HOME);
+    let mut ordered: Vec<&String> = section_dirs.iter().collect();
+    ordered.sort_by_key(|d| (d.matches('/').count(), d.to_string()));
+    for dir in ordered {
+        let parent = nearest_section(dir, &section_ids, false);
+        let id = loader.add_node(Kind::Section, dir, by_stem(dir, "_index"), Some(parent));
+        section_ids.insert(dir.clone(), id);
+    }
+
+    // Regular pages (and leaf bundles).
+    for f in &markdown {
+        if f.stem == "_index" && (f.dir.is_empty() || section_dirs.contains(&f.dir)) {
+            continue;
+        }
+        let bundle = leaf_dirs.iter().find(|d| is_below(&f.dir, d) || f.dir == **d);
+        match bundle {
+            Some(b) if f.dir == *b && f.stem == "index" => {
+                let parent_dir = parent_dir(b);
+                let parent = nearest_section(&parent_dir, &section_ids, true);
+                let name = b.rsplit('/').next().unwrap_or(b).to_string();
+                loader.add_page(f, &parent_dir, &name, parent);
+            }
+            Some(_) => {} // a Markdown resource of a leaf bundle
+            None => {
+                let parent = nearest_section(&f.dir, &section_ids, true);
+                loader.add_page(f, &f.dir, &f.stem, parent);
+            }
+        }
+    }
+    if !loader.errors.is_empty() {
+        return Err(if loader.errors.len() == 1 {
+            loader.errors.remove(0)
+        } else {
+            Error::Many(loader.errors)
+        });
+    }
+
+    let mut tree = ContentTree { pages: loader.pages, files: Vec::new() };
+    let warnings = loader.warnings;
+
+    // Bundle resources and other content files.
+    let bundle_pages: HashMap<String, PageId> = tree
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let f = p.file.as_ref()?;
+            (p.kind == Kind::Page && leaf_dirs.contains(f.dir.trim_end_matches('/')))
+                .then(|| (f.dir.trim_end_matches('/').to_string(), i))
+        })
+        .collect();
+    let skipped_md = markdown.iter().filter(|f| {
+        leaf_dirs.iter().any(|d| is_below(&f.dir, d) || (f.dir == *d && f.stem != "index"))
+    });
+    let resources = others
+        .iter()
+        .map(|(abs, rel)| (abs.clone(), rel.clone()))
+        .chain(skipped_md.map(|f| (f.abs.clone(), f.rel.clone())));
+    for (abs, rel) in resources {
+        let dir = parent_dir(&rel);
+        if let Some(bundle) = leaf_dirs.iter().find(|d| dir == **d || is_below(&dir, d)) {
+            if let Some(&owner) = bundle_pages.get(bundle) {
+                let within = &rel[bundle.len() + 1..];
+                let base = bundle_dir_url(&tree.pages[owner].url);
+                let target = format!("{}{}", base.trim_start_matches('/'), within);
+                tree.pages[owner].resources.push(Resource { source: abs, target });
+            }
+            continue;
+        }
+        let owner_dir = ancestors_of(&dir).into_iter().find(|d| section_ids.contains_key(d.as_str()));
+        let owner_dir = owner_dir.unwrap_or_default();
+        let owner = section_ids[owner_dir.as_str()];
+        let within = if owner_dir.is_empty() { rel.as_str() } else { &rel[owner_dir.len() + 1..] };
+        let base = bundle_dir_url(&tree.pages[owner].url);
+        let target = format!("{}{}", base.trim_start_matches('/'), within);
+        tree.files.push(Resource { source: abs, target });
+    }
+
+    link_children(&mut tree);
+    Ok(Loaded { tree, warnings })
+}
+
+/// Folder URL under which a page's resources are published.
+fn bundle_dir_url(page_url: &str) -> String {
+    match page_url.strip_suffix(".html") {
+        Some(stem) => format!("{stem}/"),
+        None => page_url.to_string(),
+    }
+}
+
+fn link_children(tree: &mut ContentTree) {
+    let n = tree.pages.len();
+    let mut children: Vec<Vec<PageId>> = vec![Vec::new(); n];
+    for id in 0..n {
+        let p = &tree.pages[id];
+        if let Some(parent) = p.parent {
+            if p.render {
+                children[parent].push(id);
+            }
+        }
+    }
+    for (id, mut kids) in children.into_iter().enumerate() {
+        kids.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
+        tree.pages[id].children = kids;
+    }
+}
+
+fn scan(content_root: &Path, config: &Config) -> Result<(Vec<ContentFile>, Vec<(PathBuf, String)>)> {
+    let mut markdown = Vec::new();
+    let mut others = Vec::new();
+    if !content_root.is_dir() {
+        return Ok((markdown, others));
+    }
+    let walker = WalkDir::new(content_root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_root.to_path_buf());
+            Error::file(path, format!("cannot read: {e}"))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let abs = entry.path().to_path_buf();
+        let rel = abs
+            .strip_prefix(content_root)
+            .unwrap_or(&abs)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with('~') {
+            continue;
+        }
+        let is_markdown = name.ends_with(".md") || name.ends_with(".markdown");
+        if !is_markdown {
+            others.push((abs, rel));
+            continue;
+        }
+        let stem_with_lang = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let (stem, lang) = match stem_with_lang.rsplit_once('.') {
+            Some((s, l)) if config.is_language(&l.to_lowercase()) => (s.to_string(), l.to_lowercase()),
+            _ => (stem_with_lang.to_string(), config.default_language.clone()),
+        };
+        let dir = parent_dir(&rel);
+        markdown.push(ContentFile { rel, abs, dir, stem, lang });
+    }
+    Ok((markdown, others))
+}
+
+fn parent_dir(rel: &str) -> String {
+    rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+}
+
+/// `dir` is strictly below `ancestor`.
+fn is_below(dir: &str, ancestor: &str) -> bool {
+    dir.len() > ancestor.len() && dir.starts_with(ancestor) && dir.as_bytes()[ancestor.len()] == b'/'
+}
+
+fn inside_leaf_dir(dir: &str, leaf_dirs: &BTreeSet<String>) -> bool {
+    leaf_dirs.iter().any(|d| is_below(dir, d) || dir == d)
+}
+
+/// `dir` and its ancestors, nearest first, ending with `""`.
+fn ancestors_of(dir: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = dir.to_string();
+    loop {
+        out.push(cur.clone());
+        if cur.is_empty() {
+            break;
+        }
+        cur = parent_dir(&cur);
+    }
+    out
+}
+
+fn nearest_section(dir: &str, sections: &HashMap<String, PageId>, include_self: bool) -> PageId {
+    let mut candidates = ancestors_of(dir);
+    if !include_self {
+        candidates.remove(0);
+    }
+    candidates
+        .iter()
+        .find_map(|d| sections.get(d.as_str()).copied())
+        .unwrap_or(ContentTree::HOME)
+}
+
+struct Loader<'a> {
+    root: &'a Path,
+    config: &'a Config,
+    pages: Vec<Page>,
+    warnings: Vec<Warning>,
+    errors: Vec<Error>,
+    prefix: String,
+    now: date::Date,
+}
+
+/// Front matter read from a file, or nothing for a folder without `_index.md`.
+struct Source {
+    file: SourceFile,
+    params: Map<String, Value>,
+    body: String,
+    body_line: usize,
+    text: String,
+}
+
+impl Loader<'_> {
+    fn read(&mut self, f: &ContentFile) -> Option<Source> {
+        let site_path = self
+            .root
+            .join(&self.config.content_dir)
+            .join(&f.rel)
+            .strip_prefix(self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| f.abs.clone());
+        let bytes = match std::fs::read(&f.abs) {
+            Ok(b) => b,
+            Err(e) => {
+                self.errors.push(Error::file(&site_path, format!("cannot read: {e}")));
+                return None;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let valid = String::from_utf8_lossy(&bytes[..offset]);
+                let (line, col) = crate::error::line_col(&valid, valid.len());
+                self.errors.push(Error::at(
+                    Location::new(&site_path, line, col),
+                    "invalid UTF-8 (save the file as UTF-8)",
+                ));
+                return None;
+            }
+        };
+        let split = match frontmatter::split(&text) {
+            Ok(s) => s,
+            Err(e) => {
+                self.errors.push(Error::at(Location::new(&site_path, e.line, e.col), e.message));
+                return None;
+            }
+        };
+        let name = f.rel.rsplit('/').next().unwrap_or(&f.rel).to_string();
+        let file = SourceFile {
+            site_path,
+            path: f.rel.clone(),
+            dir: if f.dir.is_empty() { String::new() } else { format!("{}/", f.dir) },
+            logical_name: name,
+            base_name: f.stem.clone(),
+        };
+        let body = split.body.to_string();
+        Some(Source { file, params: split.params, body, body_line: split.body_line, text: text.clone() })
+    }
+
+    fn add_node(&mut self, kind: Kind, dir: &str, f: Option<&ContentFile>, parent: Option<PageId>) -> PageId {
+        let source = f.and_then(|f| self.read(f));
+        let default_title = match kind {
+            Kind::Home => self.config.site_title().to_string(),
+            _ => auto_section_title(dir.rsplit('/').next().unwrap_or(dir)),
+        };
+        let mut page = self.page_from(kind, source, parent, dir, &default_title);
+        page.url = match page.text_param("url") {
+            Some(u) if !u.is_empty() => url::explicit_path(&u),
+            _ => format!("{}{}", self.prefix, url::section_path(dir)),
+        };
+        self.pages.push(page);
+        self.pages.len() - 1
+    }
+
+    fn add_page(&mut self, f: &ContentFile, dir: &str, name: &str, parent: PageId) {
+        let Some(source) = self.read(f) else { return };
+        let mut page = self.page_from(Kind::Page, Some(source), Some(parent), dir, "");
+        if !page.render {
+            return;
+        }
+        let slug = page.text_param("slug").filter(|s| !s.is_empty());
+        page.url = match page.text_param("url") {
+            Some(u) if !u.is_empty() => url::explicit_path(&u),
+            _ => {
+                let name = slug.as_deref().unwrap_or(name);
+                format!("{}{}", self.prefix, url::page_path(dir, name, self.config.ugly_urls))
+            }
+        };
+        self.pages.push(page);
+    }
+
+    fn page_from(
+        &mut self,
+        kind: Kind,
+        source: Option<Source>,
+        parent: Option<PageId>,
+        dir: &str,
+        default_title: &str,
+    ) -> Page {
+        let (file, params, body, body_line, text) = match source {
+            Some(s) => (Some(s.file), s.params, s.body, s.body_line, s.text),
+            None => (None, Map::new(), String::new(), 1, String::new()),
+        };
+        let get = |k: &str| as_text(params.get(k));
+        let title = match params.get("title") {
+            Some(v) => as_text(Some(v)).unwrap_or_default(),
+            None if file.is_some() && kind != Kind::Section => String::new(),
+            None if file.is_some() => String::new(),
+            None => default_title.to_string(),
+        };
+        let link_title = get("linktitle").filter(|t| !t.is_empty()).unwrap_or_else(|| title.clone());
+        let weight = match params.get("weight") {
+            Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+            Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
+            _ => 0,
+        };
+        let site_path = file.as_ref().map(|f| f.site_path.clone());
+        let mut read_date = |keys: &[&str]| -> Option<date::Date> {
+            for key in keys {
+                match date::parse_value(params.get(*key)) {
+                    Ok(Some(d)) => return Some(d),
+                    Ok(None) => {}
+                    Err(bad) => {
+                        let offset = text.find(&bad).unwrap_or(0);
+                        let (line, col) = crate::error::line_col(&text, offset);
+                        let at = Location::new(site_path.clone().unwrap_or_default(), line, col);
+                        let w = format!(
+                            "{at}: front matter `{key}`: \"{bad}\" is not a date Hugo reads (use 2006-01-02 or 2006-01-02T15:04:05Z); ignored"
+                        );
+                        if !self.warnings.iter().any(|x| x.0 == w) {
+                            self.warnings.push(Warning(w));
+                        }
+                    }
+                }
+            }
+            None
+        };
+        let date = read_date(&["date", "publishdate", "pubdate", "published", "lastmod", "modified"]);
+        let publish_date = read_date(&["publishdate", "pubdate", "published", "date"]);
+        let lastmod = read_date(&["lastmod", "modified", "date", "publishdate", "pubdate", "published"]);
+        let expiry_date = read_date(&["expirydate", "unpublishdate"]);
+        let draft = crate::data_format::truthy(params.get("draft"));
+        let render = !(draft && !self.config.build_drafts)
+            && !(publish_date.is_some_and(|d| d > self.now) && !self.config.build_future)
+            && !(expiry_date.is_some_and(|d| d <= self.now) && !self.config.build_expired);
+        let aliases = match params.get("aliases") {
+            Some(Value::Array(a)) => a.iter().filter_map(|v| as_text(Some(v))).collect(),
+            Some(v) => as_text(Some(v)).into_iter().collect(),
+            None => Vec::new(),
+        };
+        Page {
+            kind,
+            file,
+            lang: self.config.default_language.clone(),
+            title,
+            link_title,
+            weight,
+            date,
+            lastmod,
+            publish_date,
+            expiry_date,
+            draft,
+            body,
+            body_line,
+            url: String::new(),
+            render,
+            aliases,
+            parent,
+            children: Vec::new(),
+            resources: Vec::new(),
+            section_dir: dir.to_string(),
+            params,
+        }
+    }
+}
+
+/// Title of a section folder without `_index.md`: pluralised and title-cased.
+pub fn auto_section_title(dir_name: &str) -> String {
+    let plural = pluralize(dir_name);
+    let mut out = String::with_capacity(plural.len());
+    let mut start = true;
+    for c in plural.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c.is_whitespace() || c == '-';
+    }
+    out
+}
+
+fn pluralize(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.is_empty() || lower.ends_with('s') {
+        return word.to_string();
+    }
+    if let Some(stem) = word.strip_suffix('y') {
+        let before = stem.chars().last().unwrap_or('a');
+        if !"aeiou".contains(before) {
+            return format!("{stem}ies");
+        }
+    }
+    if lower.ends_with('x') || lower.ends_with("ch") || lower.ends_with("sh") || lower.ends_with('z') {
+        return format!("{word}es");
+    }
+    format!("{word}s")
+}
+
+/// Aliases of every page as (alias output URL path, target page), resolved like
+/// Hugo: `/x` from the site root, `x` relative to the page's folder.
+pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
+    let mut out = BTreeMap::new();
+    for id in tree.rendered() {
+        let page = &tree.pages[id];
+        for alias in &page.aliases {
+            let path = if alias.starts_with('/') {
+                alias.clone()
+            } else {
+                let base = page.url.rsplit_once('/').map_or("", |(d, _)| d);
+                let base = if page.url.ends_with('/') {
+                    page.url.trim_end_matches('/').rsplit_once('/').map_or("", |(d, _)| d)
+                } else {
+                    base
+                };
+                format!("{base}/{alias}")
+            };
+            out.insert(path, id);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_titles() {
+        assert_eq!(auto_section_title("lab"), "Labs");
+        assert_eq!(auto_section_title("images"), "Images");
+        assert_eq!(auto_section_title("policy"), "Policies");
+        assert_eq!(auto_section_title("box"), "Boxes");
+    }
+}

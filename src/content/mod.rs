@@ -1,0 +1,157 @@
+//! The site's content as a tree of pages (home, sections, regular pages), loaded from
+//! `content/` but not yet rendered. Pages live in one arena indexed by [`PageId`];
+//! sections list their children's ids in Hugo's default order.
+
+pub mod load;
+pub mod sort;
+pub mod url;
+
+use crate::date::Date;
+use serde_json::{Map, Value};
+use std::path::PathBuf;
+
+pub use load::load;
+
+/// Index of a page in [`ContentTree::pages`].
+pub type PageId = usize;
+
+/// Hugo's page kinds that come from content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Home,
+    Section,
+    Page,
+}
+
+/// Where a page's file is, in the terms of Hugo's `.File`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceFile {
+    /// Path relative to the site root, for messages (`content/labs/intro.md`).
+    pub site_path: PathBuf,
+    /// Path relative to the content folder with `/` separators (`labs/intro.md`).
+    pub path: String,
+    /// Folder relative to the content folder, with a trailing `/` unless empty.
+    pub dir: String,
+    /// File name (`intro.en.md`).
+    pub logical_name: String,
+    /// File name without extension and language (`intro`).
+    pub base_name: String,
+}
+
+/// A file published next to its page (bundle resources, content images).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    pub source: PathBuf,
+    /// Output path relative to the output folder.
+    pub target: String,
+}
+
+/// One page of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: Kind,
+    /// `None` for a home or section that has no `_index.md`.
+    pub file: Option<SourceFile>,
+    pub lang: String,
+    /// Every front-matter key, lower-cased (Hugo's `.Params`).
+    pub params: Map<String, Value>,
+    pub title: String,
+    pub link_title: String,
+    pub weight: i64,
+    pub date: Option<Date>,
+    pub lastmod: Option<Date>,
+    pub publish_date: Option<Date>,
+    pub expiry_date: Option<Date>,
+    pub draft: bool,
+    /// Markdown body (after the front matter).
+    pub body: String,
+    /// Line of the source file on which `body` starts.
+    pub body_line: usize,
+    /// URL path relative to the site root (without baseURL's path): `/a/x/`.
+    pub url: String,
+    /// Whether the page gets its own file (false for skipped home/section nodes).
+    pub render: bool,
+    pub aliases: Vec<String>,
+    pub parent: Option<PageId>,
+    /// Direct children (regular pages and sections) in Hugo's default order.
+    pub children: Vec<PageId>,
+    pub resources: Vec<Resource>,
+    /// Content folder of the section (`labs/intro`), or of the page's file.
+    pub section_dir: String,
+}
+
+impl Page {
+    pub fn param(&self, key: &str) -> Option<&Value> {
+        self.params.get(key)
+    }
+
+    pub fn flag(&self, key: &str) -> bool {
+        crate::data_format::truthy(self.params.get(key))
+    }
+
+    pub fn text_param(&self, key: &str) -> Option<String> {
+        crate::data_format::as_text(self.params.get(key))
+    }
+
+    pub fn is_section_like(&self) -> bool {
+        matches!(self.kind, Kind::Home | Kind::Section)
+    }
+
+    /// The label the learn menu shows: `menuTitle`, else LinkTitle.
+    pub fn menu_title(&self) -> String {
+        match self.text_param("menutitle") {
+            Some(t) if !t.is_empty() => t,
+            _ => self.link_title.clone(),
+        }
+    }
+
+    /// Where messages about this page point (`content/labs/x.md`, or the folder).
+    pub fn source_label(&self) -> String {
+        match &self.file {
+            Some(f) => f.site_path.display().to_string(),
+            None => format!("section {}", self.url),
+        }
+    }
+}
+
+/// All pages of one language, as a tree rooted at the home page (id 0).
+#[derive(Debug, Clone, Default)]
+pub struct ContentTree {
+    pub pages: Vec<Page>,
+    /// Files under `content/` that are published as they are.
+    pub files: Vec<Resource>,
+}
+
+impl ContentTree {
+    pub const HOME: PageId = 0;
+
+    pub fn home(&self) -> &Page {
+        &self.pages[Self::HOME]
+    }
+
+    /// Child sections of `id`, in default order.
+    pub fn sections(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
+        self.pages[id]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| self.pages[c].kind == Kind::Section)
+    }
+
+    /// The chain of ancestors of `id`, nearest first (home last).
+    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        let mut out = Vec::new();
+        let mut cur = self.pages[id].parent;
+        while let Some(p) = cur {
+            out.push(p);
+            cur = self.pages[p].parent;
+        }
+        out
+    }
+
+    /// Pages that get an HTML file, in a stable order.
+    pub fn rendered(&self) -> impl Iterator<Item = PageId> + '_ {
+        (0..self.pages.len()).filter(|&i| self.pages[i].render)
+    }
+}

@@ -1,0 +1,121 @@
+//! Errors and warnings of a build: every problem with the site's input carries a
+//! [`Location`] (`path:line:col`, path relative to the site root) so that it reads
+//! like a compiler diagnostic.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A place in a source file, 1-based line and column (column counted in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Location {
+    pub fn new(path: impl Into<PathBuf>, line: usize, col: usize) -> Self {
+        Location { path: path.into(), line, col }
+    }
+
+    /// The location of byte `offset` of `text`, where `text` starts at `first_line`
+    /// of the file `path`.
+    pub fn at_offset(path: &Path, text: &str, offset: usize, first_line: usize) -> Self {
+        let (line, col) = line_col(text, offset);
+        Location::new(path, first_line + line - 1, col)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.col)
+    }
+}
+
+/// 1-based line and column of byte `offset` in `text` (clamped to the text).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Everything that can stop a build.
+#[derive(Debug)]
+pub enum Error {
+    /// A problem at a known place in the site's sources.
+    At { location: Location, message: String },
+    /// A problem with a file as a whole (unreadable, not UTF-8, no config…).
+    File { path: PathBuf, message: String },
+    /// A problem in a theme template.
+    Template { name: String, message: String },
+    /// Several problems found in one pass, reported together.
+    Many(Vec<Error>),
+}
+
+impl Error {
+    pub fn at(location: Location, message: impl Into<String>) -> Self {
+        Error::At { location, message: message.into() }
+    }
+
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Error::File { path: path.into(), message: message.into() }
+    }
+
+    pub fn io(path: &Path, err: std::io::Error) -> Self {
+        Error::file(path, err.to_string())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::At { location, message } => write!(f, "{location}: {message}"),
+            Error::File { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Template { name, message } => write!(f, "template `{name}`: {message}"),
+            Error::Many(errors) => {
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                        write!(f, "error: ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A problem that does not stop the build, printed as `warning: …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning(pub String);
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_characters() {
+        let text = "ab\ncdé\nx";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, 7), (2, 4));
+        assert_eq!(line_col(text, 8), (3, 1));
+    }
+}

@@ -1,0 +1,13 @@
+//! labsite: renders Hugo workshop sites (learn / relearn themes) with one binary.
+//!
+//! The pipeline, one module per stage: [`config`] → [`content`] (load) →
+//! [`shortcode`] (expand) → [`markdown`] (render) → [`theme`] (templates) →
+//! [`output`] (write), orchestrated by [`site`].
+
+pub mod config;
+pub mod content;
+pub mod data_format;
+pub mod date;
+pub mod error;
+pub mod frontmatter;
+pub mod shortcode;

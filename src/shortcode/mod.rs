@@ -1,0 +1,2 @@
+//! Shortcodes: [`lex`] finds the tags, [`tree`] pairs them into nested calls.
+pub mod lex;
