@@ -11,3 +11,4 @@ pub mod date;
 pub mod error;
 pub mod frontmatter;
 pub mod shortcode;
+pub mod markdown;

@@ -1,2 +1,7 @@
-//! Shortcodes: [`lex`] finds the tags, [`tree`] pairs them into nested calls.
+//! Shortcodes: [`lex`] finds the tags, [`tree`] pairs them into nested calls,
+//! [`expand`] renders them around the page's Markdown.
+pub mod expand;
 pub mod lex;
+pub mod tree;
+
+pub use expand::{Expanded, Invocation, Shortcodes, Source, expand, substitute};

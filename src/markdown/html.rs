@@ -1,0 +1,617 @@
+//! Writes pulldown-cmark events as the HTML Goldmark gives in Hugo: HTML5 void
+//! tags, GitHub heading ids, raw HTML omitted unless `unsafe`, dangerous URLs
+//! emptied, linkified text, Hugo's table, task-list, footnote and code-block markup.
+
+use super::anchor::Ids;
+use super::toc::Heading;
+use super::{Rendered, Settings, linkify};
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+
+/// HTML-escapes text as Goldmark does (`& < > "`).
+pub fn escape_text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Escapes code as Go's `html.EscapeString` (`& < > ' "`).
+pub fn escape_code(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            '"' => out.push_str("&#34;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Percent-encodes a link destination (keeping URL syntax and existing escapes),
+/// then HTML-escapes it; dangerous schemes give an empty URL.
+pub fn escape_url(out: &mut String, url: &str) {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let dangerous = ["javascript:", "vbscript:", "file:"].iter().any(|s| lower.starts_with(s))
+        || (lower.starts_with("data:") && !lower.starts_with("data:image/"));
+    if dangerous {
+        return;
+    }
+    for b in url.bytes() {
+        match b {
+            b'&' => out.push_str("&amp;"),
+            b'"' => out.push_str("%22"),
+            b'<' => out.push_str("%3C"),
+            b'>' => out.push_str("%3E"),
+            b'\'' => out.push_str("&#39;"),
+            b if b.is_ascii_alphanumeric() || b"-_.!~*();/?:@=+$,%#[]".contains(&b) => out.push(b as char),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+}
+
+struct Footnote {
+    label: String,
+    html: String,
+}
+
+struct Writer {
+    out: String,
+    settings: Settings,
+    ids: Ids,
+    headings: Vec<Heading>,
+    omitted: usize,
+    /// Inside an image: text goes to the alt attribute.
+    image_depth: usize,
+    alt: String,
+    image_title: Vec<String>,
+    link_depth: usize,
+    in_code_block: bool,
+    table_alignments: Vec<Alignment>,
+    table_cell: usize,
+    in_table_head: bool,
+    /// Footnote labels in order of first reference.
+    footnote_order: Vec<String>,
+    footnotes: Vec<Footnote>,
+    /// Output saved while a footnote definition is written.
+    saved: Vec<String>,
+    current_heading: Option<(u8, String, usize)>,
+    html_block: Option<String>,
+}
+
+/// Writes the HTML of `events`.
+pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
+    let events = merge_text(events);
+    let mut w = Writer {
+        out: String::with_capacity(events.len() * 16),
+        settings,
+        ids: Ids::default(),
+        headings: Vec::new(),
+        omitted: 0,
+        image_depth: 0,
+        alt: String::new(),
+        image_title: Vec::new(),
+        link_depth: 0,
+        in_code_block: false,
+        table_alignments: Vec::new(),
+        table_cell: 0,
+        in_table_head: false,
+        footnote_order: Vec::new(),
+        footnotes: Vec::new(),
+        saved: Vec::new(),
+        current_heading: None,
+        html_block: None,
+    };
+    let heading_ids = w.assign_heading_ids(&events);
+    let mut heading_index = 0;
+    let mut iter = events.into_iter().peekable();
+    while let Some(event) = iter.next() {
+        match event {
+            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+                let id = heading_ids.get(heading_index).cloned().unwrap_or_default();
+                heading_index += 1;
+                let n = heading_level(level);
+                w.out.push_str(&format!("<h{n} id=\""));
+                escape_text(&mut w.out, &id);
+                w.out.push('"');
+                if !classes.is_empty() {
+                    w.out.push_str(" class=\"");
+                    escape_text(&mut w.out, &classes.join(" "));
+                    w.out.push('"');
+                }
+                for (k, v) in attrs {
+                    w.out.push(' ');
+                    escape_text(&mut w.out, &k);
+                    w.out.push_str("=\"");
+                    escape_text(&mut w.out, v.as_deref().unwrap_or(""));
+                    w.out.push('"');
+                }
+                w.out.push('>');
+                w.current_heading = Some((n, id, w.out.len()));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((n, id, start)) = w.current_heading.take() {
+                    let html = strip_links(&w.out[start..]);
+                    w.headings.push(Heading { level: n, id, html });
+                }
+                w.out.push_str(&format!("</h{}>\n", heading_level(level)));
+            }
+            Event::Start(Tag::Item) => {
+                w.out.push_str("<li>");
+                if matches!(iter.peek(), Some(Event::Start(Tag::Paragraph))) {
+                    w.out.push('\n');
+                }
+            }
+            Event::Start(tag) => w.start(tag),
+            Event::End(tag) => w.end(tag),
+            Event::Text(text) => w.text(&text),
+            Event::Code(code) => {
+                if w.image_depth > 0 {
+                    w.alt.push_str(&code);
+                } else {
+                    w.out.push_str("<code>");
+                    escape_text(&mut w.out, &code);
+                    w.out.push_str("</code>");
+                }
+            }
+            Event::Html(html) => match &mut w.html_block {
+                Some(block) => block.push_str(&html),
+                None => w.raw_html(&html, false),
+            },
+            Event::InlineHtml(html) => w.raw_html(&html, true),
+            Event::SoftBreak => {
+                if w.image_depth > 0 {
+                    w.alt.push(' ');
+                } else {
+                    w.out.push('\n');
+                }
+            }
+            Event::HardBreak => w.out.push_str("<br>\n"),
+            Event::Rule => w.out.push_str("<hr>\n"),
+            Event::TaskListMarker(checked) => {
+                w.out.push_str(if checked {
+                    "<input checked=\"\" disabled=\"\" type=\"checkbox\"> "
+                } else {
+                    "<input disabled=\"\" type=\"checkbox\"> "
+                });
+            }
+            Event::FootnoteReference(label) => w.footnote_reference(&label),
+            Event::InlineMath(m) | Event::DisplayMath(m) => escape_text(&mut w.out, &m),
+        }
+    }
+    w.write_footnotes();
+    Rendered { html: w.out, headings: w.headings, raw_html_omitted: w.omitted }
+}
+
+/// Joins adjacent text events (pulldown-cmark splits text at special characters).
+fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for e in events {
+        if let Event::Text(t) = &e {
+            if let Some(Event::Text(prev)) = out.last_mut() {
+                let joined = format!("{prev}{t}");
+                *prev = CowStr::from(joined);
+                continue;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Inner HTML of a heading for the TOC: links removed, their text kept.
+fn strip_links(html: &str) -> String {
+    static LINK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"</?a(?:\s[^>]*)?>").expect("valid regex"));
+    LINK.replace_all(html, "").into_owned()
+}
+
+impl Writer {
+    /// Ids for every heading in document order: explicit `{#id}` as given, the others
+    /// from their plain text, de-duplicated.
+    fn assign_heading_ids(&mut self, events: &[Event<'_>]) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut i = 0;
+        while i < events.len() {
+            if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
+                let mut text = String::new();
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                    match &events[j] {
+                        Event::Text(t) | Event::Code(t) => text.push_str(t),
+                        Event::InlineHtml(h) if self.settings.unsafe_html => text.push_str(&strip_tags(h)),
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                ids.push(match id {
+                    Some(explicit) => self.ids.explicit(explicit),
+                    None => self.ids.auto(&text),
+                });
+                i = j;
+            }
+            i += 1;
+        }
+        ids
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        if self.image_depth > 0 && !matches!(tag, Tag::Image { .. }) {
+            return; // only the alt text of an image's content counts
+        }
+        let out = &mut self.out;
+        match tag {
+            Tag::Paragraph => out.push_str("<p>"),
+            Tag::BlockQuote(_) => out.push_str("<blockquote>\n"),
+            Tag::CodeBlock(kind) => {
+                self.in_code_block = true;
+                match kind {
+                    CodeBlockKind::Indented => out.push_str("<pre><code>"),
+                    CodeBlockKind::Fenced(info) => {
+                        let lang = info.split_whitespace().next().unwrap_or("").split('{').next().unwrap_or("");
+                        if lang.is_empty() {
+                            out.push_str("<pre tabindex=\"0\"><code>");
+                        } else {
+                            out.push_str("<pre tabindex=\"0\"><code class=\"language-");
+                            escape_text(out, lang);
+                            out.push_str("\" data-lang=\"");
+                            escape_text(out, lang);
+                            out.push_str("\">");
+                        }
+                    }
+                }
+            }
+            Tag::HtmlBlock => self.html_block = Some(String::new()),
+            Tag::List(Some(start)) => {
+                if start == 1 {
+                    out.push_str("<ol>\n");
+                } else {
+                    out.push_str(&format!("<ol start=\"{start}\">\n"));
+                }
+            }
+            Tag::List(None) => {
+                if !out.ends_with('\n') && !out.is_empty() && !out.ends_with("<li>") {
+                    out.push('\n');
+                } else if out.ends_with("<li>") {
+                    out.push('\n');
+                }
+                out.push_str("<ul>\n");
+            }
+            Tag::Item => out.push_str("<li>"),
+            Tag::FootnoteDefinition(label) => {
+                let saved = std::mem::take(&mut self.out);
+                self.saved.push(saved);
+                self.footnotes.push(Footnote { label: label.to_string(), html: String::new() });
+            }
+            Tag::DefinitionList => out.push_str("<dl>\n"),
+            Tag::DefinitionListTitle => out.push_str("<dt>"),
+            Tag::DefinitionListDefinition => out.push_str("<dd>"),
+            Tag::Table(alignments) => {
+                self.table_alignments = alignments;
+                out.push_str("<table>");
+            }
+            Tag::TableHead => {
+                self.in_table_head = true;
+                self.table_cell = 0;
+                out.push_str("\n\t<thead>\n\t\t\t<tr>");
+            }
+            Tag::TableRow => {
+                self.table_cell = 0;
+                if !out.ends_with("<tbody>") {
+                    if out.ends_with("</thead>") {
+                        out.push_str("\n\t<tbody>");
+                    }
+                }
+                out.push_str("\n\t\t\t<tr>");
+            }
+            Tag::TableCell => {
+                let tag = if self.in_table_head { "th" } else { "td" };
+                out.push_str("\n\t\t\t\t\t<");
+                out.push_str(tag);
+                match self.table_alignments.get(self.table_cell) {
+                    Some(Alignment::Left) => out.push_str(" style=\"text-align: left\""),
+                    Some(Alignment::Center) => out.push_str(" style=\"text-align: center\""),
+                    Some(Alignment::Right) => out.push_str(" style=\"text-align: right\""),
+                    _ => {}
+                }
+                out.push('>');
+            }
+            Tag::Emphasis => out.push_str("<em>"),
+            Tag::Strong => out.push_str("<strong>"),
+            Tag::Strikethrough => out.push_str("<del>"),
+            Tag::Superscript => out.push_str("<sup>"),
+            Tag::Subscript => out.push_str("<sub>"),
+            Tag::Link { link_type, dest_url, title, .. } => {
+                self.link_depth += 1;
+                out.push_str("<a href=\"");
+                if link_type == LinkType::Email {
+                    out.push_str("mailto:");
+                }
+                escape_url(out, &dest_url);
+                out.push('"');
+                if !title.is_empty() {
+                    out.push_str(" title=\"");
+                    escape_text(out, &title);
+                    out.push('"');
+                }
+                out.push('>');
+            }
+            Tag::Image { dest_url, title, .. } => {
+                if self.image_depth == 0 {
+                    out.push_str("<img src=\"");
+                    escape_url(out, &dest_url);
+                    out.push_str("\" alt=\"");
+                    self.alt.clear();
+                    self.image_title.push(title.to_string());
+                }
+                self.image_depth += 1;
+            }
+            Tag::MetadataBlock(_) | Tag::Heading { .. } => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        if self.image_depth > 0 && tag != TagEnd::Image {
+            return;
+        }
+        let out = &mut self.out;
+        match tag {
+            TagEnd::Paragraph => out.push_str("</p>\n"),
+            TagEnd::Heading(_) => {}
+            TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                out.push_str("</code></pre>\n");
+            }
+            TagEnd::HtmlBlock => {
+                let block = self.html_block.take().unwrap_or_default();
+                self.raw_html(&block, false);
+            }
+            TagEnd::List(true) => out.push_str("</ol>\n"),
+            TagEnd::List(false) => out.push_str("</ul>\n"),
+            TagEnd::Item => {
+                out.push_str("</li>\n");
+            }
+            TagEnd::FootnoteDefinition => {
+                let html = std::mem::replace(&mut self.out, self.saved.pop().unwrap_or_default());
+                if let Some(f) = self.footnotes.last_mut() {
+                    f.html = html;
+                }
+            }
+            TagEnd::DefinitionList => out.push_str("</dl>\n"),
+            TagEnd::DefinitionListTitle => out.push_str("</dt>\n"),
+            TagEnd::DefinitionListDefinition => out.push_str("</dd>\n"),
+            TagEnd::Table => {
+                if out.ends_with("</tr>") {
+                    out.push_str("\n\t</tbody>");
+                }
+                out.push_str("\n</table>\n");
+            }
+            TagEnd::TableHead => {
+                self.in_table_head = false;
+                out.push_str("\n\t\t\t</tr>\n\t</thead>");
+            }
+            TagEnd::TableRow => out.push_str("\n\t\t\t</tr>"),
+            TagEnd::TableCell => {
+                out.push_str(if self.in_table_head { "</th>" } else { "</td>" });
+                self.table_cell += 1;
+            }
+            TagEnd::Emphasis => out.push_str("</em>"),
+            TagEnd::Strong => out.push_str("</strong>"),
+            TagEnd::Strikethrough => out.push_str("</del>"),
+            TagEnd::Superscript => out.push_str("</sup>"),
+            TagEnd::Subscript => out.push_str("</sub>"),
+            TagEnd::Link => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                out.push_str("</a>");
+            }
+            TagEnd::Image => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+                if self.image_depth == 0 {
+                    let alt = std::mem::take(&mut self.alt);
+                    escape_text(&mut self.out, &alt);
+                    self.out.push('"');
+                    let title = self.image_title.pop().unwrap_or_default();
+                    if !title.is_empty() {
+                        self.out.push_str(" title=\"");
+                        escape_text(&mut self.out, &title);
+                        self.out.push('"');
+                    }
+                    self.out.push('>');
+                }
+            }
+            TagEnd::MetadataBlock(_) => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.image_depth > 0 {
+            self.alt.push_str(text);
+            return;
+        }
+        if self.in_code_block {
+            escape_code(&mut self.out, text);
+            return;
+        }
+        if self.link_depth > 0 {
+            escape_text(&mut self.out, text);
+            return;
+        }
+        for piece in linkify::split(text) {
+            match piece {
+                linkify::Piece::Text(t) => escape_text(&mut self.out, t),
+                linkify::Piece::Link { text, href } => {
+                    self.out.push_str("<a href=\"");
+                    escape_url(&mut self.out, &href);
+                    self.out.push_str("\">");
+                    escape_text(&mut self.out, text);
+                    self.out.push_str("</a>");
+                }
+            }
+        }
+    }
+
+    fn raw_html(&mut self, html: &str, inline: bool) {
+        if self.settings.unsafe_html {
+            self.out.push_str(html);
+            return;
+        }
+        if html.trim_start().starts_with("<!--") {
+            return; // comments are dropped silently
+        }
+        if html.trim().is_empty() {
+            return;
+        }
+        self.omitted += 1;
+        self.out.push_str("<!-- raw HTML omitted -->");
+        if !inline {
+            self.out.push('\n');
+        }
+    }
+
+    fn footnote_reference(&mut self, label: &str) {
+        let n = match self.footnote_order.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnote_order.push(label.to_string());
+                self.footnote_order.len()
+            }
+        };
+        self.out.push_str(&format!(
+            "<sup id=\"fnref:{n}\"><a href=\"#fn:{n}\" class=\"footnote-ref\" role=\"doc-noteref\">{n}</a></sup>"
+        ));
+    }
+
+    fn write_footnotes(&mut self) {
+        if self.footnote_order.is_empty() {
+            return;
+        }
+        self.out.push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+        for (i, label) in self.footnote_order.iter().enumerate() {
+            let n = i + 1;
+            let html = self.footnotes.iter().find(|f| &f.label == label).map_or("", |f| f.html.as_str());
+            let backref = format!(
+                "&#160;<a href=\"#fnref:{n}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>"
+            );
+            let body = match html.rfind("</p>") {
+                Some(p) => format!("{}{backref}{}", &html[..p], &html[p..]),
+                None => format!("{html}{backref}"),
+            };
+            self.out.push_str(&format!("<li id=\"fn:{n}\">\n{body}</li>\n"));
+        }
+        self.out.push_str("</ol>\n</div>\n");
+    }
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::{Settings, render};
+
+    fn html(src: &str) -> String {
+        render(src, Settings::default()).html
+    }
+
+    fn unsafe_html(src: &str) -> String {
+        render(src, Settings { unsafe_html: true }).html
+    }
+
+    #[test]
+    fn headings_get_github_ids_and_duplicates_suffixes() {
+        assert_eq!(
+            html("#### Considerations for your AWS KMS CMK\n## Foo\n## Foo\n## Foo 1\n## Custom {#mine .c}"),
+            "<h4 id=\"considerations-for-your-aws-kms-cmk\">Considerations for your AWS KMS CMK</h4>\n<h2 id=\"foo\">Foo</h2>\n<h2 id=\"foo-1\">Foo</h2>\n<h2 id=\"foo-1-1\">Foo 1</h2>\n<h2 id=\"mine\" class=\"c\">Custom</h2>\n"
+        );
+        assert_eq!(html("## What's *new*?"), "<h2 id=\"whats-new\">What’s <em>new</em>?</h2>\n");
+    }
+
+    #[test]
+    fn void_tags_are_html5() {
+        assert_eq!(html("a  \nb\n\n---\n\n![alt *x*](/i.png \"T\")"), "<p>a<br>\nb</p>\n<hr>\n<p><img src=\"/i.png\" alt=\"alt x\" title=\"T\"></p>\n");
+    }
+
+    #[test]
+    fn raw_html_is_omitted_unless_unsafe() {
+        let r = render("<div>\nx\n</div>\n\na <b>b</b>\n\n<!-- note -->\n", Settings::default());
+        assert_eq!(r.html, "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>\n");
+        assert_eq!(r.raw_html_omitted, 3);
+        assert_eq!(unsafe_html("<div>\nx\n</div>\n\na <b>b</b>"), "<div>\nx\n</div>\n<p>a <b>b</b></p>\n");
+    }
+
+    #[test]
+    fn dangerous_urls_are_emptied() {
+        assert_eq!(html("[x](javascript:alert(1)) [y](https://a.io/?a=1&b=2)"), "<p><a href=\"\">x</a> <a href=\"https://a.io/?a=1&amp;b=2\">y</a></p>\n");
+    }
+
+    #[test]
+    fn task_lists_tables_strikethrough() {
+        assert_eq!(
+            html("- [x] done\n- [ ] todo\n\n~~old~~"),
+            "<ul>\n<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> done</li>\n<li><input disabled=\"\" type=\"checkbox\"> todo</li>\n</ul>\n<p><del>old</del></p>\n"
+        );
+        assert_eq!(
+            html("| A | B |\n|:--|---|\n| 1 | 2 |\n"),
+            "<table>\n\t<thead>\n\t\t\t<tr>\n\t\t\t\t\t<th style=\"text-align: left\">A</th>\n\t\t\t\t\t<th>B</th>\n\t\t\t</tr>\n\t</thead>\n\t<tbody>\n\t\t\t<tr>\n\t\t\t\t\t<td style=\"text-align: left\">1</td>\n\t\t\t\t\t<td>2</td>\n\t\t\t</tr>\n\t</tbody>\n</table>\n"
+        );
+    }
+
+    #[test]
+    fn footnotes_and_definition_lists() {
+        assert_eq!(
+            html("a[^n]\n\n[^n]: note\n"),
+            "<p>a<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup></p>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n<p>note&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n"
+        );
+        assert_eq!(html("Term\n: Def\n"), "<dl>\n<dt>Term</dt>\n<dd>Def</dd>\n</dl>\n");
+    }
+
+    #[test]
+    fn code_blocks() {
+        assert_eq!(html("```\na < b\n```"), "<pre tabindex=\"0\"><code>a &lt; b\n</code></pre>\n");
+        assert_eq!(
+            html("```bash\necho 'x'\n```"),
+            "<pre tabindex=\"0\"><code class=\"language-bash\" data-lang=\"bash\">echo &#39;x&#39;\n</code></pre>\n"
+        );
+        assert_eq!(html("    indented\n"), "<pre><code>indented\n</code></pre>\n");
+    }
+
+    #[test]
+    fn bare_urls_are_linked() {
+        assert_eq!(html("go to https://aws.amazon.com."), "<p>go to <a href=\"https://aws.amazon.com\">https://aws.amazon.com</a>.</p>\n");
+        assert_eq!(html("[https://x.io](https://y.io)"), "<p><a href=\"https://y.io\">https://x.io</a></p>\n");
+    }
+
+    #[test]
+    fn smart_punctuation() {
+        assert_eq!(html("\"quoted\" -- it's..."), "<p>“quoted” – it’s…</p>\n");
+    }
+
+    #[test]
+    fn loose_and_nested_lists() {
+        assert_eq!(html("- a\n\n- b\n"), "<ul>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>\n");
+        assert_eq!(html("- a\n  - b\n"), "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n");
+        assert_eq!(html("3. x\n"), "<ol start=\"3\">\n<li>x</li>\n</ol>\n");
+    }
+}

@@ -1,0 +1,108 @@
+//! Goldmark's linkify extension as Hugo configures it: bare `https://…`, `http://…`,
+//! `www.…` (linked with `https://`) and e-mail addresses in text become links.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|ftp://|www\.)[^\s<]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+        .expect("valid regex")
+});
+
+/// A piece of text: plain, or a link with its target.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Link { text: &'a str, href: String },
+}
+
+/// Splits `text` into plain runs and links.
+pub fn split(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in CANDIDATE.find_iter(text) {
+        if m.start() < last {
+            continue;
+        }
+        // A URL must start at a word boundary.
+        if text[..m.start()].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
+            continue;
+        }
+        let raw = trim_trailing(m.as_str());
+        let is_email = !raw.contains("://") && !raw.to_lowercase().starts_with("www.") && raw.contains('@');
+        if raw.to_lowercase().starts_with("www.") && !raw[4..].contains('.') {
+            continue;
+        }
+        if raw.ends_with("://") || raw.is_empty() {
+            continue;
+        }
+        let href = if is_email {
+            format!("mailto:{raw}")
+        } else if raw.to_lowercase().starts_with("www.") {
+            format!("https://{raw}")
+        } else {
+            raw.to_string()
+        };
+        if m.start() > last {
+            out.push(Piece::Text(&text[last..m.start()]));
+        }
+        out.push(Piece::Link { text: raw, href });
+        last = m.start() + raw.len();
+    }
+    if last < text.len() {
+        out.push(Piece::Text(&text[last..]));
+    }
+    out
+}
+
+/// Drops trailing punctuation and an unbalanced closing parenthesis.
+fn trim_trailing(url: &str) -> &str {
+    let mut s = url;
+    loop {
+        let before = s;
+        s = s.trim_end_matches(['?', '!', '.', ',', ':', '*', '_', '~', '\'', '"', ';']);
+        if s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
+            s = &s[..s.len() - 1];
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_emails_and_www() {
+        assert_eq!(
+            split("see https://aws.amazon.com/kms. Or www.example.com, or me@x.io"),
+            vec![
+                Piece::Text("see "),
+                Piece::Link { text: "https://aws.amazon.com/kms", href: "https://aws.amazon.com/kms".into() },
+                Piece::Text(". Or "),
+                Piece::Link { text: "www.example.com", href: "https://www.example.com".into() },
+                Piece::Text(", or "),
+                Piece::Link { text: "me@x.io", href: "mailto:me@x.io".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn parentheses_balance() {
+        assert_eq!(
+            split("(https://x.io/a_(b))"),
+            vec![
+                Piece::Text("("),
+                Piece::Link { text: "https://x.io/a_(b)", href: "https://x.io/a_(b)".into() },
+                Piece::Text(")"),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_stays() {
+        assert_eq!(split("no links here"), vec![Piece::Text("no links here")]);
+    }
+}

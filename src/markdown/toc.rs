@@ -1,0 +1,131 @@
+//! Hugo's `.TableOfContents` (spec §5.5): headings from level 2 to 3 as nested
+//! `<ul>` lists inside `<nav id="TableOfContents">`, two-space indented; a missing
+//! intermediate level gives an `<li>` without a link.
+
+/// A heading of the page, as the TOC needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    /// Inner HTML of the heading with links removed.
+    pub html: String,
+}
+
+const START: usize = 2;
+const END: usize = 3;
+
+#[derive(Default)]
+struct Node {
+    heading: Option<usize>,
+    children: Vec<Node>,
+}
+
+/// Renders the TOC of `headings`. Like Hugo, every heading takes its place in a
+/// tree of all six levels (missing parents become empty items; each `h1` starts a
+/// new row) and only levels 2 and 3 are written.
+pub fn render(headings: &[Heading]) -> String {
+    let mut rows: Vec<Node> = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        let level = usize::from(h.level.clamp(1, 6)) - 1;
+        if level == 0 || rows.is_empty() {
+            rows.push(Node::default());
+        }
+        let last = rows.len() - 1;
+        let mut node = &mut rows[last];
+        if level == 0 {
+            node.heading = Some(i);
+            continue;
+        }
+        for _ in 1..level {
+            if node.children.is_empty() {
+                node.children.push(Node::default());
+            }
+            let last = node.children.len() - 1;
+            node = &mut node.children[last];
+        }
+        node.children.push(Node { heading: Some(i), children: Vec::new() });
+    }
+    let mut out = String::from("<nav id=\"TableOfContents\">");
+    for row in &rows {
+        write_level(&mut out, &row.children, headings, 2, 1);
+    }
+    if out.ends_with('>') && out.len() > "<nav id=\"TableOfContents\">".len() {
+        out.push('\n');
+    }
+    out.push_str("</nav>");
+    out
+}
+
+fn newline(out: &mut String, indent: usize) {
+    out.push('\n');
+    out.push_str(&"  ".repeat(indent));
+}
+
+fn write_level(out: &mut String, nodes: &[Node], headings: &[Heading], level: usize, indent: usize) {
+    if level < START {
+        for n in nodes {
+            write_level(out, &n.children, headings, level + 1, indent);
+        }
+        return;
+    }
+    if level > END || nodes.is_empty() {
+        return;
+    }
+    newline(out, indent);
+    out.push_str("<ul>");
+    for node in nodes {
+        newline(out, indent + 1);
+        out.push_str("<li>");
+        if let Some(i) = node.heading {
+            let h = &headings[i];
+            out.push_str(&format!("<a href=\"#{}\">{}</a>", h.id, h.html));
+        }
+        let before = out.len();
+        write_level(out, &node.children, headings, level + 1, indent + 2);
+        if out.len() > before {
+            newline(out, indent + 1);
+        }
+        out.push_str("</li>");
+    }
+    newline(out, indent);
+    out.push_str("</ul>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(level: u8, id: &str) -> Heading {
+        Heading { level, id: id.into(), html: id.to_uppercase() }
+    }
+
+    #[test]
+    fn nested_shape_from_the_spec() {
+        assert_eq!(
+            render(&[h(2, "a"), h(3, "b")]),
+            "<nav id=\"TableOfContents\">\n  <ul>\n    <li><a href=\"#a\">A</a>\n      <ul>\n        <li><a href=\"#b\">B</a></li>\n      </ul>\n    </li>\n  </ul>\n</nav>"
+        );
+    }
+
+    #[test]
+    fn no_headings_in_range() {
+        assert_eq!(render(&[h(1, "t")]), "<nav id=\"TableOfContents\"></nav>");
+        assert_eq!(render(&[]), "<nav id=\"TableOfContents\"></nav>");
+    }
+
+    #[test]
+    fn deeper_headings_leave_the_empty_skeleton() {
+        assert_eq!(
+            render(&[h(4, "x"), h(5, "y")]),
+            "<nav id=\"TableOfContents\">\n  <ul>\n    <li>\n      <ul>\n        <li></li>\n      </ul>\n    </li>\n  </ul>\n</nav>"
+        );
+    }
+
+    #[test]
+    fn missing_level_gives_an_empty_item() {
+        assert_eq!(
+            render(&[h(3, "b")]),
+            "<nav id=\"TableOfContents\">\n  <ul>\n    <li>\n      <ul>\n        <li><a href=\"#b\">B</a></li>\n      </ul>\n    </li>\n  </ul>\n</nav>"
+        );
+    }
+}

@@ -1,0 +1,179 @@
+//! Pairs lexed tags into nested shortcode calls (spec §4.4): a shortcode whose
+//! template uses its inner content runs to its closing tag; one that does not ends at
+//! its own tag. The errors are Hugo's, with byte offsets for `path:line:col`.
+
+use super::lex::{LexError, Tag, Token};
+
+/// A piece of a page body after pairing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// Text copied as it is (a range of the body, or literal text of an escape).
+    Text(String),
+    Call(Call),
+}
+
+/// One shortcode call with its inner content, if it has any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub tag: Tag,
+    /// `None` for a call without a closing tag.
+    pub inner: Option<Vec<Node>>,
+    /// The raw inner text between the tags.
+    pub inner_raw: String,
+}
+
+/// Whether a shortcode's template uses its inner content, or `None` when there is
+/// no shortcode of that name.
+pub trait Definitions {
+    fn uses_inner(&self, name: &str) -> Option<bool>;
+}
+
+struct Frame {
+    tag: Tag,
+    nodes: Vec<Node>,
+}
+
+/// Pairs `tokens` of `body`. Tags listed in `forced_self_closing` (by start offset)
+/// are taken as self-closing. An unclosed shortcode that uses inner content is
+/// reported as an error at its opening tag; the caller decides whether to retry.
+pub fn build(
+    body: &str,
+    tokens: Vec<Token>,
+    defs: &dyn Definitions,
+    forced_self_closing: &[usize],
+) -> Result<Vec<Node>, LexError> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut top: Vec<Node> = Vec::new();
+    let mut last_leaf: Option<String> = None;
+    for token in tokens {
+        let node = match token {
+            Token::Text { start, end } => Node::Text(body[start..end].to_string()),
+            Token::Literal { text, .. } => Node::Text(text),
+            Token::Open(tag) => {
+                let Some(uses_inner) = defs.uses_inner(&tag.name) else {
+                    return Err(LexError {
+                        offset: tag.start,
+                        message: format!("template for shortcode \"{}\" not found", tag.name),
+                    });
+                };
+                if tag.self_closing && !uses_inner {
+                    return Err(LexError {
+                        offset: tag.start,
+                        message: format!(
+                            "shortcode \"{}\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided",
+                            tag.name
+                        ),
+                    });
+                }
+                if uses_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
+                    last_leaf = None;
+                    stack.push(Frame { tag, nodes: Vec::new() });
+                    continue;
+                }
+                last_leaf = Some(tag.name.clone());
+                Node::Call(Call { tag, inner: None, inner_raw: String::new() })
+            }
+            Token::Close { name, start, end, .. } => {
+                let Some(frame) = stack.pop() else {
+                    let message = if last_leaf.as_deref() == Some(name.as_str()) {
+                        format!("shortcode \"{name}\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided")
+                    } else {
+                        format!("got closing shortcode \"{name}\", but none is open")
+                    };
+                    return Err(LexError { offset: start, message });
+                };
+                if frame.tag.name != name {
+                    return Err(LexError {
+                        offset: start,
+                        message: format!(
+                            "closing tag for shortcode '{name}' does not match start tag '{}'",
+                            frame.tag.name
+                        ),
+                    });
+                }
+                let inner_raw = body[frame.tag.end..start].to_string();
+                let mut tag = frame.tag;
+                tag.end = end;
+                last_leaf = None;
+                Node::Call(Call { tag, inner: Some(frame.nodes), inner_raw })
+            }
+        };
+        match stack.last_mut() {
+            Some(frame) => frame.nodes.push(node),
+            None => top.push(node),
+        }
+    }
+    if let Some(frame) = stack.into_iter().next() {
+        return Err(LexError {
+            offset: frame.tag.start,
+            message: format!("shortcode \"{}\" must be closed or self-closed", frame.tag.name),
+        });
+    }
+    Ok(top)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shortcode::lex::lex;
+
+    struct Defs;
+    impl Definitions for Defs {
+        fn uses_inner(&self, name: &str) -> Option<bool> {
+            match name {
+                "notice" | "expand" | "tabs" | "tab" => Some(true),
+                "youtube" | "siteparam" => Some(false),
+                _ => None,
+            }
+        }
+    }
+
+    fn tree(src: &str) -> Result<Vec<Node>, (usize, String)> {
+        build(src, lex(src).unwrap(), &Defs, &[]).map_err(|e| (e.offset, e.message))
+    }
+
+    #[test]
+    fn nesting_and_inner_text() {
+        let nodes = tree("a{{% expand x %}}b{{% notice info %}}c{{% /notice %}}{{% /expand %}}").unwrap();
+        let Node::Call(expand) = &nodes[1] else { panic!() };
+        assert_eq!(expand.inner_raw, "b{{% notice info %}}c{{% /notice %}}");
+        let inner = expand.inner.as_ref().unwrap();
+        assert_eq!(inner[0], Node::Text("b".into()));
+        let Node::Call(notice) = &inner[1] else { panic!() };
+        assert_eq!(notice.inner_raw, "c");
+    }
+
+    #[test]
+    fn shortcodes_without_inner_end_at_their_tag() {
+        let nodes = tree("{{< youtube id >}} after").unwrap();
+        let Node::Call(c) = &nodes[0] else { panic!() };
+        assert!(c.inner.is_none());
+        assert_eq!(nodes[1], Node::Text(" after".into()));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(tree("x {{< nope >}}"), Err((2, "template for shortcode \"nope\" not found".into())));
+        assert_eq!(
+            tree("{{< youtube a >}}{{< /youtube >}}"),
+            Err((17, "shortcode \"youtube\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided".into()))
+        );
+        assert_eq!(
+            tree("{{< youtube a />}}"),
+            Err((0, "shortcode \"youtube\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided".into()))
+        );
+        assert_eq!(tree("ab{{% notice %}}x"), Err((2, "shortcode \"notice\" must be closed or self-closed".into())));
+        assert_eq!(tree("{{% /notice %}}"), Err((0, "got closing shortcode \"notice\", but none is open".into())));
+        assert_eq!(
+            tree("{{% notice %}}{{% /expand %}}"),
+            Err((14, "closing tag for shortcode 'expand' does not match start tag 'notice'".into()))
+        );
+    }
+
+    #[test]
+    fn forced_self_closing() {
+        let src = "{{% notice %}}x";
+        let nodes = build(src, lex(src).unwrap(), &Defs, &[0]).unwrap();
+        assert!(matches!(&nodes[0], Node::Call(c) if c.inner.is_none()));
+    }
+}
