@@ -1,3 +1,7 @@
+//! `labsite`: parses the command line and runs it.
+use clap::Parser;
+
 fn main() {
-    println!("Hello, world!");
+    let cli = labsite::cli::Cli::parse();
+    std::process::exit(labsite::cli::run(cli));
 }

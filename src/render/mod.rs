@@ -1,0 +1,222 @@
+//! The render stage: each page's body through shortcodes and Markdown into HTML,
+//! then the whole page through the theme's templates. Every function here is a
+//! pure function of read-only site data, so pages can render in parallel.
+
+use crate::config::Config;
+use crate::content::{ContentTree, Kind, Page, PageId, url};
+use crate::error::{Result, Warning};
+use crate::markdown::{self, Settings, toc};
+use crate::navigation::{self, Navigation, PageLink};
+use crate::shortcode;
+use crate::theme::Theme;
+use crate::theme::menu::Menu;
+pub mod refs;
+pub mod shortcodes;
+
+use shortcodes::PageShortcodes;
+use serde_json::{Value, json};
+
+/// A page's body rendered to HTML.
+#[derive(Debug, Clone, Default)]
+pub struct PageContent {
+    pub html: String,
+    pub toc: String,
+    pub raw_html_omitted: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// Everything page rendering reads, built once per site.
+pub struct SiteData<'a> {
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    pub tree: &'a ContentTree,
+    pub site_view: Value,
+}
+
+impl SiteData<'_> {
+    /// RelPermalink of a page: baseURL's path plus the page's URL, percent-encoded.
+    pub fn rel_permalink(&self, id: PageId) -> String {
+        format!("{}{}", self.config.base_path(), url::encode_path(&self.tree.pages[id].url))
+    }
+
+    /// Permalink: scheme and host of baseURL plus the RelPermalink.
+    pub fn permalink(&self, id: PageId) -> String {
+        format!("{}{}", self.config.base_host(), self.rel_permalink(id))
+    }
+
+    /// The view of a page that shortcodes and templates see before its content exists.
+    pub fn page_view(&self, id: PageId) -> Value {
+        let page = &self.tree.pages[id];
+        json!({
+            "id": id,
+            "title": page.title,
+            "link_title": page.link_title,
+            "kind": page.kind,
+            "url": self.rel_permalink(id),
+            "permalink": self.permalink(id),
+            "params": page.params,
+            "is_home": page.kind == Kind::Home,
+            "is_section": page.kind == Kind::Section,
+            "weight": page.weight,
+            "date": page.date.map(|d| d.to_rfc3339()),
+        })
+    }
+}
+
+/// The site-wide view templates get as `site`.
+pub fn site_view(config: &Config) -> Value {
+    let mut params = config.params.clone();
+    if let Some(lang) = config.default_language_config() {
+        for (k, v) in &lang.params {
+            params.insert(k.clone(), v.clone());
+        }
+    }
+    let youtube_privacy = config
+        .raw
+        .get("privacy")
+        .and_then(|p| p.get("youtube"))
+        .map(|y| crate::data_format::truthy(y.get("privacyenhanced")))
+        .unwrap_or(false);
+    json!({
+        "title": config.site_title(),
+        "base_url": config.base_url,
+        "language_code": config.default_language_config()
+            .and_then(|l| l.code.clone())
+            .unwrap_or_else(|| if config.language_code.is_empty() { config.default_language.clone() } else { config.language_code.clone() }),
+        "lang": config.default_language,
+        "params": params,
+        "youtube_privacy": youtube_privacy,
+    })
+}
+
+/// Renders a page's body: shortcodes expanded, Markdown rendered, shortcode output
+/// put back, `<!--more-->` removed.
+pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
+    let page = &site.tree.pages[id];
+    let settings = Settings { unsafe_html: site.config.unsafe_html };
+    let page_view = site.page_view(id);
+    let shortcodes = PageShortcodes::new(site.theme, &site.site_view, &page_view);
+    let path = page.file.as_ref().map(|f| f.site_path.clone()).unwrap_or_default();
+    let source = shortcode::Source { path: &path, body: &page.body, first_line: page.body_line };
+    let inner_omitted = std::cell::Cell::new(0usize);
+    let render_inner = |md: &str| {
+        let r = markdown::render(md, settings);
+        inner_omitted.set(inner_omitted.get() + r.raw_html_omitted);
+        r.html
+    };
+    let expanded = shortcode::expand(&source, &shortcodes, &render_inner)?;
+    let body = expanded.markdown.replace("<!--more-->", "");
+    let rendered = markdown::render(&body, settings);
+    let html = shortcode::substitute(&rendered.html, &expanded.placeholders);
+    let mut warnings = expanded.warnings;
+    warnings.extend(shortcodes.warnings.into_inner());
+    Ok(PageContent {
+        html,
+        toc: toc::render(&rendered.headings),
+        raw_html_omitted: rendered.raw_html_omitted + inner_omitted.get(),
+        warnings,
+    })
+}
+
+/// Site-wide parts of every page: navigation and the sidebar.
+pub struct Chrome {
+    pub nav: Navigation,
+    pub menu: Menu,
+}
+
+fn link(site: &SiteData<'_>, id: PageId) -> PageLink {
+    PageLink { url: site.rel_permalink(id), title: site.tree.pages[id].title.clone() }
+}
+
+/// The template a page is rendered with.
+pub fn template_for(page: &Page) -> &'static str {
+    match page.kind {
+        Kind::Home => "home.html",
+        Kind::Section => "section.html",
+        Kind::Page => "page.html",
+    }
+}
+
+/// The common template variables.
+pub fn base_context(site: &SiteData<'_>) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    let rel_root = format!("{}/", site.config.base_path());
+    let home_url = site.rel_permalink(ContentTree::HOME);
+    ctx.insert("site", &site.site_view);
+    ctx.insert("rel_root", &rel_root);
+    ctx.insert("home_url", &home_url);
+    ctx.insert("search_enabled", &false);
+    ctx.insert("visited", &crate::data_format::truthy(site.config.param("showvisitedlinks")));
+    let custom_css: Vec<String> = match site.config.param("custom_css") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(|s| if s.starts_with('/') || s.contains("://") { s.to_string() } else { format!("{rel_root}{s}") })
+            .collect(),
+        _ => Vec::new(),
+    };
+    ctx.insert("custom_css", &custom_css);
+    let shortcuts: Vec<Value> = {
+        let mut entries = site.config.shortcuts.clone();
+        entries.sort_by_key(|e| e.weight);
+        entries
+            .iter()
+            .map(|e| {
+                let url = if e.url.contains("://") || e.url.starts_with("mailto:") {
+                    e.url.clone()
+                } else {
+                    let base = if site.config.base_url.is_empty() { "/".to_string() } else { site.config.base_url.clone() };
+                    format!("{}{}", base.trim_end_matches('/'), if e.url.starts_with('/') { e.url.clone() } else { format!("/{}", e.url) })
+                };
+                json!({"name": e.name, "url": url, "pre": e.pre, "post": e.post})
+            })
+            .collect()
+    };
+    ctx.insert("shortcuts", &shortcuts);
+    ctx
+}
+
+/// Renders the whole HTML page `id`.
+pub fn render_page(site: &SiteData<'_>, chrome: &Chrome, id: PageId, content: &PageContent, base: &tera::Context) -> Result<String> {
+    let page = &site.tree.pages[id];
+    let config = site.config;
+    let is_home = page.kind == Kind::Home;
+    let chapter = page.flag("chapter") || page.text_param("archetype").as_deref() == Some("chapter");
+    let show_toc = !is_home && !page.flag("disabletoc") && !chapter;
+    let show_breadcrumb = !page.flag("disablebreadcrumb") && !crate::data_format::truthy(config.param("disablebreadcrumb"));
+    let edit_base = config.param("editurl").and_then(Value::as_str).unwrap_or("");
+    let edit_url = match &page.file {
+        Some(file) if !edit_base.is_empty() && page.kind != Kind::Home => {
+            Some(format!("{edit_base}{}{}", file.dir, file.logical_name))
+        }
+        _ => None,
+    };
+    let description = page
+        .text_param("description")
+        .filter(|d| !d.is_empty())
+        .or_else(|| config.param("description").and_then(|d| d.as_str().map(String::from)))
+        .unwrap_or_default();
+    let mut view = site.page_view(id);
+    if let Value::Object(m) = &mut view {
+        m.insert("content".into(), json!(content.html));
+        m.insert("toc".into(), json!(content.toc));
+        m.insert("chapter".into(), json!(chapter));
+        m.insert("show_toc".into(), json!(show_toc));
+        m.insert("show_breadcrumb".into(), json!(show_breadcrumb));
+        m.insert("edit_url".into(), json!(edit_url));
+        m.insert("description".into(), json!(description));
+        m.insert("tags".into(), json!([]));
+    }
+    let ancestors = site.tree.ancestors(id);
+    let (prev, next) = chrome.nav.prev_next(&site.rel_permalink(id));
+    let url_of = |p: PageId| site.rel_permalink(p);
+    let mut ctx = base.clone();
+    ctx.insert("page", &view);
+    ctx.insert("menu", &chrome.menu.for_page(id, &ancestors));
+    ctx.insert("breadcrumbs", &navigation::breadcrumbs(site.tree, id, &url_of));
+    ctx.insert("prev", &prev.map(|p| link(site, p)));
+    ctx.insert("next", &next.map(|p| link(site, p)));
+    let show_prev_next = !page.flag("disablenextprev") && !crate::data_format::truthy(config.param("disablenextprev"));
+    ctx.insert("show_prev_next", &show_prev_next);
+    site.theme.render(template_for(page), &ctx)
+}

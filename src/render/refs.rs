@@ -1,0 +1,174 @@
+//! Hugo's `ref` / `relref` resolution (spec §4.5): a content path, relative to the
+//! calling page's folder or to the content root, `.md` assumed when missing, a
+//! section by its folder, and finally a bare file name anywhere (ambiguous names are
+//! an error).
+
+use crate::content::{ContentTree, Kind, PageId};
+use std::collections::HashMap;
+
+/// Lookup tables over the content tree, built once per site.
+#[derive(Debug, Default)]
+pub struct RefIndex {
+    by_path: HashMap<String, PageId>,
+    by_name: HashMap<String, Vec<PageId>>,
+}
+
+/// Why a reference did not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefError {
+    NotFound,
+    Ambiguous,
+}
+
+fn normalize(path: &str) -> String {
+    path.trim().to_lowercase().replace(' ', "-")
+}
+
+/// `dir/name.md` of a page, without its language suffix, normalised.
+fn key_of(dir: &str, base_name: &str) -> String {
+    normalize(&format!("{dir}{base_name}.md"))
+}
+
+/// Resolves `.` and `..` segments.
+fn clean(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+impl RefIndex {
+    pub fn build(tree: &ContentTree) -> RefIndex {
+        let mut index = RefIndex::default();
+        for (id, page) in tree.pages.iter().enumerate() {
+            if !page.render {
+                continue;
+            }
+            let Some(file) = &page.file else {
+                if page.kind == Kind::Section {
+                    index.by_path.insert(normalize(&format!("{}/_index.md", page.section_dir)), id);
+                }
+                continue;
+            };
+            index.by_path.insert(key_of(&file.dir, &file.base_name), id);
+            let name = if file.base_name == "index" || file.base_name == "_index" {
+                file.dir.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string()
+            } else {
+                file.base_name.clone()
+            };
+            index.by_name.entry(normalize(&name)).or_default().push(id);
+        }
+        index
+    }
+
+    fn lookup(&self, path: &str) -> Option<PageId> {
+        let p = clean(path);
+        let has_ext = p.ends_with(".md") || p.ends_with(".markdown");
+        if has_ext {
+            // `x.en.md` names the same page as `x.md`.
+            let stem = p.trim_end_matches(".md").trim_end_matches(".markdown");
+            return self.by_path.get(&format!("{stem}.md")).copied().or_else(|| {
+                let (base, _lang) = stem.rsplit_once('.')?;
+                self.by_path.get(&format!("{base}.md")).copied()
+            });
+        }
+        if p.is_empty() {
+            return self.by_path.get("_index.md").copied();
+        }
+        [format!("{p}.md"), format!("{p}/_index.md"), format!("{p}/index.md")]
+            .iter()
+            .find_map(|k| self.by_path.get(k).copied())
+    }
+
+    /// Resolves `reference` (without `#fragment`) from a page in content folder
+    /// `page_dir` (`a/b/`, or empty for the root).
+    pub fn resolve(&self, reference: &str, page_dir: &str) -> Result<PageId, RefError> {
+        let r = normalize(reference.trim_end_matches('/'));
+        let r = if r.is_empty() && reference.starts_with('/') { String::new() } else { r };
+        if let Some(root_rel) = r.strip_prefix('/') {
+            return self.lookup(root_rel).ok_or(RefError::NotFound);
+        }
+        if r.is_empty() {
+            return self.lookup("").ok_or(RefError::NotFound);
+        }
+        if let Some(id) = self.lookup(&format!("{}{r}", normalize(page_dir))) {
+            return Ok(id);
+        }
+        if r.starts_with('.') {
+            return Err(RefError::NotFound);
+        }
+        if let Some(id) = self.lookup(&r) {
+            return Ok(id);
+        }
+        if !r.contains('/') {
+            let name = r.trim_end_matches(".md");
+            let name = name.rsplit_once('.').map_or(name, |(b, _)| if b.is_empty() { name } else { b });
+            match self.by_name.get(name).map(Vec::as_slice) {
+                Some([one]) => return Ok(*one),
+                Some([_, _, ..]) => return Err(RefError::Ambiguous),
+                _ => {}
+            }
+        }
+        Err(RefError::NotFound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn tree(files: &[&str]) -> (tempfile::TempDir, ContentTree) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("hugo.toml"), "").unwrap();
+        for f in files {
+            let p = dir.path().join("content").join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "---\ntitle: t\n---\n").unwrap();
+        }
+        let config = Config::load(dir.path(), &Default::default()).unwrap();
+        let loaded = crate::content::load(dir.path(), &config).unwrap();
+        (dir, loaded.tree)
+    }
+
+    fn url(t: &ContentTree, r: Result<PageId, RefError>) -> String {
+        match r {
+            Ok(id) => t.pages[id].url.clone(),
+            Err(e) => format!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn resolution_rules() {
+        let (_d, t) = tree(&[
+            "_index.md",
+            "labs/_index.md",
+            "labs/Step1.md",
+            "labs/setup/_index.md",
+            "labs/setup/cloud9.en.md",
+            "labs/bundle/index.md",
+            "other/step1.md",
+        ]);
+        let idx = RefIndex::build(&t);
+        assert_eq!(url(&t, idx.resolve("labs/step1", "")), "/labs/step1/");
+        assert_eq!(url(&t, idx.resolve("Step1.md", "labs/")), "/labs/step1/");
+        assert_eq!(url(&t, idx.resolve("setup/cloud9", "labs/")), "/labs/setup/cloud9/");
+        assert_eq!(url(&t, idx.resolve("/labs/setup/cloud9.en.md", "other/")), "/labs/setup/cloud9/");
+        assert_eq!(url(&t, idx.resolve("labs/setup/", "")), "/labs/setup/");
+        assert_eq!(url(&t, idx.resolve("labs/setup/_index.md", "")), "/labs/setup/");
+        assert_eq!(url(&t, idx.resolve("/", "labs/")), "/");
+        assert_eq!(url(&t, idx.resolve("../other/step1", "labs/")), "/other/step1/");
+        assert_eq!(url(&t, idx.resolve("bundle", "labs/")), "/labs/bundle/");
+        assert_eq!(url(&t, idx.resolve("cloud9", "other/")), "/labs/setup/cloud9/");
+        assert_eq!(url(&t, idx.resolve("step1", "")), "Ambiguous");
+        assert_eq!(url(&t, idx.resolve("nope", "")), "NotFound");
+        assert_eq!(url(&t, idx.resolve("./cloud9", "labs/")), "NotFound");
+    }
+}

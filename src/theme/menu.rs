@@ -1,0 +1,126 @@
+//! The sidebar, rendered by the theme's `partials/menu.html` once per site with a
+//! slot where each item's state goes; each page then fills only the slots (active,
+//! parent, caret), so no page re-renders the tree.
+
+use super::Theme;
+use crate::content::PageId;
+use crate::error::Result;
+use crate::navigation::MenuNode;
+use std::collections::HashMap;
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Text(String),
+    State(PageId),
+    Caret(PageId),
+}
+
+/// The sidebar HTML with per-page slots.
+#[derive(Debug, Clone)]
+pub struct Menu {
+    segments: Vec<Segment>,
+    always_open: HashMap<PageId, bool>,
+}
+
+/// The slot view of a node given to the template.
+#[derive(serde::Serialize)]
+struct SlotNode<'a> {
+    #[serde(flatten)]
+    node: &'a MenuNode,
+    state: String,
+    caret: String,
+    children: Vec<SlotNode<'a>>,
+}
+
+fn slot_view(node: &MenuNode) -> SlotNode<'_> {
+    SlotNode {
+        node,
+        state: format!("{OPEN}S{}{CLOSE}", node.id),
+        caret: if node.has_caret { format!("{OPEN}C{}{CLOSE}", node.id) } else { String::new() },
+        children: node.children.iter().map(slot_view).collect(),
+    }
+}
+
+fn collect_open(nodes: &[MenuNode], out: &mut HashMap<PageId, bool>) {
+    for n in nodes {
+        out.insert(n.id, n.always_open);
+        collect_open(&n.children, out);
+    }
+}
+
+impl Menu {
+    /// Renders `partials/menu.html` with `context` plus the `nodes` of the tree.
+    pub fn render(theme: &Theme, nodes: &[MenuNode], mut context: tera::Context) -> Result<Menu> {
+        let views: Vec<SlotNode<'_>> = nodes.iter().map(slot_view).collect();
+        context.insert("nodes", &views);
+        let html = theme.render("partials/menu.html", &context)?;
+        let mut always_open = HashMap::new();
+        collect_open(nodes, &mut always_open);
+        Ok(Menu { segments: parse(&html), always_open })
+    }
+
+    /// The sidebar of the page `current` whose ancestors are `ancestors`.
+    pub fn for_page(&self, current: PageId, ancestors: &[PageId]) -> String {
+        let mut out = String::new();
+        for seg in &self.segments {
+            match seg {
+                Segment::Text(t) => out.push_str(t),
+                Segment::State(id) => {
+                    let parent = ancestors.contains(id) || self.always_open.get(id).copied().unwrap_or(false);
+                    let active = *id == current;
+                    out.push_str(match (parent, active) {
+                        (true, true) => " parent active",
+                        (true, false) => " parent",
+                        (false, true) => " active",
+                        (false, false) => "",
+                    });
+                }
+                Segment::Caret(id) => {
+                    let open = ancestors.contains(id) || self.always_open.get(id).copied().unwrap_or(false);
+                    out.push_str(if open { "fa-caret-down" } else { "fa-caret-right" });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn parse(html: &str) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let after = &rest[start + OPEN.len_utf8()..];
+        let Some(end) = after.find(CLOSE) else { break };
+        segments.push(Segment::Text(rest[..start].to_string()));
+        let slot = &after[..end];
+        let id = slot[1..].parse().unwrap_or(0);
+        segments.push(if slot.starts_with('C') { Segment::Caret(id) } else { Segment::State(id) });
+        rest = &after[end + CLOSE.len_utf8()..];
+    }
+    segments.push(Segment::Text(rest.to_string()));
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_filled_per_page() {
+        let menu = Menu {
+            segments: parse("<li class=\"dd-item\u{E000}S1\u{E001}\"><i class=\"fas \u{E000}C1\u{E001}\"></i><li class=\"dd-item\u{E000}S2\u{E001}\">"),
+            always_open: HashMap::from([(1, false), (2, false)]),
+        };
+        assert_eq!(
+            menu.for_page(2, &[1, 0]),
+            "<li class=\"dd-item parent\"><i class=\"fas fa-caret-down\"></i><li class=\"dd-item active\">"
+        );
+        assert_eq!(
+            menu.for_page(9, &[0]),
+            "<li class=\"dd-item\"><i class=\"fas fa-caret-right\"></i><li class=\"dd-item\">"
+        );
+    }
+}

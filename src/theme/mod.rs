@@ -1,0 +1,235 @@
+//! The theme: Tera templates and static assets of the embedded learn theme, each
+//! file overridable from a labsite theme in `themes/<name>/`, with Go's
+//! `html/template` escaping and the functions templates need (`t`).
+
+pub mod i18n;
+pub mod menu;
+
+use crate::config::Config;
+use crate::error::{Error, Result, Warning};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::Tera;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
+}
+
+/// A static file of the theme, embedded or on disk.
+#[derive(Debug, Clone)]
+pub enum Asset {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// A shortcode template and how Hugo would treat it.
+#[derive(Debug, Clone)]
+pub struct ShortcodeTemplate {
+    pub template: String,
+    pub uses_inner: bool,
+    /// Hugo's version-1 marker: `{{% %}}` inner rendered first, output via placeholder.
+    pub version1: bool,
+}
+
+/// A Go-template shortcode of the site that labsite cannot run yet.
+#[derive(Debug, Clone)]
+pub struct GoShortcode {
+    pub path: PathBuf,
+    pub uses_inner: bool,
+}
+
+/// The loaded theme.
+pub struct Theme {
+    pub tera: Tera,
+    /// Static files by output path.
+    pub assets: BTreeMap<String, Asset>,
+    pub shortcodes: BTreeMap<String, ShortcodeTemplate>,
+    pub go_shortcodes: BTreeMap<String, GoShortcode>,
+    pub strings: i18n::Strings,
+}
+
+/// Escapes like Go's html/template: `& < > " ' +` and NUL.
+pub fn go_escape(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            '+' => out.push_str("&#43;"),
+            '\0' => out.push('\u{FFFD}'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Theme names labsite renders with its embedded learn theme.
+fn is_learn_family(name: &str) -> bool {
+    name.to_lowercase().contains("learn")
+}
+
+impl Theme {
+    /// Loads the embedded theme, then the site's labsite theme (if its config names
+    /// one that has `templates/`), then the site's own `layouts/shortcodes`.
+    pub fn load(root: &Path, config: &Config) -> Result<(Theme, Vec<Warning>)> {
+        let mut warnings = Vec::new();
+        let mut templates: BTreeMap<String, String> = BTreeMap::new();
+        let mut assets = BTreeMap::new();
+        let mut i18n_tables: Vec<String> = Vec::new();
+        let lang = config.default_language.clone();
+        for (path, bytes) in embedded::FILES {
+            if let Some(name) = path.strip_prefix("templates/") {
+                templates.insert(name.to_string(), String::from_utf8_lossy(bytes).into_owned());
+            } else if let Some(name) = path.strip_prefix("static/") {
+                assets.insert(name.to_string(), Asset::Embedded(bytes));
+            }
+        }
+        for (path, bytes) in embedded::FILES {
+            if *path == "i18n/en.toml" || *path == format!("i18n/{lang}.toml") {
+                i18n_tables.push(String::from_utf8_lossy(bytes).into_owned());
+            }
+        }
+
+        let mut go_theme_dir = None;
+        if let Some(name) = &config.theme {
+            let dir = root.join(&config.themes_dir).join(name);
+            if dir.join("templates").is_dir() {
+                for (rel, path) in files_under(&dir.join("templates")) {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    templates.insert(rel, text);
+                }
+                for (rel, path) in files_under(&dir.join("static")) {
+                    assets.insert(rel, Asset::File(path));
+                }
+                if let Ok(t) = std::fs::read_to_string(dir.join("i18n").join(format!("{lang}.toml"))) {
+                    i18n_tables.push(t);
+                }
+            } else if dir.is_dir() {
+                warnings.push(Warning(format!(
+                    "theme \"{name}\" in {} is a Hugo Go-template theme; labsite renders this site with its embedded learn theme",
+                    config.themes_dir.join(name).display()
+                )));
+                go_theme_dir = Some(dir);
+            } else if is_learn_family(name) {
+                warnings.push(Warning(format!(
+                    "theme \"{name}\" is not in {}/; labsite renders this site with its embedded learn theme",
+                    config.themes_dir.display()
+                )));
+            } else {
+                return Err(Error::file(
+                    config.files.first().cloned().unwrap_or_default(),
+                    format!(
+                        "theme \"{name}\" not found in {}/ (add the theme there, or remove `theme` to use labsite's embedded learn theme)",
+                        config.themes_dir.display()
+                    ),
+                ));
+            }
+        }
+        if let Ok(t) = std::fs::read_to_string(root.join("i18n").join(format!("{lang}.toml"))) {
+            i18n_tables.push(t);
+        }
+        let strings = i18n::Strings::from_tables(&i18n_tables.iter().map(String::as_str).collect::<Vec<_>>());
+
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(go_escape);
+        tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(|e| template_error("theme", e))?;
+        tera.register_function("t", TranslateFn { strings: strings.clone() });
+
+        let shortcodes = templates
+            .iter()
+            .filter_map(|(name, text)| {
+                let sc = name.strip_prefix("shortcodes/")?.strip_suffix(".html")?;
+                Some((
+                    sc.to_string(),
+                    ShortcodeTemplate {
+                        template: name.clone(),
+                        uses_inner: text.contains("inner"),
+                        version1: text.contains("hugo_config: version 1"),
+                    },
+                ))
+            })
+            .collect();
+
+        // Go-template shortcodes of the site (and of a checked-in Go theme).
+        let mut go_shortcodes = BTreeMap::new();
+        let mut go_dirs = vec![root.join("layouts").join("shortcodes"), root.join("layouts").join("_shortcodes")];
+        if let Some(dir) = go_theme_dir {
+            go_dirs.push(dir.join("layouts").join("shortcodes"));
+        }
+        for dir in go_dirs {
+            for (rel, path) in files_under(&dir) {
+                let Some(name) = rel.strip_suffix(".html") else { continue };
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let site_path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                go_shortcodes
+                    .entry(name.to_string())
+                    .or_insert(GoShortcode { path: site_path, uses_inner: text.contains(".Inner") });
+            }
+        }
+        Ok((Theme { tera, assets, shortcodes, go_shortcodes, strings }, warnings))
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|e| template_error(name, e))
+    }
+}
+
+/// A Tera error with its whole cause chain, as one message.
+pub fn template_error(name: &str, e: tera::Error) -> Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    Error::Template { name: name.to_string(), message }
+}
+
+/// Files below `dir`, as (path relative to `dir` with `/`, absolute path), sorted.
+fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            (rel, e.path().to_path_buf())
+        })
+        .collect()
+}
+
+/// Tera function `t(key=…)`: Hugo's `T`.
+struct TranslateFn {
+    strings: i18n::Strings,
+}
+
+impl tera::Function for TranslateFn {
+    fn call(&self, args: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let key = args.get("key").and_then(|v| v.as_str()).ok_or("t: missing `key`")?;
+        Ok(tera::Value::String(self.strings.get(key)))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_matches_go_html_template() {
+        assert_eq!(go_escape("C++ <b> & \"q\" 'a'"), "C&#43;&#43; &lt;b&gt; &amp; &#34;q&#34; &#39;a&#39;");
+    }
+}
