@@ -6,7 +6,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "labsite", version, about = "Builds Hugo workshop sites (learn / relearn themes) as they are")]
+#[command(
+    name = "labsite",
+    version,
+    about = "Builds Hugo workshop sites (learn / relearn themes) as they are"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -55,7 +59,13 @@ pub struct BuildArgs {
 
 impl BuildArgs {
     pub fn options(&self) -> BuildOptions {
-        let destination = self.destination.as_ref().map(|d| if d.is_absolute() { d.clone() } else { self.source.join(d) });
+        let destination = self.destination.as_ref().map(|d| {
+            if d.is_absolute() {
+                d.clone()
+            } else {
+                self.source.join(d)
+            }
+        });
         BuildOptions {
             source: self.source.clone(),
             destination,

@@ -81,7 +81,10 @@ const EXTENSIONS: [&str; 4] = ["toml", "yaml", "yml", "json"];
 impl Config {
     /// Reads the configuration of the site at `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
-        let environment = overrides.environment.clone().unwrap_or_else(|| "production".into());
+        let environment = overrides
+            .environment
+            .clone()
+            .unwrap_or_else(|| "production".into());
         let mut merged = Value::Object(Map::new());
         let mut files = Vec::new();
 
@@ -109,6 +112,7 @@ impl Config {
             Value::Object(m) => m,
             _ => Map::new(),
         };
+        apply_environment(&mut raw, std::env::vars());
         if let Some(theme) = &overrides.theme {
             raw.insert("theme".into(), Value::String(theme.clone()));
         }
@@ -129,8 +133,8 @@ impl Config {
         // The theme's own config sits underneath the site's.
         if let Some(name) = &theme {
             let theme_root = root.join(&themes_dir).join(name);
-            if let Some(path) = find_root_config(&theme_root) {
-                if let Ok(theme_map) = read_map(root, &path) {
+            if let Some(path) = find_root_config(&theme_root)
+                && let Ok(theme_map) = read_map(root, &path) {
                     let mut base = Value::Object(theme_map);
                     deep_merge(&mut base, Value::Object(raw));
                     raw = match base {
@@ -138,9 +142,15 @@ impl Config {
                         _ => Map::new(),
                     };
                 }
-            }
         }
-        Ok(Config::from_raw(raw, files, theme, themes_dir, environment, overrides))
+        Ok(Config::from_raw(
+            raw,
+            files,
+            theme,
+            themes_dir,
+            environment,
+            overrides,
+        ))
     }
 
     /// Builds the typed view of an already merged, lower-cased config map.
@@ -158,7 +168,9 @@ impl Config {
         if !base_url.is_empty() && !base_url.ends_with('/') {
             base_url.push('/');
         }
-        let default_language = text("defaultcontentlanguage").unwrap_or_else(|| "en".into()).to_lowercase();
+        let default_language = text("defaultcontentlanguage")
+            .unwrap_or_else(|| "en".into())
+            .to_lowercase();
         let languages = parse_languages(raw.get("languages"), &default_language);
         let params = match raw.get("params") {
             Some(Value::Object(m)) => m.clone(),
@@ -228,6 +240,16 @@ impl Config {
         }
     }
 
+    /// The URL prefix of the built language: `/en` when the default language lives
+    /// in a subfolder, else empty.
+    pub fn lang_prefix(&self) -> String {
+        if self.default_language_in_subdir {
+            format!("/{}", self.default_language)
+        } else {
+            String::new()
+        }
+    }
+
     /// scheme://host of baseURL (empty when baseURL has none).
     pub fn base_host(&self) -> &str {
         match self.base_url.find("://") {
@@ -242,7 +264,9 @@ impl Config {
 
     /// The configured default language, if `languages` lists it.
     pub fn default_language_config(&self) -> Option<&Language> {
-        self.languages.iter().find(|l| l.key == self.default_language)
+        self.languages
+            .iter()
+            .find(|l| l.key == self.default_language)
     }
 
     /// The language keys a file name suffix may name.
@@ -266,10 +290,40 @@ impl Config {
     }
 }
 
+/// Hugo's `HUGO_<KEY>` environment overrides (`HUGO_PARAMS_<KEY>` for params).
+fn apply_environment(raw: &mut Map<String, Value>, vars: impl Iterator<Item = (String, String)>) {
+    for (name, value) in vars {
+        let Some(key) = name.strip_prefix("HUGO_") else {
+            continue;
+        };
+        let key = key.to_lowercase();
+        if key.is_empty() || key == "environment" {
+            continue;
+        }
+        match key.strip_prefix("params_") {
+            Some(param) => {
+                let params = raw
+                    .entry("params")
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(p) = params {
+                    p.insert(param.to_string(), Value::String(value));
+                }
+            }
+            None => {
+                raw.insert(key, Value::String(value));
+            }
+        }
+    }
+}
+
 fn find_root_config(root: &Path) -> Option<PathBuf> {
     ROOT_NAMES
         .iter()
-        .flat_map(|name| EXTENSIONS.iter().map(move |ext| root.join(format!("{name}.{ext}"))))
+        .flat_map(|name| {
+            EXTENSIONS
+                .iter()
+                .map(move |ext| root.join(format!("{name}.{ext}")))
+        })
         .find(|p| p.is_file())
 }
 
@@ -284,11 +338,17 @@ fn config_dir_files(dir: &Path) -> Result<Vec<(PathBuf, Vec<String>)>> {
     };
     for entry in entries {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
         if Format::from_extension(ext).is_none() || !path.is_file() {
             continue;
         }
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_lowercase();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_lowercase();
         let target = match stem.split_once('.') {
             _ if ROOT_NAMES.contains(&stem.as_str()) => vec![],
             Some((key, lang)) => vec!["languages".to_string(), lang.to_string(), key.to_string()],
@@ -326,7 +386,9 @@ fn read_map(root: &Path, path: &Path) -> Result<Map<String, Value>> {
 }
 
 fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Language> {
-    let Some(Value::Object(map)) = value else { return Vec::new() };
+    let Some(Value::Object(map)) = value else {
+        return Vec::new();
+    };
     let mut langs: Vec<Language> = map
         .iter()
         .map(|(key, v)| {
@@ -339,8 +401,18 @@ fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Languag
             if let Value::Object(m) = v {
                 for (k, val) in m {
                     const KNOWN: [&str; 12] = [
-                        "weight", "title", "languagename", "label", "languagecode", "locale",
-                        "contentdir", "params", "menu", "menus", "disabled", "languagedirection",
+                        "weight",
+                        "title",
+                        "languagename",
+                        "label",
+                        "languagecode",
+                        "locale",
+                        "contentdir",
+                        "params",
+                        "menu",
+                        "menus",
+                        "disabled",
+                        "languagedirection",
                     ];
                     if !KNOWN.contains(&k.as_str()) && !params.contains_key(k) {
                         params.insert(k.clone(), val.clone());
@@ -351,7 +423,9 @@ fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Languag
                 key: key.to_lowercase(),
                 weight: v.get("weight").and_then(Value::as_i64).unwrap_or(0),
                 title: get("title"),
-                name: get("languagename").or_else(|| get("label")).unwrap_or_else(|| key.clone()),
+                name: get("languagename")
+                    .or_else(|| get("label"))
+                    .unwrap_or_else(|| key.clone()),
                 code: get("languagecode").or_else(|| get("locale")),
                 content_dir: get("contentdir"),
                 params,
@@ -370,7 +444,9 @@ fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Languag
 }
 
 fn parse_menu(value: Option<&Value>) -> Vec<MenuEntry> {
-    let Some(Value::Array(items)) = value else { return Vec::new() };
+    let Some(Value::Array(items)) = value else {
+        return Vec::new();
+    };
     items
         .iter()
         .map(|v| {
@@ -433,8 +509,14 @@ mod tests {
     #[test]
     fn keys_are_case_insensitive_and_params_merge_with_theme() {
         let d = site(&[
-            ("config.toml", "Title = 'A'\nbaseURL = 'https://x.io/workshop'\ntheme = 't'\nuglyURLs = true\n[Params]\nEditURL = 'e'\n[markup.goldmark.renderer]\nunsafe = true\n[[menu.shortcuts]]\nname = 'GH'\nurl = '/gh'\nweight = 2"),
-            ("themes/t/config.toml", "[params]\nthemeOnly = 'yes'\neditURL = 'theme'"),
+            (
+                "config.toml",
+                "Title = 'A'\nbaseURL = 'https://x.io/workshop'\ntheme = 't'\nuglyURLs = true\n[Params]\nEditURL = 'e'\n[markup.goldmark.renderer]\nunsafe = true\n[[menu.shortcuts]]\nname = 'GH'\nurl = '/gh'\nweight = 2",
+            ),
+            (
+                "themes/t/config.toml",
+                "[params]\nthemeOnly = 'yes'\neditURL = 'theme'",
+            ),
         ]);
         let c = Config::load(d.path(), &Overrides::default()).unwrap();
         assert_eq!(c.params["editurl"], "e");
@@ -446,10 +528,30 @@ mod tests {
     }
 
     #[test]
+    fn hugo_environment_variables_override() {
+        let mut raw = Map::new();
+        let vars = [
+            ("HUGO_REFLINKSERRORLEVEL", "WARNING"),
+            ("HUGO_PARAMS_EDITURL", "e"),
+            ("PATH", "x"),
+        ];
+        apply_environment(
+            &mut raw,
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())),
+        );
+        assert_eq!(raw["reflinkserrorlevel"], "WARNING");
+        assert_eq!(raw["params"]["editurl"], "e");
+        assert!(!raw.contains_key("path"));
+    }
+
+    #[test]
     fn missing_config_is_an_error() {
         let d = site(&[("content/_index.md", "")]);
         let e = Config::load(d.path(), &Overrides::default()).unwrap_err();
-        assert!(e.to_string().contains("Unable to locate config file or config directory"));
+        assert!(
+            e.to_string()
+                .contains("Unable to locate config file or config directory")
+        );
     }
 
     #[test]
@@ -468,6 +570,10 @@ mod tests {
     fn bad_config_names_file_line_and_column() {
         let d = site(&[("config.toml", "title = 'A'\nbad = \n")]);
         let e = Config::load(d.path(), &Overrides::default()).unwrap_err();
-        assert!(e.to_string().starts_with("config.toml:2:7: invalid TOML config: "), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("config.toml:2:7: invalid TOML config: "),
+            "{e}"
+        );
     }
 }

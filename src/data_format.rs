@@ -51,7 +51,11 @@ pub fn parse_map(text: &str, format: Format) -> Result<Map<String, Value>, Parse
                 let (line, col) = e
                     .span()
                     .map_or((1, 1), |s| crate::error::line_col(text, s.start));
-                ParseError { message: first_line(e.message()), line, col }
+                ParseError {
+                    message: first_line(e.message()),
+                    line,
+                    col,
+                }
             })?,
         Format::Yaml => {
             if text.trim().is_empty() {
@@ -59,7 +63,11 @@ pub fn parse_map(text: &str, format: Format) -> Result<Map<String, Value>, Parse
             } else {
                 let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
                     let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                    ParseError { message: strip_yaml_position(&e.to_string()), line, col }
+                    ParseError {
+                        message: strip_yaml_position(&e.to_string()),
+                        line,
+                        col,
+                    }
                 })?;
                 yaml_to_json(v)
             }
@@ -73,7 +81,11 @@ pub fn parse_map(text: &str, format: Format) -> Result<Map<String, Value>, Parse
     match lower_keys(value) {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),
-        _ => Err(ParseError { message: "expected a map of keys and values".into(), line: 1, col: 1 }),
+        _ => Err(ParseError {
+            message: "expected a map of keys and values".into(),
+            line: 1,
+            col: 1,
+        }),
     }
 }
 
@@ -161,7 +173,10 @@ fn yaml_key(key: serde_yaml::Value) -> String {
         Y::Bool(b) => b.to_string(),
         Y::Number(n) => n.to_string(),
         Y::Null => String::new(),
-        other => serde_yaml::to_string(&other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(&other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
@@ -216,7 +231,11 @@ mod tests {
         assert_eq!(t["params"]["editurl"], "u");
         let y = parse_map("Title: x\nParams:\n  EditURL: u\n", Format::Yaml).unwrap();
         assert_eq!(y["params"]["editurl"], "u");
-        let j = parse_map(r#"{"Title": "x", "Params": {"EditURL": "u"}}"#, Format::Json).unwrap();
+        let j = parse_map(
+            r#"{"Title": "x", "Params": {"EditURL": "u"}}"#,
+            Format::Json,
+        )
+        .unwrap();
         assert_eq!(j["title"], "x");
     }
 
@@ -240,6 +259,9 @@ mod tests {
     fn deep_merge_keeps_base_keys() {
         let mut base = serde_json::json!({"params": {"a": 1, "b": 2}, "title": "t"});
         deep_merge(&mut base, serde_json::json!({"params": {"b": 3}}));
-        assert_eq!(base, serde_json::json!({"params": {"a": 1, "b": 3}, "title": "t"}));
+        assert_eq!(
+            base,
+            serde_json::json!({"params": {"a": 1, "b": 3}, "title": "t"})
+        );
     }
 }

@@ -36,7 +36,10 @@ pub fn parse_value(value: Option<&Value>) -> Result<Option<Date>, String> {
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => match n.as_i64() {
-            Some(secs) => Ok(Utc.timestamp_opt(secs, 0).single().map(|d| d.fixed_offset())),
+            Some(secs) => Ok(Utc
+                .timestamp_opt(secs, 0)
+                .single()
+                .map(|d| d.fixed_offset())),
             None => Err(n.to_string()),
         },
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
@@ -72,7 +75,10 @@ pub fn parse(text: &str) -> Option<Date> {
     }
     for layout in ["%Y-%m-%d", "%d %b %Y", "%Y-%m"] {
         if let Ok(d) = NaiveDate::parse_from_str(naive_text, layout) {
-            return Some(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).fixed_offset());
+            return Some(
+                Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?)
+                    .fixed_offset(),
+            );
         }
     }
     None
@@ -82,9 +88,13 @@ pub fn parse(text: &str) -> Option<Date> {
 /// while chrono would accept the one-digit hour.
 fn iso_digits_ok(s: &str) -> bool {
     static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\d{4}-\d{2}-\d{2}(?:$|[T ]\d{2}:\d{2}(?:$|[^\d]))").expect("valid regex")
+        regex::Regex::new(r"^\d{4}-\d{2}-\d{2}(?:$|[T ]\d{2}:\d{2}(?:$|[^\d]))")
+            .expect("valid regex")
     });
-    !s.as_bytes().first().is_some_and(u8::is_ascii_digit) || s.len() < 10 || !s[..4].bytes().all(|b| b.is_ascii_digit()) || ISO.is_match(s)
+    !s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || s.len() < 10
+        || !s[..4].bytes().all(|b| b.is_ascii_digit())
+        || ISO.is_match(s)
 }
 
 #[cfg(test)]
@@ -92,20 +102,31 @@ mod tests {
     use super::*;
 
     fn iso(s: &str) -> String {
-        parse(s).map(|d| d.to_rfc3339()).unwrap_or_else(|| "none".into())
+        parse(s)
+            .map(|d| d.to_rfc3339())
+            .unwrap_or_else(|| "none".into())
     }
 
     #[test]
     fn accepted_forms() {
-        assert_eq!(iso("2019-04-09T00:00:00-03:00"), "2019-04-09T00:00:00-03:00");
+        assert_eq!(
+            iso("2019-04-09T00:00:00-03:00"),
+            "2019-04-09T00:00:00-03:00"
+        );
         assert_eq!(iso("2018-08-07T13:34:24Z"), "2018-08-07T13:34:24+00:00");
         assert_eq!(iso("2018-08-07T13:34:24"), "2018-08-07T13:34:24+00:00");
         assert_eq!(iso("2018-08-07 13:34:24"), "2018-08-07T13:34:24+00:00");
         assert_eq!(iso("2018-08-07"), "2018-08-07T00:00:00+00:00");
         assert_eq!(iso("07 Aug 2018"), "2018-08-07T00:00:00+00:00");
         assert_eq!(iso("2019-09-18T10:50:17-0400"), "2019-09-18T10:50:17-04:00");
-        assert_eq!(iso("Tue, 07 Aug 2018 13:34:24 +0200"), "2018-08-07T13:34:24+02:00");
-        assert_eq!(iso("2018-08-07 13:34:24 +0200"), "2018-08-07T13:34:24+02:00");
+        assert_eq!(
+            iso("Tue, 07 Aug 2018 13:34:24 +0200"),
+            "2018-08-07T13:34:24+02:00"
+        );
+        assert_eq!(
+            iso("2018-08-07 13:34:24 +0200"),
+            "2018-08-07T13:34:24+02:00"
+        );
     }
 
     #[test]

@@ -15,7 +15,11 @@ pub struct Location {
 
 impl Location {
     pub fn new(path: impl Into<PathBuf>, line: usize, col: usize) -> Self {
-        Location { path: path.into(), line, col }
+        Location {
+            path: path.into(),
+            line,
+            col,
+        }
     }
 
     /// The location of byte `offset` of `text`, where `text` starts at `first_line`
@@ -60,11 +64,17 @@ pub enum Error {
 
 impl Error {
     pub fn at(location: Location, message: impl Into<String>) -> Self {
-        Error::At { location, message: message.into() }
+        Error::At {
+            location,
+            message: message.into(),
+        }
     }
 
     pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Error::File { path: path.into(), message: message.into() }
+        Error::File {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 
     pub fn io(path: &Path, err: std::io::Error) -> Self {

@@ -37,18 +37,31 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
         Some(b'+') if rest.starts_with("+++") => (Format::Toml, "+++"),
         Some(b'+') => {
             let (line, col) = crate::error::line_col(source, bom + start);
-            return Err(FrontMatterError { message: "invalid TOML delimiter".into(), line, col });
+            return Err(FrontMatterError {
+                message: "invalid TOML delimiter".into(),
+                line,
+                col,
+            });
         }
         Some(b'{') => (Format::Json, ""),
         _ => {
-            return Ok(Split { format: None, params: Map::new(), body: source, body_line: 1 });
+            return Ok(Split {
+                format: None,
+                params: Map::new(),
+                body: source,
+                body_line: 1,
+            });
         }
     };
     let fm_start = bom + start;
     let (raw, raw_offset, body_offset) = if format == Format::Json {
         let end = json_end(&source[fm_start..]).ok_or_else(|| {
             let (line, col) = crate::error::line_col(source, source.len());
-            FrontMatterError { message: "unexpected EOF parsing JSON front matter".into(), line, col }
+            FrontMatterError {
+                message: "unexpected EOF parsing JSON front matter".into(),
+                line,
+                col,
+            }
         })?;
         let after = fm_start + end;
         let body = skip_line_end(source, after);
@@ -73,7 +86,9 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
                     col,
                 });
             }
-            let line_end = source[pos..].find('\n').map_or(source.len(), |i| pos + i + 1);
+            let line_end = source[pos..]
+                .find('\n')
+                .map_or(source.len(), |i| pos + i + 1);
             if source[pos..line_end].starts_with(delim) {
                 break (pos, line_end);
             }
@@ -86,12 +101,21 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
         FrontMatterError {
             message: format!("invalid {} front matter: {}", format.name(), e.message),
             line: base_line + e.line - 1,
-            col: if e.line == 1 { base_col + e.col - 1 } else { e.col },
+            col: if e.line == 1 {
+                base_col + e.col - 1
+            } else {
+                e.col
+            },
         }
     })?;
     let body = &source[body_offset..];
     let body_line = crate::error::line_col(source, body_offset).0;
-    Ok(Split { format: Some(format), params, body, body_line })
+    Ok(Split {
+        format: Some(format),
+        params,
+        body,
+        body_line,
+    })
 }
 
 /// Byte length of the JSON object at the start of `text` (brace counting, braces in
@@ -167,12 +191,19 @@ mod tests {
     #[test]
     fn errors_point_into_the_file() {
         let e = split("---\ntitle: A\n").unwrap_err();
-        assert!(e.message.starts_with("EOF looking for end YAML front matter delimiter"));
+        assert!(
+            e.message
+                .starts_with("EOF looking for end YAML front matter delimiter")
+        );
         assert_eq!(e.line, 3);
 
         let e = split("+++\ntitle = \"A\"\nweight = \n+++\n").unwrap_err();
         assert_eq!((e.line, e.col), (3, 10));
-        assert!(e.message.starts_with("invalid TOML front matter: "), "{}", e.message);
+        assert!(
+            e.message.starts_with("invalid TOML front matter: "),
+            "{}",
+            e.message
+        );
 
         let e = split("---\ntitle: A\nbad: [1, 2\n---\n").unwrap_err();
         assert_eq!(e.line, 4);
@@ -181,6 +212,9 @@ mod tests {
         assert_eq!(e.message, "unexpected EOF parsing JSON front matter");
 
         let e = split("+ x").unwrap_err();
-        assert_eq!((e.message.as_str(), e.line, e.col), ("invalid TOML delimiter", 1, 1));
+        assert_eq!(
+            (e.message.as_str(), e.line, e.col),
+            ("invalid TOML delimiter", 1, 1)
+        );
     }
 }

@@ -4,18 +4,18 @@
 //! [`shortcode`] (expand) → [`markdown`] (render) → [`theme`] (templates) →
 //! [`output`] (write), orchestrated by [`site`].
 
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod data_format;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
-pub mod shortcode;
 pub mod markdown;
 pub mod navigation;
 pub mod output;
+pub mod render;
+pub mod shortcode;
+pub mod site;
 pub mod theme;
 pub mod url_rewrite;
-pub mod render;
-pub mod site;
-pub mod cli;

@@ -42,7 +42,11 @@ pub struct Navigation {
 impl Navigation {
     /// Builds the menu and the walk order. `url_of` gives a page's link
     /// (RelPermalink, baseURL path included).
-    pub fn build(tree: &ContentTree, order_by_title: bool, url_of: &dyn Fn(PageId) -> String) -> Navigation {
+    pub fn build(
+        tree: &ContentTree,
+        order_by_title: bool,
+        url_of: &dyn Fn(PageId) -> String,
+    ) -> Navigation {
         let sort_children = |ids: &mut Vec<PageId>| {
             if order_by_title {
                 ids.sort_by(|&a, &b| sort::title_order(&tree.pages[a], &tree.pages[b]));
@@ -62,7 +66,11 @@ impl Navigation {
         for (i, &id) in order.iter().enumerate() {
             last_index.insert(url_of(id), i);
         }
-        Navigation { menu, order, last_index }
+        Navigation {
+            menu,
+            order,
+            last_index,
+        }
     }
 
     /// Previous and next page of the page at `url`, learn's way: the last node of the
@@ -70,14 +78,21 @@ impl Navigation {
     /// the one after it.
     pub fn prev_next(&self, url: &str) -> (Option<PageId>, Option<PageId>) {
         let mut best: Option<usize> = None;
-        for (i, _) in url.char_indices().skip(1).chain(std::iter::once((url.len(), ' '))) {
+        for (i, _) in url
+            .char_indices()
+            .skip(1)
+            .chain(std::iter::once((url.len(), ' ')))
+        {
             if let Some(&idx) = self.last_index.get(&url[..i]) {
                 best = Some(best.map_or(idx, |b: usize| b.max(idx)));
             }
         }
         match best {
             None => (None, None),
-            Some(i) => (i.checked_sub(1).map(|p| self.order[p]), self.order.get(i + 1).copied()),
+            Some(i) => (
+                i.checked_sub(1).map(|p| self.order[p]),
+                self.order.get(i + 1).copied(),
+            ),
         }
     }
 }
@@ -95,7 +110,11 @@ fn menu_node(
 ) -> MenuNode {
     let page = &tree.pages[id];
     let is_section = page.kind == Kind::Section;
-    let mut kids: Vec<PageId> = if is_section { page.children.clone() } else { Vec::new() };
+    let mut kids: Vec<PageId> = if is_section {
+        page.children.clone()
+    } else {
+        Vec::new()
+    };
     sort_children(&mut kids);
     let has_any = !kids.is_empty();
     let children = kids
@@ -136,11 +155,18 @@ fn walk(tree: &ContentTree, id: PageId, order: &mut Vec<PageId>) {
 }
 
 /// Breadcrumb links from home down to the parent of `id`.
-pub fn breadcrumbs(tree: &ContentTree, id: PageId, url_of: &dyn Fn(PageId) -> String) -> Vec<PageLink> {
+pub fn breadcrumbs(
+    tree: &ContentTree,
+    id: PageId,
+    url_of: &dyn Fn(PageId) -> String,
+) -> Vec<PageLink> {
     let mut chain = tree.ancestors(id);
     chain.reverse();
     chain
         .into_iter()
-        .map(|a| PageLink { url: url_of(a), title: tree.pages[a].title.clone() })
+        .map(|a| PageLink {
+            url: url_of(a),
+            title: tree.pages[a].title.clone(),
+        })
         .collect()
 }

@@ -20,7 +20,10 @@ pub fn check_path(path: &str) -> Result<()> {
         || p.components().any(|c| !matches!(c, Component::Normal(_)))
         || path.contains('\\');
     if bad {
-        return Err(Error::file(path, "output path leaves the output folder (check `url`, `slug` and `aliases`)"));
+        return Err(Error::file(
+            path,
+            "output path leaves the output folder (check `url`, `slug` and `aliases`)",
+        ));
     }
     Ok(())
 }
@@ -60,20 +63,30 @@ impl DiskOutput {
     /// Prepares a staging folder beside `destination`.
     pub fn begin(destination: &Path) -> Result<DiskOutput> {
         if destination.is_file() {
-            return Err(Error::file(destination, "the output path is an existing file (remove it or choose another with -d)"));
+            return Err(Error::file(
+                destination,
+                "the output path is an existing file (remove it or choose another with -d)",
+            ));
         }
         let parent = match destination.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = destination.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let name = destination
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
         let staging = parent.join(format!(".{name}.labsite-staging-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
         }
         std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        Ok(DiskOutput { destination: destination.to_path_buf(), staging, written: BTreeSet::new(), committed: false })
+        Ok(DiskOutput {
+            destination: destination.to_path_buf(),
+            staging,
+            written: BTreeSet::new(),
+            committed: false,
+        })
     }
 
     fn target(&mut self, path: &str) -> Result<PathBuf> {
@@ -91,11 +104,17 @@ impl DiskOutput {
     pub fn commit(mut self, clean: bool) -> Result<usize> {
         let mut carried = 0;
         if self.destination.is_dir() {
-            for entry in walkdir::WalkDir::new(&self.destination).into_iter().filter_map(|e| e.ok()) {
+            for entry in walkdir::WalkDir::new(&self.destination)
+                .into_iter()
+                .filter_map(|e| e.ok())
+            {
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let rel = entry.path().strip_prefix(&self.destination).unwrap_or(entry.path());
+                let rel = entry
+                    .path()
+                    .strip_prefix(&self.destination)
+                    .unwrap_or(entry.path());
                 let rel_str = rel.to_string_lossy().replace('\\', "/");
                 let top = rel_str.split('/').next().unwrap_or("");
                 let keep = !clean || ALWAYS_KEPT.contains(&top);
@@ -113,17 +132,21 @@ impl DiskOutput {
             }
             let old = self.staging.with_file_name(format!(
                 ".{}.labsite-old-{}",
-                self.destination.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned()),
+                self.destination
+                    .file_name()
+                    .map_or("public".into(), |n| n.to_string_lossy().into_owned()),
                 std::process::id()
             ));
-            std::fs::rename(&self.destination, &old).map_err(|e| Error::io(&self.destination, e))?;
+            std::fs::rename(&self.destination, &old)
+                .map_err(|e| Error::io(&self.destination, e))?;
             if let Err(e) = std::fs::rename(&self.staging, &self.destination) {
                 let _ = std::fs::rename(&old, &self.destination);
                 return Err(Error::io(&self.destination, e));
             }
             let _ = std::fs::remove_dir_all(&old);
         } else {
-            std::fs::rename(&self.staging, &self.destination).map_err(|e| Error::io(&self.destination, e))?;
+            std::fs::rename(&self.staging, &self.destination)
+                .map_err(|e| Error::io(&self.destination, e))?;
         }
         self.committed = true;
         Ok(carried)
@@ -146,7 +169,9 @@ impl OutputSink for DiskOutput {
 
     fn copy(&mut self, path: &str, from: &Path) -> Result<()> {
         let target = self.target(path)?;
-        std::fs::copy(from, &target).map(|_| ()).map_err(|e| Error::io(from, e))
+        std::fs::copy(from, &target)
+            .map(|_| ())
+            .map_err(|e| Error::io(from, e))
     }
 }
 
@@ -173,9 +198,15 @@ mod tests {
             out.write("new.html", b"new").unwrap();
             // dropped without commit
         }
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
-        assert_eq!(std::fs::read_to_string(dest.join("old.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(dest.join("old.html")).unwrap(),
+            "old"
+        );
         assert!(!dest.join("new.html").exists());
     }
 

@@ -59,17 +59,18 @@ impl Site {
         let (theme, mut warnings) = Theme::load(root, &config)?;
         let loaded = content::load(root, &config)?;
         warnings.extend(loaded.warnings);
-        Ok(Site { root: root.to_path_buf(), config, theme, tree: loaded.tree, warnings })
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            theme,
+            tree: loaded.tree,
+            warnings,
+        })
     }
 
     /// Renders the site into `sink`; returns what was written and the warnings.
     pub fn build(&self, sink: &mut dyn OutputSink) -> Result<(Stats, Vec<Warning>)> {
-        let site = SiteData {
-            config: &self.config,
-            theme: &self.theme,
-            tree: &self.tree,
-            site_view: render::site_view(&self.config),
-        };
+        let site = SiteData::new(&self.root, &self.config, &self.theme, &self.tree);
         let mut warnings = self.warnings.clone();
         let mut errors = Vec::new();
 
@@ -85,7 +86,11 @@ impl Site {
             }
         }
         if !errors.is_empty() {
-            return Err(if errors.len() == 1 { errors.remove(0) } else { Error::Many(errors) });
+            return Err(if errors.len() == 1 {
+                errors.remove(0)
+            } else {
+                Error::Many(errors)
+            });
         }
         let omitted: usize = contents.values().map(|c| c.raw_html_omitted).sum();
         for c in contents.values() {
@@ -103,7 +108,11 @@ impl Site {
 
         // Navigation and the sidebar, once.
         let url_of = |id: PageId| site.rel_permalink(id);
-        let order_by_title = self.config.param("ordersectionsby").and_then(|v| v.as_str()) == Some("title");
+        let order_by_title = self
+            .config
+            .param("ordersectionsby")
+            .and_then(|v| v.as_str())
+            == Some("title");
         let nav = Navigation::build(&self.tree, order_by_title, &url_of);
         let base = render::base_context(&site);
         let menu = Menu::render(&self.theme, &nav.menu, base.clone())?;
@@ -127,7 +136,9 @@ impl Site {
             if let Some(previous) = owners.get(path) {
                 return Err(Error::file(
                     owner.clone(),
-                    format!("publishes to {path}, which {previous} publishes to as well (change `url` or `slug` of one of them)"),
+                    format!(
+                        "publishes to {path}, which {previous} publishes to as well (change `url` or `slug` of one of them)"
+                    ),
                 ));
             }
             owners.insert(path.to_string(), owner);
@@ -141,9 +152,18 @@ impl Site {
             if !base_dir.is_dir() {
                 continue;
             }
-            for entry in walkdir::WalkDir::new(&base_dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
+            for entry in walkdir::WalkDir::new(&base_dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(|e| e.ok())
+            {
                 if entry.file_type().is_file() {
-                    let rel = entry.path().strip_prefix(&base_dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                    let rel = entry
+                        .path()
+                        .strip_prefix(&base_dir)
+                        .unwrap_or(entry.path())
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     statics.insert(rel, Asset::File(entry.path().to_path_buf()));
                 }
             }
@@ -174,7 +194,12 @@ impl Site {
         }
 
         // The 404 page.
-        if self.theme.tera.get_template_names().any(|n| n == "404.html") {
+        if self
+            .theme
+            .tera
+            .get_template_names()
+            .any(|n| n == "404.html")
+        {
             let mut ctx = base.clone();
             ctx.insert("page", &serde_json::json!({"title": "404 Page not found", "url": format!("{}/404.html", self.config.base_path())}));
             let html = self.theme.render("404.html", &ctx)?;
@@ -191,9 +216,16 @@ impl Site {
                     content::url::output_file(&format!("{}/", alias.trim_end_matches('/')))
                 };
                 crate::output::check_path(&path)?;
-                claim(&path, format!("alias of {}", self.tree.pages[id].source_label()))?;
+                claim(
+                    &path,
+                    format!("alias of {}", self.tree.pages[id].source_label()),
+                )?;
                 let mut ctx = tera::Context::new();
-                let target = if self.config.base_host().is_empty() { site.rel_permalink(id) } else { site.permalink(id) };
+                let target = if self.config.base_host().is_empty() {
+                    site.rel_permalink(id)
+                } else {
+                    site.permalink(id)
+                };
                 ctx.insert("target", &target);
                 ctx.insert("lang", &self.config.default_language);
                 let html = self.theme.render("alias.html", &ctx)?;
@@ -210,9 +242,17 @@ impl Site {
 pub fn build(options: &BuildOptions) -> Result<Summary> {
     let start = Instant::now();
     let site = Site::load(&options.source, &options.overrides)?;
-    let destination = options.destination.clone().unwrap_or_else(|| options.source.join("public"));
+    let destination = options
+        .destination
+        .clone()
+        .unwrap_or_else(|| options.source.join("public"));
     let mut out = DiskOutput::begin(&destination)?;
     let (stats, warnings) = site.build(&mut out)?;
     out.commit(options.clean_destination)?;
-    Ok(Summary { stats, warnings, elapsed: start.elapsed(), destination })
+    Ok(Summary {
+        stats,
+        warnings,
+        elapsed: start.elapsed(),
+        destination,
+    })
 }

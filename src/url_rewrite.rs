@@ -14,7 +14,11 @@ pub enum Rewrite {
 /// `./` for a page at the root, `../` for each folder level below it.
 pub fn path_to_root(output_path: &str) -> String {
     let depth = output_path.matches('/').count();
-    if depth == 0 { "./".to_string() } else { "../".repeat(depth) }
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
 }
 
 const ATTRS: [&str; 4] = ["href=", "src=", "srcset=", "url("];
@@ -56,10 +60,20 @@ mod tests {
 
     #[test]
     fn relative_from_each_depth() {
-        assert_eq!(rewrite("<a href=\"/x/\">", "index.html", &Rewrite::Relative), "<a href=\"./x/\">");
-        assert_eq!(rewrite("<a href=\"/\">", "a/b/index.html", &Rewrite::Relative), "<a href=\"../../\">");
         assert_eq!(
-            rewrite("<img src='/i.png'> <a href=\"//cdn.io/x\"> <a href=\"https://a/\">", "a/x.html", &Rewrite::Relative),
+            rewrite("<a href=\"/x/\">", "index.html", &Rewrite::Relative),
+            "<a href=\"./x/\">"
+        );
+        assert_eq!(
+            rewrite("<a href=\"/\">", "a/b/index.html", &Rewrite::Relative),
+            "<a href=\"../../\">"
+        );
+        assert_eq!(
+            rewrite(
+                "<img src='/i.png'> <a href=\"//cdn.io/x\"> <a href=\"https://a/\">",
+                "a/x.html",
+                &Rewrite::Relative
+            ),
             "<img src='../i.png'> <a href=\"//cdn.io/x\"> <a href=\"https://a/\">"
         );
     }
@@ -67,7 +81,11 @@ mod tests {
     #[test]
     fn canonical_uses_base_host() {
         assert_eq!(
-            rewrite("<a href=\"/x/\"> <div style=\"background: url(/i.png)\">", "a/index.html", &Rewrite::Canonical("https://x.io".into())),
+            rewrite(
+                "<a href=\"/x/\"> <div style=\"background: url(/i.png)\">",
+                "a/index.html",
+                &Rewrite::Canonical("https://x.io".into())
+            ),
             "<a href=\"https://x.io/x/\"> <div style=\"background: url(https://x.io/i.png)\">"
         );
     }

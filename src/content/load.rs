@@ -32,14 +32,21 @@ struct ContentFile {
 
 /// Loads the content of the site at `root` for the default language.
 pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
-    let content_root = root.join(&config.content_dir);
+    let content_dir = config
+        .default_language_config()
+        .and_then(|l| l.content_dir.clone())
+        .unwrap_or_else(|| config.content_dir.clone());
+    let content_root = root.join(&content_dir);
     let (markdown, others) = scan(&content_root, config)?;
     let lang = config.default_language.clone();
     let markdown: Vec<ContentFile> = markdown.into_iter().filter(|f| f.lang == lang).collect();
 
     // Leaf bundles: folders holding an index.md; their whole subtree belongs to them.
-    let index_dirs: BTreeSet<String> =
-        markdown.iter().filter(|f| f.stem == "index").map(|f| f.dir.clone()).collect();
+    let index_dirs: BTreeSet<String> = markdown
+        .iter()
+        .filter(|f| f.stem == "index")
+        .map(|f| f.dir.clone())
+        .collect();
     let leaf_dirs: BTreeSet<String> = index_dirs
         .iter()
         .filter(|d| !index_dirs.iter().any(|o| is_below(d, o)))
@@ -52,7 +59,10 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         .filter(|f| !inside_leaf_dir(&f.dir, &leaf_dirs))
         .map(|f| f.dir.clone())
         .collect();
-    let all_dirs = markdown.iter().map(|f| f.dir.clone()).chain(others.iter().map(|(_, rel)| parent_dir(rel)));
+    let all_dirs = markdown
+        .iter()
+        .map(|f| f.dir.clone())
+        .chain(others.iter().map(|(_, rel)| parent_dir(rel)));
     for dir in all_dirs {
         let top = dir.split('/').next().unwrap_or("");
         if !top.is_empty() && !leaf_dirs.contains(top) {
@@ -63,10 +73,11 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     let mut loader = Loader {
         root,
         config,
+        content_dir: content_dir.clone(),
         pages: Vec::new(),
         warnings: Vec::new(),
         errors: Vec::new(),
-        prefix: if config.default_language_in_subdir { format!("/{lang}") } else { String::new() },
+        prefix: config.lang_prefix(),
         now: chrono::Utc::now().fixed_offset(),
     };
 
@@ -88,7 +99,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         if f.stem == "_index" && (f.dir.is_empty() || section_dirs.contains(&f.dir)) {
             continue;
         }
-        let bundle = leaf_dirs.iter().find(|d| is_below(&f.dir, d) || f.dir == **d);
+        let bundle = leaf_dirs
+            .iter()
+            .find(|d| is_below(&f.dir, d) || f.dir == **d);
         match bundle {
             Some(b) if f.dir == *b && f.stem == "index" => {
                 let parent_dir = parent_dir(b);
@@ -111,7 +124,10 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         });
     }
 
-    let mut tree = ContentTree { pages: loader.pages, files: Vec::new() };
+    let mut tree = ContentTree {
+        pages: loader.pages,
+        files: Vec::new(),
+    };
     let warnings = loader.warnings;
 
     // Bundle resources and other content files.
@@ -126,7 +142,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         })
         .collect();
     let skipped_md = markdown.iter().filter(|f| {
-        leaf_dirs.iter().any(|d| is_below(&f.dir, d) || (f.dir == *d && f.stem != "index"))
+        leaf_dirs
+            .iter()
+            .any(|d| is_below(&f.dir, d) || (f.dir == *d && f.stem != "index"))
     });
     let resources = others
         .iter()
@@ -139,17 +157,29 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
                 let within = &rel[bundle.len() + 1..];
                 let base = bundle_dir_url(&tree.pages[owner].url);
                 let target = format!("{}{}", base.trim_start_matches('/'), within);
-                tree.pages[owner].resources.push(Resource { source: abs, target });
+                tree.pages[owner].resources.push(Resource {
+                    source: abs,
+                    target,
+                });
             }
             continue;
         }
-        let owner_dir = ancestors_of(&dir).into_iter().find(|d| section_ids.contains_key(d.as_str()));
+        let owner_dir = ancestors_of(&dir)
+            .into_iter()
+            .find(|d| section_ids.contains_key(d.as_str()));
         let owner_dir = owner_dir.unwrap_or_default();
         let owner = section_ids[owner_dir.as_str()];
-        let within = if owner_dir.is_empty() { rel.as_str() } else { &rel[owner_dir.len() + 1..] };
+        let within = if owner_dir.is_empty() {
+            rel.as_str()
+        } else {
+            &rel[owner_dir.len() + 1..]
+        };
         let base = bundle_dir_url(&tree.pages[owner].url);
         let target = format!("{}{}", base.trim_start_matches('/'), within);
-        tree.files.push(Resource { source: abs, target });
+        tree.files.push(Resource {
+            source: abs,
+            target,
+        });
     }
 
     link_children(&mut tree);
@@ -169,11 +199,10 @@ fn link_children(tree: &mut ContentTree) {
     let mut children: Vec<Vec<PageId>> = vec![Vec::new(); n];
     for id in 0..n {
         let p = &tree.pages[id];
-        if let Some(parent) = p.parent {
-            if p.render {
+        if let Some(parent) = p.parent
+            && p.render {
                 children[parent].push(id);
             }
-        }
     }
     for (id, mut kids) in children.into_iter().enumerate() {
         kids.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
@@ -181,7 +210,13 @@ fn link_children(tree: &mut ContentTree) {
     }
 }
 
-fn scan(content_root: &Path, config: &Config) -> Result<(Vec<ContentFile>, Vec<(PathBuf, String)>)> {
+/// The Markdown files and the other files (absolute path, relative path) found.
+type Scan = (Vec<ContentFile>, Vec<(PathBuf, String)>);
+
+fn scan(
+    content_root: &Path,
+    config: &Config,
+) -> Result<Scan> {
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     if !content_root.is_dir() {
@@ -194,7 +229,10 @@ fn scan(content_root: &Path, config: &Config) -> Result<(Vec<ContentFile>, Vec<(
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_root.to_path_buf());
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content_root.to_path_buf());
             Error::file(path, format!("cannot read: {e}"))
         })?;
         if !entry.file_type().is_file() {
@@ -217,22 +255,33 @@ fn scan(content_root: &Path, config: &Config) -> Result<(Vec<ContentFile>, Vec<(
         }
         let stem_with_lang = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         let (stem, lang) = match stem_with_lang.rsplit_once('.') {
-            Some((s, l)) if config.is_language(&l.to_lowercase()) => (s.to_string(), l.to_lowercase()),
+            Some((s, l)) if config.is_language(&l.to_lowercase()) => {
+                (s.to_string(), l.to_lowercase())
+            }
             _ => (stem_with_lang.to_string(), config.default_language.clone()),
         };
         let dir = parent_dir(&rel);
-        markdown.push(ContentFile { rel, abs, dir, stem, lang });
+        markdown.push(ContentFile {
+            rel,
+            abs,
+            dir,
+            stem,
+            lang,
+        });
     }
     Ok((markdown, others))
 }
 
 fn parent_dir(rel: &str) -> String {
-    rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+    rel.rsplit_once('/')
+        .map_or(String::new(), |(d, _)| d.to_string())
 }
 
 /// `dir` is strictly below `ancestor`.
 fn is_below(dir: &str, ancestor: &str) -> bool {
-    dir.len() > ancestor.len() && dir.starts_with(ancestor) && dir.as_bytes()[ancestor.len()] == b'/'
+    dir.len() > ancestor.len()
+        && dir.starts_with(ancestor)
+        && dir.as_bytes()[ancestor.len()] == b'/'
 }
 
 fn inside_leaf_dir(dir: &str, leaf_dirs: &BTreeSet<String>) -> bool {
@@ -267,6 +316,7 @@ fn nearest_section(dir: &str, sections: &HashMap<String, PageId>, include_self: 
 struct Loader<'a> {
     root: &'a Path,
     config: &'a Config,
+    content_dir: String,
     pages: Vec<Page>,
     warnings: Vec<Warning>,
     errors: Vec<Error>,
@@ -287,7 +337,7 @@ impl Loader<'_> {
     fn read(&mut self, f: &ContentFile) -> Option<Source> {
         let site_path = self
             .root
-            .join(&self.config.content_dir)
+            .join(&self.content_dir)
             .join(&f.rel)
             .strip_prefix(self.root)
             .map(Path::to_path_buf)
@@ -295,7 +345,8 @@ impl Loader<'_> {
         let bytes = match std::fs::read(&f.abs) {
             Ok(b) => b,
             Err(e) => {
-                self.errors.push(Error::file(&site_path, format!("cannot read: {e}")));
+                self.errors
+                    .push(Error::file(&site_path, format!("cannot read: {e}")));
                 return None;
             }
         };
@@ -316,7 +367,10 @@ impl Loader<'_> {
         let split = match frontmatter::split(&text) {
             Ok(s) => s,
             Err(e) => {
-                self.errors.push(Error::at(Location::new(&site_path, e.line, e.col), e.message));
+                self.errors.push(Error::at(
+                    Location::new(&site_path, e.line, e.col),
+                    e.message,
+                ));
                 return None;
             }
         };
@@ -324,15 +378,31 @@ impl Loader<'_> {
         let file = SourceFile {
             site_path,
             path: f.rel.clone(),
-            dir: if f.dir.is_empty() { String::new() } else { format!("{}/", f.dir) },
+            dir: if f.dir.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", f.dir)
+            },
             logical_name: name,
             base_name: f.stem.clone(),
         };
         let body = split.body.to_string();
-        Some(Source { file, params: split.params, body, body_line: split.body_line, text: text.clone() })
+        Some(Source {
+            file,
+            params: split.params,
+            body,
+            body_line: split.body_line,
+            text: text.clone(),
+        })
     }
 
-    fn add_node(&mut self, kind: Kind, dir: &str, f: Option<&ContentFile>, parent: Option<PageId>) -> PageId {
+    fn add_node(
+        &mut self,
+        kind: Kind,
+        dir: &str,
+        f: Option<&ContentFile>,
+        parent: Option<PageId>,
+    ) -> PageId {
         let source = f.and_then(|f| self.read(f));
         let default_title = match kind {
             Kind::Home => self.config.site_title().to_string(),
@@ -358,7 +428,11 @@ impl Loader<'_> {
             Some(u) if !u.is_empty() => url::explicit_path(&u),
             _ => {
                 let name = slug.as_deref().unwrap_or(name);
-                format!("{}{}", self.prefix, url::page_path(dir, name, self.config.ugly_urls))
+                format!(
+                    "{}{}",
+                    self.prefix,
+                    url::page_path(dir, name, self.config.ugly_urls)
+                )
             }
         };
         self.pages.push(page);
@@ -383,7 +457,9 @@ impl Loader<'_> {
             None if file.is_some() => String::new(),
             None => default_title.to_string(),
         };
-        let link_title = get("linktitle").filter(|t| !t.is_empty()).unwrap_or_else(|| title.clone());
+        let link_title = get("linktitle")
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| title.clone());
         let weight = match params.get("weight") {
             Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
             Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
@@ -410,14 +486,28 @@ impl Loader<'_> {
             }
             None
         };
-        let date = read_date(&["date", "publishdate", "pubdate", "published", "lastmod", "modified"]);
+        let date = read_date(&[
+            "date",
+            "publishdate",
+            "pubdate",
+            "published",
+            "lastmod",
+            "modified",
+        ]);
         let publish_date = read_date(&["publishdate", "pubdate", "published", "date"]);
-        let lastmod = read_date(&["lastmod", "modified", "date", "publishdate", "pubdate", "published"]);
+        let lastmod = read_date(&[
+            "lastmod",
+            "modified",
+            "date",
+            "publishdate",
+            "pubdate",
+            "published",
+        ]);
         let expiry_date = read_date(&["expirydate", "unpublishdate"]);
         let draft = crate::data_format::truthy(params.get("draft"));
-        let render = !(draft && !self.config.build_drafts)
-            && !(publish_date.is_some_and(|d| d > self.now) && !self.config.build_future)
-            && !(expiry_date.is_some_and(|d| d <= self.now) && !self.config.build_expired);
+        let render = (!draft || self.config.build_drafts)
+            && (publish_date.is_none_or(|d| d <= self.now) || self.config.build_future)
+            && (expiry_date.is_none_or(|d| d > self.now) || self.config.build_expired);
         let aliases = match params.get("aliases") {
             Some(Value::Array(a)) => a.iter().filter_map(|v| as_text(Some(v))).collect(),
             Some(v) => as_text(Some(v)).into_iter().collect(),
@@ -476,7 +566,11 @@ fn pluralize(word: &str) -> String {
             return format!("{stem}ies");
         }
     }
-    if lower.ends_with('x') || lower.ends_with("ch") || lower.ends_with("sh") || lower.ends_with('z') {
+    if lower.ends_with('x')
+        || lower.ends_with("ch")
+        || lower.ends_with("sh")
+        || lower.ends_with('z')
+    {
         return format!("{word}es");
     }
     format!("{word}s")
@@ -494,7 +588,10 @@ pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
             } else {
                 let base = page.url.rsplit_once('/').map_or("", |(d, _)| d);
                 let base = if page.url.ends_with('/') {
-                    page.url.trim_end_matches('/').rsplit_once('/').map_or("", |(d, _)| d)
+                    page.url
+                        .trim_end_matches('/')
+                        .rsplit_once('/')
+                        .map_or("", |(d, _)| d)
                 } else {
                     base
                 };

@@ -14,9 +14,19 @@ pub fn default_order(a: &Page, b: &Page) -> Ordering {
         })
         .then_with(|| collate(&a.link_title, &b.link_title))
         .then_with(|| {
-            let pa = a.file.as_ref().map(|f| f.path.as_str()).unwrap_or(&a.section_dir);
-            let pb = b.file.as_ref().map(|f| f.path.as_str()).unwrap_or(&b.section_dir);
-            pa.to_lowercase().cmp(&pb.to_lowercase()).then_with(|| pa.cmp(pb))
+            let pa = a
+                .file
+                .as_ref()
+                .map(|f| f.path.as_str())
+                .unwrap_or(&a.section_dir);
+            let pb = b
+                .file
+                .as_ref()
+                .map(|f| f.path.as_str())
+                .unwrap_or(&b.section_dir);
+            pa.to_lowercase()
+                .cmp(&pb.to_lowercase())
+                .then_with(|| pa.cmp(pb))
         })
 }
 
@@ -49,7 +59,10 @@ mod tests {
     fn page(title: &str, weight: i64, date: Option<&str>, path: &str) -> Page {
         Page {
             kind: Kind::Page,
-            file: Some(crate::content::SourceFile { path: path.into(), ..Default::default() }),
+            file: Some(crate::content::SourceFile {
+                path: path.into(),
+                ..Default::default()
+            }),
             lang: "en".into(),
             params: Default::default(),
             title: title.into(),

@@ -125,7 +125,10 @@ mod tests {
     fn page_and_section_paths() {
         assert_eq!(section_path(""), "/");
         assert_eq!(section_path("Labs/Intro Part"), "/labs/intro-part/");
-        assert_eq!(page_path("labs", "Step 1 (AWS)", false), "/labs/step-1-aws/");
+        assert_eq!(
+            page_path("labs", "Step 1 (AWS)", false),
+            "/labs/step-1-aws/"
+        );
         assert_eq!(page_path("labs", "step1", true), "/labs/step1.html");
         assert_eq!(page_path("", "about", false), "/about/");
     }

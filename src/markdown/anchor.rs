@@ -61,7 +61,10 @@ mod tests {
         assert_eq!(anchorize("Über Café"), "über-café");
         assert_eq!(anchorize("A  B"), "a--b");
         assert_eq!(anchorize("A - B"), "a---b");
-        assert_eq!(anchorize("Custom Key Store (CMK stored within AWS CloudHSM)"), "custom-key-store-cmk-stored-within-aws-cloudhsm");
+        assert_eq!(
+            anchorize("Custom Key Store (CMK stored within AWS CloudHSM)"),
+            "custom-key-store-cmk-stored-within-aws-cloudhsm"
+        );
     }
 
     #[test]

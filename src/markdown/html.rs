@@ -5,7 +5,9 @@
 use super::anchor::Ids;
 use super::toc::Heading;
 use super::{Rendered, Settings, linkify};
-use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
+};
 
 /// HTML-escapes text as Goldmark does (`& < > "`).
 pub fn escape_text(out: &mut String, s: &str) {
@@ -38,7 +40,9 @@ pub fn escape_code(out: &mut String, s: &str) {
 /// then HTML-escapes it; dangerous schemes give an empty URL.
 pub fn escape_url(out: &mut String, url: &str) {
     let lower = url.trim_start().to_ascii_lowercase();
-    let dangerous = ["javascript:", "vbscript:", "file:"].iter().any(|s| lower.starts_with(s))
+    let dangerous = ["javascript:", "vbscript:", "file:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
         || (lower.starts_with("data:") && !lower.starts_with("data:image/"));
     if dangerous {
         return;
@@ -50,7 +54,9 @@ pub fn escape_url(out: &mut String, url: &str) {
             b'<' => out.push_str("%3C"),
             b'>' => out.push_str("%3E"),
             b'\'' => out.push_str("&#39;"),
-            b if b.is_ascii_alphanumeric() || b"-_.!~*();/?:@=+$,%#[]".contains(&b) => out.push(b as char),
+            b if b.is_ascii_alphanumeric() || b"-_.!~*();/?:@=+$,%#[]".contains(&b) => {
+                out.push(b as char)
+            }
             b => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -113,7 +119,12 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
     let mut iter = events.into_iter().peekable();
     while let Some(event) = iter.next() {
         match event {
-            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => {
                 let id = heading_ids.get(heading_index).cloned().unwrap_or_default();
                 heading_index += 1;
                 let n = heading_level(level);
@@ -186,20 +197,23 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
         }
     }
     w.write_footnotes();
-    Rendered { html: w.out, headings: w.headings, raw_html_omitted: w.omitted }
+    Rendered {
+        html: w.out,
+        headings: w.headings,
+        raw_html_omitted: w.omitted,
+    }
 }
 
 /// Joins adjacent text events (pulldown-cmark splits text at special characters).
 fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     for e in events {
-        if let Event::Text(t) = &e {
-            if let Some(Event::Text(prev)) = out.last_mut() {
+        if let Event::Text(t) = &e
+            && let Some(Event::Text(prev)) = out.last_mut() {
                 let joined = format!("{prev}{t}");
                 *prev = CowStr::from(joined);
                 continue;
             }
-        }
         out.push(e);
     }
     out
@@ -229,7 +243,9 @@ impl Writer {
                 while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
                     match &events[j] {
                         Event::Text(t) | Event::Code(t) => text.push_str(t),
-                        Event::InlineHtml(h) if self.settings.unsafe_html => text.push_str(&strip_tags(h)),
+                        Event::InlineHtml(h) if self.settings.unsafe_html => {
+                            text.push_str(&strip_tags(h))
+                        }
                         _ => {}
                     }
                     j += 1;
@@ -258,7 +274,13 @@ impl Writer {
                 match kind {
                     CodeBlockKind::Indented => out.push_str("<pre><code>"),
                     CodeBlockKind::Fenced(info) => {
-                        let lang = info.split_whitespace().next().unwrap_or("").split('{').next().unwrap_or("");
+                        let lang = info
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .split('{')
+                            .next()
+                            .unwrap_or("");
                         if lang.is_empty() {
                             out.push_str("<pre tabindex=\"0\"><code>");
                         } else {
@@ -280,9 +302,7 @@ impl Writer {
                 }
             }
             Tag::List(None) => {
-                if !out.ends_with('\n') && !out.is_empty() && !out.ends_with("<li>") {
-                    out.push('\n');
-                } else if out.ends_with("<li>") {
+                if !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
                 }
                 out.push_str("<ul>\n");
@@ -291,7 +311,10 @@ impl Writer {
             Tag::FootnoteDefinition(label) => {
                 let saved = std::mem::take(&mut self.out);
                 self.saved.push(saved);
-                self.footnotes.push(Footnote { label: label.to_string(), html: String::new() });
+                self.footnotes.push(Footnote {
+                    label: label.to_string(),
+                    html: String::new(),
+                });
             }
             Tag::DefinitionList => out.push_str("<dl>\n"),
             Tag::DefinitionListTitle => out.push_str("<dt>"),
@@ -307,11 +330,10 @@ impl Writer {
             }
             Tag::TableRow => {
                 self.table_cell = 0;
-                if !out.ends_with("<tbody>") {
-                    if out.ends_with("</thead>") {
+                if !out.ends_with("<tbody>")
+                    && out.ends_with("</thead>") {
                         out.push_str("\n\t<tbody>");
                     }
-                }
                 out.push_str("\n\t\t\t<tr>");
             }
             Tag::TableCell => {
@@ -331,7 +353,12 @@ impl Writer {
             Tag::Strikethrough => out.push_str("<del>"),
             Tag::Superscript => out.push_str("<sup>"),
             Tag::Subscript => out.push_str("<sub>"),
-            Tag::Link { link_type, dest_url, title, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
                 self.link_depth += 1;
                 out.push_str("<a href=\"");
                 if link_type == LinkType::Email {
@@ -346,7 +373,9 @@ impl Writer {
                 }
                 out.push('>');
             }
-            Tag::Image { dest_url, title, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 if self.image_depth == 0 {
                     out.push_str("<img src=\"");
                     escape_url(out, &dest_url);
@@ -496,10 +525,15 @@ impl Writer {
         if self.footnote_order.is_empty() {
             return;
         }
-        self.out.push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+        self.out
+            .push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
         for (i, label) in self.footnote_order.iter().enumerate() {
             let n = i + 1;
-            let html = self.footnotes.iter().find(|f| &f.label == label).map_or("", |f| f.html.as_str());
+            let html = self
+                .footnotes
+                .iter()
+                .find(|f| &f.label == label)
+                .map_or("", |f| f.html.as_str());
             let backref = format!(
                 "&#160;<a href=\"#fnref:{n}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>"
             );
@@ -507,7 +541,8 @@ impl Writer {
                 Some(p) => format!("{}{backref}{}", &html[..p], &html[p..]),
                 None => format!("{html}{backref}"),
             };
-            self.out.push_str(&format!("<li id=\"fn:{n}\">\n{body}</li>\n"));
+            self.out
+                .push_str(&format!("<li id=\"fn:{n}\">\n{body}</li>\n"));
         }
         self.out.push_str("</ol>\n</div>\n");
     }
@@ -542,28 +577,48 @@ mod tests {
     #[test]
     fn headings_get_github_ids_and_duplicates_suffixes() {
         assert_eq!(
-            html("#### Considerations for your AWS KMS CMK\n## Foo\n## Foo\n## Foo 1\n## Custom {#mine .c}"),
+            html(
+                "#### Considerations for your AWS KMS CMK\n## Foo\n## Foo\n## Foo 1\n## Custom {#mine .c}"
+            ),
             "<h4 id=\"considerations-for-your-aws-kms-cmk\">Considerations for your AWS KMS CMK</h4>\n<h2 id=\"foo\">Foo</h2>\n<h2 id=\"foo-1\">Foo</h2>\n<h2 id=\"foo-1-1\">Foo 1</h2>\n<h2 id=\"mine\" class=\"c\">Custom</h2>\n"
         );
-        assert_eq!(html("## What's *new*?"), "<h2 id=\"whats-new\">What’s <em>new</em>?</h2>\n");
+        assert_eq!(
+            html("## What's *new*?"),
+            "<h2 id=\"whats-new\">What’s <em>new</em>?</h2>\n"
+        );
     }
 
     #[test]
     fn void_tags_are_html5() {
-        assert_eq!(html("a  \nb\n\n---\n\n![alt *x*](/i.png \"T\")"), "<p>a<br>\nb</p>\n<hr>\n<p><img src=\"/i.png\" alt=\"alt x\" title=\"T\"></p>\n");
+        assert_eq!(
+            html("a  \nb\n\n---\n\n![alt *x*](/i.png \"T\")"),
+            "<p>a<br>\nb</p>\n<hr>\n<p><img src=\"/i.png\" alt=\"alt x\" title=\"T\"></p>\n"
+        );
     }
 
     #[test]
     fn raw_html_is_omitted_unless_unsafe() {
-        let r = render("<div>\nx\n</div>\n\na <b>b</b>\n\n<!-- note -->\n", Settings::default());
-        assert_eq!(r.html, "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>\n");
+        let r = render(
+            "<div>\nx\n</div>\n\na <b>b</b>\n\n<!-- note -->\n",
+            Settings::default(),
+        );
+        assert_eq!(
+            r.html,
+            "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>\n"
+        );
         assert_eq!(r.raw_html_omitted, 3);
-        assert_eq!(unsafe_html("<div>\nx\n</div>\n\na <b>b</b>"), "<div>\nx\n</div>\n<p>a <b>b</b></p>\n");
+        assert_eq!(
+            unsafe_html("<div>\nx\n</div>\n\na <b>b</b>"),
+            "<div>\nx\n</div>\n<p>a <b>b</b></p>\n"
+        );
     }
 
     #[test]
     fn dangerous_urls_are_emptied() {
-        assert_eq!(html("[x](javascript:alert(1)) [y](https://a.io/?a=1&b=2)"), "<p><a href=\"\">x</a> <a href=\"https://a.io/?a=1&amp;b=2\">y</a></p>\n");
+        assert_eq!(
+            html("[x](javascript:alert(1)) [y](https://a.io/?a=1&b=2)"),
+            "<p><a href=\"\">x</a> <a href=\"https://a.io/?a=1&amp;b=2\">y</a></p>\n"
+        );
     }
 
     #[test]
@@ -584,23 +639,38 @@ mod tests {
             html("a[^n]\n\n[^n]: note\n"),
             "<p>a<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup></p>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n<p>note&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n"
         );
-        assert_eq!(html("Term\n: Def\n"), "<dl>\n<dt>Term</dt>\n<dd>Def</dd>\n</dl>\n");
+        assert_eq!(
+            html("Term\n: Def\n"),
+            "<dl>\n<dt>Term</dt>\n<dd>Def</dd>\n</dl>\n"
+        );
     }
 
     #[test]
     fn code_blocks() {
-        assert_eq!(html("```\na < b\n```"), "<pre tabindex=\"0\"><code>a &lt; b\n</code></pre>\n");
+        assert_eq!(
+            html("```\na < b\n```"),
+            "<pre tabindex=\"0\"><code>a &lt; b\n</code></pre>\n"
+        );
         assert_eq!(
             html("```bash\necho 'x'\n```"),
             "<pre tabindex=\"0\"><code class=\"language-bash\" data-lang=\"bash\">echo &#39;x&#39;\n</code></pre>\n"
         );
-        assert_eq!(html("    indented\n"), "<pre><code>indented\n</code></pre>\n");
+        assert_eq!(
+            html("    indented\n"),
+            "<pre><code>indented\n</code></pre>\n"
+        );
     }
 
     #[test]
     fn bare_urls_are_linked() {
-        assert_eq!(html("go to https://aws.amazon.com."), "<p>go to <a href=\"https://aws.amazon.com\">https://aws.amazon.com</a>.</p>\n");
-        assert_eq!(html("[https://x.io](https://y.io)"), "<p><a href=\"https://y.io\">https://x.io</a></p>\n");
+        assert_eq!(
+            html("go to https://aws.amazon.com."),
+            "<p>go to <a href=\"https://aws.amazon.com\">https://aws.amazon.com</a>.</p>\n"
+        );
+        assert_eq!(
+            html("[https://x.io](https://y.io)"),
+            "<p><a href=\"https://y.io\">https://x.io</a></p>\n"
+        );
     }
 
     #[test]
@@ -610,8 +680,14 @@ mod tests {
 
     #[test]
     fn loose_and_nested_lists() {
-        assert_eq!(html("- a\n\n- b\n"), "<ul>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>\n");
-        assert_eq!(html("- a\n  - b\n"), "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n");
+        assert_eq!(
+            html("- a\n\n- b\n"),
+            "<ul>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>\n"
+        );
+        assert_eq!(
+            html("- a\n  - b\n"),
+            "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n"
+        );
         assert_eq!(html("3. x\n"), "<ol start=\"3\">\n<li>x</li>\n</ol>\n");
     }
 }

@@ -24,17 +24,29 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
         if m.start() < last {
             continue;
         }
-        // A URL must start at a word boundary.
-        if text[..m.start()].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
+        // As in GFM, an autolink starts a line, or follows white space or `*_~(`.
+        if text[..m.start()]
+            .chars()
+            .last()
+            .is_some_and(|c| !(c.is_whitespace() || "*_~(".contains(c)))
+        {
             continue;
         }
         let raw = trim_trailing(m.as_str());
-        let is_email = !raw.contains("://") && !raw.to_lowercase().starts_with("www.") && raw.contains('@');
+        let is_email =
+            !raw.contains("://") && !raw.to_lowercase().starts_with("www.") && raw.contains('@');
         if raw.to_lowercase().starts_with("www.") && !raw[4..].contains('.') {
             continue;
         }
         if raw.ends_with("://") || raw.is_empty() {
             continue;
+        }
+        // The host needs a dot (`https://localhost:8080` stays text).
+        if let Some(rest) = raw.split_once("://").map(|(_, r)| r) {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            if !host.contains('.') {
+                continue;
+            }
         }
         let href = if is_email {
             format!("mailto:{raw}")
@@ -80,11 +92,20 @@ mod tests {
             split("see https://aws.amazon.com/kms. Or www.example.com, or me@x.io"),
             vec![
                 Piece::Text("see "),
-                Piece::Link { text: "https://aws.amazon.com/kms", href: "https://aws.amazon.com/kms".into() },
+                Piece::Link {
+                    text: "https://aws.amazon.com/kms",
+                    href: "https://aws.amazon.com/kms".into()
+                },
                 Piece::Text(". Or "),
-                Piece::Link { text: "www.example.com", href: "https://www.example.com".into() },
+                Piece::Link {
+                    text: "www.example.com",
+                    href: "https://www.example.com".into()
+                },
                 Piece::Text(", or "),
-                Piece::Link { text: "me@x.io", href: "mailto:me@x.io".into() },
+                Piece::Link {
+                    text: "me@x.io",
+                    href: "mailto:me@x.io".into()
+                },
             ]
         );
     }
@@ -95,9 +116,21 @@ mod tests {
             split("(https://x.io/a_(b))"),
             vec![
                 Piece::Text("("),
-                Piece::Link { text: "https://x.io/a_(b)", href: "https://x.io/a_(b)".into() },
+                Piece::Link {
+                    text: "https://x.io/a_(b)",
+                    href: "https://x.io/a_(b)".into()
+                },
                 Piece::Text(")"),
             ]
+        );
+    }
+
+    #[test]
+    fn autolinks_need_a_boundary_and_a_dotted_host() {
+        assert_eq!(split("x“me@x.io”"), vec![Piece::Text("x“me@x.io”")]);
+        assert_eq!(
+            split("https://PublicDNSname:port/#s"),
+            vec![Piece::Text("https://PublicDNSname:port/#s")]
         );
     }
 

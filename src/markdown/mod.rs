@@ -36,13 +36,85 @@ fn options() -> Options {
         | Options::ENABLE_DEFINITION_LIST
 }
 
+/// Goldmark starts a definition only at `:` followed by a space; pulldown-cmark also
+/// at `:text`. Such colons at a line start (outside fenced code) are escaped.
+fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
+    let needs = source.lines().any(|l| {
+        let t = l.trim_start_matches(' ');
+        l.len() - t.len() < 4
+            && t.starts_with(':')
+            && !t[1..].starts_with([' ', '\t'])
+            && t.len() > 1
+    });
+    if !needs {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut fence: Option<String> = None;
+    for line in source.split_inclusive('\n') {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        let marker: String = t.chars().take_while(|&c| c == '`' || c == '~').collect();
+        if indent < 4
+            && marker.len() >= 3
+            && marker
+                .chars()
+                .all(|c| c == marker.chars().next().unwrap_or('`'))
+        {
+            match &fence {
+                Some(open)
+                    if marker.starts_with(open.as_str()) && t[marker.len()..].trim().is_empty() =>
+                {
+                    fence = None
+                }
+                None => fence = Some(marker),
+                _ => {}
+            }
+        } else if fence.is_none()
+            && indent < 4
+            && t.starts_with(':')
+            && t.len() > 1
+            && !t[1..].starts_with([' ', '\t', '\n', '\r'])
+        {
+            out.push_str(&line[..indent]);
+            out.push('\\');
+            out.push_str(t);
+            continue;
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Renders `source` to HTML.
 pub fn render(source: &str, settings: Settings) -> Rendered {
-    let events: Vec<_> = Parser::new_ext(source, options()).collect();
+    let source = guard_definition_colons(source);
+    let events: Vec<_> = Parser::new_ext(&source, options()).collect();
     html::write(events, settings)
 }
 
 /// Renders `source` and returns only the HTML.
 pub fn render_html(source: &str, settings: Settings) -> String {
     render(source, settings).html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colon_without_space_is_not_a_definition() {
+        assert_eq!(
+            render_html("text\n::::expand{x}\n", Settings::default()),
+            "<p>text\n::::expand{x}</p>\n"
+        );
+        assert_eq!(
+            render_html("```\n:keep\n```\n", Settings::default()),
+            "<pre tabindex=\"0\"><code>:keep\n</code></pre>\n"
+        );
+        assert_eq!(
+            render_html("Term\n: Def\n", Settings::default()),
+            "<dl>\n<dt>Term</dt>\n<dd>Def</dd>\n</dl>\n"
+        );
+    }
 }

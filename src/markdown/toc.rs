@@ -43,7 +43,10 @@ pub fn render(headings: &[Heading]) -> String {
             let last = node.children.len() - 1;
             node = &mut node.children[last];
         }
-        node.children.push(Node { heading: Some(i), children: Vec::new() });
+        node.children.push(Node {
+            heading: Some(i),
+            children: Vec::new(),
+        });
     }
     let mut out = String::from("<nav id=\"TableOfContents\">");
     for row in &rows {
@@ -61,7 +64,13 @@ fn newline(out: &mut String, indent: usize) {
     out.push_str(&"  ".repeat(indent));
 }
 
-fn write_level(out: &mut String, nodes: &[Node], headings: &[Heading], level: usize, indent: usize) {
+fn write_level(
+    out: &mut String,
+    nodes: &[Node],
+    headings: &[Heading],
+    level: usize,
+    indent: usize,
+) {
     if level < START {
         for n in nodes {
             write_level(out, &n.children, headings, level + 1, indent);
@@ -96,7 +105,11 @@ mod tests {
     use super::*;
 
     fn h(level: u8, id: &str) -> Heading {
-        Heading { level, id: id.into(), html: id.to_uppercase() }
+        Heading {
+            level,
+            id: id.into(),
+            html: id.to_uppercase(),
+        }
     }
 
     #[test]

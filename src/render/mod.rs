@@ -12,9 +12,10 @@ use crate::theme::Theme;
 use crate::theme::menu::Menu;
 pub mod refs;
 pub mod shortcodes;
+pub mod summary;
 
-use shortcodes::PageShortcodes;
 use serde_json::{Value, json};
+use shortcodes::PageShortcodes;
 
 /// A page's body rendered to HTML.
 #[derive(Debug, Clone, Default)]
@@ -27,16 +28,49 @@ pub struct PageContent {
 
 /// Everything page rendering reads, built once per site.
 pub struct SiteData<'a> {
+    pub root: &'a std::path::Path,
     pub config: &'a Config,
     pub theme: &'a Theme,
     pub tree: &'a ContentTree,
     pub site_view: Value,
+    pub refs: refs::RefIndex,
 }
 
-impl SiteData<'_> {
+impl<'a> SiteData<'a> {
+    pub fn new(
+        root: &'a std::path::Path,
+        config: &'a Config,
+        theme: &'a Theme,
+        tree: &'a ContentTree,
+    ) -> SiteData<'a> {
+        SiteData {
+            root,
+            config,
+            theme,
+            tree,
+            site_view: site_view(config),
+            refs: refs::RefIndex::build(tree),
+        }
+    }
+
+    /// Hugo's automatic summary of a page (plain text): its first paragraphs up to
+    /// 70 words, shortcodes left out.
+    pub fn summary(&self, id: PageId) -> String {
+        summary::of_markdown(
+            &self.tree.pages[id].body,
+            Settings {
+                unsafe_html: self.config.unsafe_html,
+            },
+        )
+    }
+
     /// RelPermalink of a page: baseURL's path plus the page's URL, percent-encoded.
     pub fn rel_permalink(&self, id: PageId) -> String {
-        format!("{}{}", self.config.base_path(), url::encode_path(&self.tree.pages[id].url))
+        format!(
+            "{}{}",
+            self.config.base_path(),
+            url::encode_path(&self.tree.pages[id].url)
+        )
     }
 
     /// Permalink: scheme and host of baseURL plus the RelPermalink.
@@ -93,11 +127,21 @@ pub fn site_view(config: &Config) -> Value {
 /// put back, `<!--more-->` removed.
 pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
     let page = &site.tree.pages[id];
-    let settings = Settings { unsafe_html: site.config.unsafe_html };
+    let settings = Settings {
+        unsafe_html: site.config.unsafe_html,
+    };
     let page_view = site.page_view(id);
-    let shortcodes = PageShortcodes::new(site.theme, &site.site_view, &page_view);
-    let path = page.file.as_ref().map(|f| f.site_path.clone()).unwrap_or_default();
-    let source = shortcode::Source { path: &path, body: &page.body, first_line: page.body_line };
+    let shortcodes = PageShortcodes::new(site, id, &page_view);
+    let path = page
+        .file
+        .as_ref()
+        .map(|f| f.site_path.clone())
+        .unwrap_or_default();
+    let source = shortcode::Source {
+        path: &path,
+        body: &page.body,
+        first_line: page.body_line,
+    };
     let inner_omitted = std::cell::Cell::new(0usize);
     let render_inner = |md: &str| {
         let r = markdown::render(md, settings);
@@ -105,6 +149,14 @@ pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
         r.html
     };
     let expanded = shortcode::expand(&source, &shortcodes, &render_inner)?;
+    let mut errors = shortcodes.errors.take();
+    if !errors.is_empty() {
+        return Err(if errors.len() == 1 {
+            errors.remove(0)
+        } else {
+            crate::error::Error::Many(errors)
+        });
+    }
     let body = expanded.markdown.replace("<!--more-->", "");
     let rendered = markdown::render(&body, settings);
     let html = shortcode::substitute(&rendered.html, &expanded.placeholders);
@@ -125,7 +177,10 @@ pub struct Chrome {
 }
 
 fn link(site: &SiteData<'_>, id: PageId) -> PageLink {
-    PageLink { url: site.rel_permalink(id), title: site.tree.pages[id].title.clone() }
+    PageLink {
+        url: site.rel_permalink(id),
+        title: site.tree.pages[id].title.clone(),
+    }
 }
 
 /// The template a page is rendered with.
@@ -146,12 +201,21 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
     ctx.insert("rel_root", &rel_root);
     ctx.insert("home_url", &home_url);
     ctx.insert("search_enabled", &false);
-    ctx.insert("visited", &crate::data_format::truthy(site.config.param("showvisitedlinks")));
+    ctx.insert(
+        "visited",
+        &crate::data_format::truthy(site.config.param("showvisitedlinks")),
+    );
     let custom_css: Vec<String> = match site.config.param("custom_css") {
         Some(Value::Array(a)) => a
             .iter()
             .filter_map(|v| v.as_str())
-            .map(|s| if s.starts_with('/') || s.contains("://") { s.to_string() } else { format!("{rel_root}{s}") })
+            .map(|s| {
+                if s.starts_with('/') || s.contains("://") {
+                    s.to_string()
+                } else {
+                    format!("{rel_root}{s}")
+                }
+            })
             .collect(),
         _ => Vec::new(),
     };
@@ -165,8 +229,20 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
                 let url = if e.url.contains("://") || e.url.starts_with("mailto:") {
                     e.url.clone()
                 } else {
-                    let base = if site.config.base_url.is_empty() { "/".to_string() } else { site.config.base_url.clone() };
-                    format!("{}{}", base.trim_end_matches('/'), if e.url.starts_with('/') { e.url.clone() } else { format!("/{}", e.url) })
+                    let base = if site.config.base_url.is_empty() {
+                        "/".to_string()
+                    } else {
+                        site.config.base_url.clone()
+                    };
+                    format!(
+                        "{}{}",
+                        base.trim_end_matches('/'),
+                        if e.url.starts_with('/') {
+                            e.url.clone()
+                        } else {
+                            format!("/{}", e.url)
+                        }
+                    )
                 };
                 json!({"name": e.name, "url": url, "pre": e.pre, "post": e.post})
             })
@@ -177,14 +253,25 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
 }
 
 /// Renders the whole HTML page `id`.
-pub fn render_page(site: &SiteData<'_>, chrome: &Chrome, id: PageId, content: &PageContent, base: &tera::Context) -> Result<String> {
+pub fn render_page(
+    site: &SiteData<'_>,
+    chrome: &Chrome,
+    id: PageId,
+    content: &PageContent,
+    base: &tera::Context,
+) -> Result<String> {
     let page = &site.tree.pages[id];
     let config = site.config;
     let is_home = page.kind == Kind::Home;
-    let chapter = page.flag("chapter") || page.text_param("archetype").as_deref() == Some("chapter");
+    let chapter =
+        page.flag("chapter") || page.text_param("archetype").as_deref() == Some("chapter");
     let show_toc = !is_home && !page.flag("disabletoc") && !chapter;
-    let show_breadcrumb = !page.flag("disablebreadcrumb") && !crate::data_format::truthy(config.param("disablebreadcrumb"));
-    let edit_base = config.param("editurl").and_then(Value::as_str).unwrap_or("");
+    let show_breadcrumb = !page.flag("disablebreadcrumb")
+        && !crate::data_format::truthy(config.param("disablebreadcrumb"));
+    let edit_base = config
+        .param("editurl")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     let edit_url = match &page.file {
         Some(file) if !edit_base.is_empty() && page.kind != Kind::Home => {
             Some(format!("{edit_base}{}{}", file.dir, file.logical_name))
@@ -194,7 +281,11 @@ pub fn render_page(site: &SiteData<'_>, chrome: &Chrome, id: PageId, content: &P
     let description = page
         .text_param("description")
         .filter(|d| !d.is_empty())
-        .or_else(|| config.param("description").and_then(|d| d.as_str().map(String::from)))
+        .or_else(|| {
+            config
+                .param("description")
+                .and_then(|d| d.as_str().map(String::from))
+        })
         .unwrap_or_default();
     let mut view = site.page_view(id);
     if let Value::Object(m) = &mut view {
@@ -213,10 +304,14 @@ pub fn render_page(site: &SiteData<'_>, chrome: &Chrome, id: PageId, content: &P
     let mut ctx = base.clone();
     ctx.insert("page", &view);
     ctx.insert("menu", &chrome.menu.for_page(id, &ancestors));
-    ctx.insert("breadcrumbs", &navigation::breadcrumbs(site.tree, id, &url_of));
+    ctx.insert(
+        "breadcrumbs",
+        &navigation::breadcrumbs(site.tree, id, &url_of),
+    );
     ctx.insert("prev", &prev.map(|p| link(site, p)));
     ctx.insert("next", &next.map(|p| link(site, p)));
-    let show_prev_next = !page.flag("disablenextprev") && !crate::data_format::truthy(config.param("disablenextprev"));
+    let show_prev_next = !page.flag("disablenextprev")
+        && !crate::data_format::truthy(config.param("disablenextprev"));
     ctx.insert("show_prev_next", &show_prev_next);
     site.theme.render(template_for(page), &ctx)
 }

@@ -53,13 +53,20 @@ impl RefIndex {
             }
             let Some(file) = &page.file else {
                 if page.kind == Kind::Section {
-                    index.by_path.insert(normalize(&format!("{}/_index.md", page.section_dir)), id);
+                    index
+                        .by_path
+                        .insert(normalize(&format!("{}/_index.md", page.section_dir)), id);
                 }
                 continue;
             };
             index.by_path.insert(key_of(&file.dir, &file.base_name), id);
             let name = if file.base_name == "index" || file.base_name == "_index" {
-                file.dir.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string()
+                file.dir
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
             } else {
                 file.base_name.clone()
             };
@@ -70,28 +77,42 @@ impl RefIndex {
 
     fn lookup(&self, path: &str) -> Option<PageId> {
         let p = clean(path);
-        let has_ext = p.ends_with(".md") || p.ends_with(".markdown");
-        if has_ext {
-            // `x.en.md` names the same page as `x.md`.
-            let stem = p.trim_end_matches(".md").trim_end_matches(".markdown");
-            return self.by_path.get(&format!("{stem}.md")).copied().or_else(|| {
-                let (base, _lang) = stem.rsplit_once('.')?;
-                self.by_path.get(&format!("{base}.md")).copied()
-            });
+        let ext = [".md", ".markdown", ".html", ".htm"]
+            .into_iter()
+            .find(|e| p.ends_with(e));
+        if let Some(ext) = ext {
+            // `x.en.md` names the same page as `x.md`; `.html` is a content extension too.
+            let stem = &p[..p.len() - ext.len()];
+            return self
+                .by_path
+                .get(&format!("{stem}.md"))
+                .copied()
+                .or_else(|| {
+                    let (base, _lang) = stem.rsplit_once('.')?;
+                    self.by_path.get(&format!("{base}.md")).copied()
+                });
         }
         if p.is_empty() {
             return self.by_path.get("_index.md").copied();
         }
-        [format!("{p}.md"), format!("{p}/_index.md"), format!("{p}/index.md")]
-            .iter()
-            .find_map(|k| self.by_path.get(k).copied())
+        [
+            format!("{p}.md"),
+            format!("{p}/_index.md"),
+            format!("{p}/index.md"),
+        ]
+        .iter()
+        .find_map(|k| self.by_path.get(k).copied())
     }
 
     /// Resolves `reference` (without `#fragment`) from a page in content folder
     /// `page_dir` (`a/b/`, or empty for the root).
     pub fn resolve(&self, reference: &str, page_dir: &str) -> Result<PageId, RefError> {
         let r = normalize(reference.trim_end_matches('/'));
-        let r = if r.is_empty() && reference.starts_with('/') { String::new() } else { r };
+        let r = if r.is_empty() && reference.starts_with('/') {
+            String::new()
+        } else {
+            r
+        };
         if let Some(root_rel) = r.strip_prefix('/') {
             return self.lookup(root_rel).ok_or(RefError::NotFound);
         }
@@ -109,7 +130,9 @@ impl RefIndex {
         }
         if !r.contains('/') {
             let name = r.trim_end_matches(".md");
-            let name = name.rsplit_once('.').map_or(name, |(b, _)| if b.is_empty() { name } else { b });
+            let name = name
+                .rsplit_once('.')
+                .map_or(name, |(b, _)| if b.is_empty() { name } else { b });
             match self.by_name.get(name).map(Vec::as_slice) {
                 Some([one]) => return Ok(*one),
                 Some([_, _, ..]) => return Err(RefError::Ambiguous),
@@ -159,14 +182,33 @@ mod tests {
         let idx = RefIndex::build(&t);
         assert_eq!(url(&t, idx.resolve("labs/step1", "")), "/labs/step1/");
         assert_eq!(url(&t, idx.resolve("Step1.md", "labs/")), "/labs/step1/");
-        assert_eq!(url(&t, idx.resolve("setup/cloud9", "labs/")), "/labs/setup/cloud9/");
-        assert_eq!(url(&t, idx.resolve("/labs/setup/cloud9.en.md", "other/")), "/labs/setup/cloud9/");
+        assert_eq!(
+            url(&t, idx.resolve("setup/cloud9", "labs/")),
+            "/labs/setup/cloud9/"
+        );
+        assert_eq!(
+            url(&t, idx.resolve("/labs/setup/cloud9.en.md", "other/")),
+            "/labs/setup/cloud9/"
+        );
         assert_eq!(url(&t, idx.resolve("labs/setup/", "")), "/labs/setup/");
-        assert_eq!(url(&t, idx.resolve("labs/setup/_index.md", "")), "/labs/setup/");
+        assert_eq!(
+            url(&t, idx.resolve("labs/setup/_index.md", "")),
+            "/labs/setup/"
+        );
         assert_eq!(url(&t, idx.resolve("/", "labs/")), "/");
-        assert_eq!(url(&t, idx.resolve("../other/step1", "labs/")), "/other/step1/");
+        assert_eq!(
+            url(&t, idx.resolve("../other/step1", "labs/")),
+            "/other/step1/"
+        );
         assert_eq!(url(&t, idx.resolve("bundle", "labs/")), "/labs/bundle/");
-        assert_eq!(url(&t, idx.resolve("cloud9", "other/")), "/labs/setup/cloud9/");
+        assert_eq!(
+            url(&t, idx.resolve("labs/setup/cloud9.html", "")),
+            "/labs/setup/cloud9/"
+        );
+        assert_eq!(
+            url(&t, idx.resolve("cloud9", "other/")),
+            "/labs/setup/cloud9/"
+        );
         assert_eq!(url(&t, idx.resolve("step1", "")), "Ambiguous");
         assert_eq!(url(&t, idx.resolve("nope", "")), "NotFound");
         assert_eq!(url(&t, idx.resolve("./cloud9", "labs/")), "NotFound");

@@ -1,57 +1,278 @@
 //! Shortcode calls of one page, run on the theme's Tera templates
-//! (`templates/shortcodes/NAME.html`). Template variables: `args` (named params, and
+//! (`templates/shortcodes/NAME.html`). Rust prepares the data a template cannot
+//! compute itself (a `ref` target, a page's `children`, the `tab`s of a `tabs`);
+//! the markup stays in the theme. Template variables: `args` (named params, and
 //! positional ones under "0", "1", …), `positional`, `is_named`, `param_count`,
-//! `inner`, `name`, `ordinal`, `parent`, `page` and `site`.
+//! `inner`, `name`, `ordinal`, `parent`, `page`, `site`, plus per-shortcode data.
 
-use super::Theme;
-use crate::error::Warning;
+use super::SiteData;
+use super::refs::RefError;
+use crate::content::PageId;
+use crate::data_format::{as_text, truthy};
+use crate::error::{Error, Warning};
 use crate::shortcode::lex::Params;
 use crate::shortcode::tree::Definitions;
 use crate::shortcode::{Invocation, Shortcodes};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 use std::cell::RefCell;
+
+/// Marks one `tab`'s output inside its `tabs` parent's inner content.
+const TAB_OPEN: char = '\u{E002}';
+const TAB_MID: char = '\u{E003}';
+const TAB_CLOSE: char = '\u{E004}';
 
 /// The shortcodes as seen from one page.
 pub struct PageShortcodes<'a> {
-    pub theme: &'a Theme,
-    pub site: &'a Value,
-    pub page: &'a Value,
+    pub site: &'a SiteData<'a>,
+    pub page: PageId,
+    pub page_view: &'a Value,
     pub warnings: RefCell<Vec<Warning>>,
+    pub errors: RefCell<Vec<Error>>,
 }
 
 impl<'a> PageShortcodes<'a> {
-    pub fn new(theme: &'a Theme, site: &'a Value, page: &'a Value) -> Self {
-        PageShortcodes { theme, site, page, warnings: RefCell::new(Vec::new()) }
+    pub fn new(site: &'a SiteData<'a>, page: PageId, page_view: &'a Value) -> Self {
+        PageShortcodes {
+            site,
+            page,
+            page_view,
+            warnings: RefCell::new(Vec::new()),
+            errors: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn arg(&self, call: &Invocation<'_>, name: &str, index: usize) -> Option<Value> {
+        call.params
+            .get_name(name)
+            .or_else(|| call.params.get_index(index))
+            .cloned()
+    }
+
+    /// `ref` / `relref`: the target URL, or an error / warning per `refLinksErrorLevel`.
+    fn reference(&self, call: &Invocation<'_>) -> String {
+        let raw = self
+            .arg(call, "path", 0)
+            .and_then(|v| as_text(Some(&v)))
+            .unwrap_or_default();
+        let (path, fragment) = match raw.split_once('#') {
+            Some((p, f)) => (p.to_string(), format!("#{f}")),
+            None => (raw.clone(), String::new()),
+        };
+        let tree = self.site.tree;
+        let page = &tree.pages[self.page];
+        let dir = page
+            .file
+            .as_ref()
+            .map(|f| f.dir.clone())
+            .unwrap_or_default();
+        let resolved = if path.is_empty() {
+            Ok(self.page)
+        } else {
+            self.site.refs.resolve(&path, &dir)
+        };
+        match resolved {
+            Ok(id) => {
+                let url = if call.name == "ref" {
+                    self.site.permalink(id)
+                } else {
+                    self.site.rel_permalink(id)
+                };
+                format!("{url}{fragment}")
+            }
+            Err(e) => {
+                let what = match e {
+                    RefError::NotFound => "page not found",
+                    RefError::Ambiguous => "page reference is ambiguous (give more of its path)",
+                };
+                let message = format!("REF_NOT_FOUND: Ref \"{raw}\": {what}");
+                let level = self
+                    .site
+                    .config
+                    .raw
+                    .get("reflinkserrorlevel")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("ERROR");
+                if level.eq_ignore_ascii_case("warning") {
+                    self.warnings
+                        .borrow_mut()
+                        .push(Warning(format!("{}: {message}", call.position)));
+                } else {
+                    self.errors.borrow_mut().push(Error::at(
+                        call.position.clone(),
+                        format!("{message} (fix the path, or set refLinksErrorLevel = \"WARNING\" to only warn)"),
+                    ));
+                }
+                as_text(self.site.config.raw.get("reflinksnotfoundurl")).unwrap_or_default()
+            }
+        }
+    }
+
+    /// `children`: the page's children (depth levels), learn's `hidden` rule.
+    fn children(&self, call: &Invocation<'_>) -> Value {
+        let depth = match call.params.get_name("depth") {
+            Some(Value::Number(n)) => n.as_u64().unwrap_or(1) as usize,
+            Some(Value::String(s)) => s.parse().unwrap_or(1),
+            _ => 1,
+        };
+        let show_hidden = truthy(call.params.get_name("showhidden"));
+        let sort = call
+            .params
+            .get_name("sort")
+            .and_then(|v| v.as_str())
+            .unwrap_or("Weight")
+            .to_string();
+        self.children_of(self.page, depth, show_hidden, &sort)
+    }
+
+    fn children_of(&self, id: PageId, depth: usize, show_hidden: bool, sort: &str) -> Value {
+        let tree = self.site.tree;
+        let mut kids: Vec<PageId> = tree.pages[id].children.clone();
+        match sort.to_lowercase().as_str() {
+            "name" | "title" => kids.sort_by(|&a, &b| {
+                crate::content::sort::title_order(&tree.pages[a], &tree.pages[b])
+            }),
+            "date" | "publishdate" => {
+                kids.sort_by_key(|&k| tree.pages[k].date.map(|d| d.timestamp()))
+            }
+            _ => {}
+        }
+        let items: Vec<Value> = kids
+            .into_iter()
+            .filter(|&k| show_hidden || !tree.pages[k].flag("hidden"))
+            .map(|k| {
+                let p = &tree.pages[k];
+                json!({
+                    "title": p.title,
+                    "url": self.site.rel_permalink(k),
+                    "description": p.text_param("description").filter(|d| !d.is_empty()).unwrap_or_else(|| self.site.summary(k)),
+                    "children": if depth > 1 { self.children_of(k, depth - 1, show_hidden, sort) } else { json!([]) },
+                })
+            })
+            .collect();
+        Value::Array(items)
+    }
+}
+
+impl PageShortcodes<'_> {
+    /// `attachments`: files of the page's `<name>.files/` folder (`files/` for a
+    /// bundle), filtered by the `pattern` regular expression.
+    fn attachments(&self, call: &Invocation<'_>) -> Result<Value, String> {
+        let page = &self.site.tree.pages[self.page];
+        let Some(file) = &page.file else {
+            return Ok(json!([]));
+        };
+        let folder = if file.base_name == "index" || file.base_name == "_index" {
+            "files".to_string()
+        } else {
+            format!(
+                "{}.files",
+                file.logical_name
+                    .rsplit_once('.')
+                    .map_or(file.logical_name.as_str(), |(s, _)| s)
+            )
+        };
+        let pattern = call
+            .params
+            .get_name("pattern")
+            .and_then(|v| v.as_str())
+            .unwrap_or(".*");
+        let pattern = regex::Regex::new(pattern).map_err(|e| format!("invalid pattern: {e}"))?;
+        let dir = self.site.root.join(&file.site_path).with_file_name(&folder);
+        let mut names: Vec<(String, u64)> = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        e.metadata().map(|m| m.len()).unwrap_or(0),
+                    )
+                })
+                .filter(|(n, _)| pattern.is_match(n))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        names.sort();
+        let base = format!(
+            "{}{}/{}{}/",
+            self.site.config.base_path(),
+            self.site.config.lang_prefix(),
+            file.dir,
+            folder
+        );
+        Ok(Value::Array(
+            names
+                .into_iter()
+                .map(|(name, size)| {
+                    let size = if size < 1024 {
+                        format!("{size} B")
+                    } else if size < 1024 * 1024 {
+                        format!("{} KB", size / 1024)
+                    } else {
+                        format!("{} MB", size / 1024 / 1024)
+                    };
+                    json!({"name": name, "url": format!("{base}{name}"), "size": size})
+                })
+                .collect(),
+        ))
     }
 }
 
 impl Definitions for PageShortcodes<'_> {
     fn uses_inner(&self, name: &str) -> Option<bool> {
-        self.theme
+        let theme = self.site.theme;
+        theme
             .shortcodes
             .get(name)
             .map(|s| s.uses_inner)
-            .or_else(|| self.theme.go_shortcodes.get(name).map(|g| g.uses_inner))
+            .or_else(|| theme.go_shortcodes.get(name).map(|g| g.uses_inner))
     }
 }
 
 fn args_map(params: &Params) -> Map<String, Value> {
     match params {
         Params::None => Map::new(),
-        Params::Positional(v) => v.iter().enumerate().map(|(i, v)| (i.to_string(), v.clone())).collect(),
+        Params::Positional(v) => v
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v.clone()))
+            .collect(),
         Params::Named(v) => v.iter().cloned().collect(),
     }
 }
 
+/// Splits a `tabs` inner content into its tabs (name, content).
+fn split_tabs(inner: &str) -> Vec<Value> {
+    let mut tabs = Vec::new();
+    let mut rest = inner;
+    while let Some(start) = rest.find(TAB_OPEN) {
+        let after = &rest[start + TAB_OPEN.len_utf8()..];
+        let (Some(mid), Some(end)) = (after.find(TAB_MID), after.find(TAB_CLOSE)) else {
+            break;
+        };
+        if mid > end {
+            break;
+        }
+        tabs.push(json!({"name": &after[..mid], "content": &after[mid + TAB_MID.len_utf8()..end]}));
+        rest = &after[end + TAB_CLOSE.len_utf8()..];
+    }
+    tabs
+}
+
 impl Shortcodes for PageShortcodes<'_> {
     fn splices_markdown(&self, name: &str) -> bool {
-        self.theme.shortcodes.get(name).is_some_and(|s| !s.version1)
+        self.site
+            .theme
+            .shortcodes
+            .get(name)
+            .is_some_and(|s| !s.version1)
     }
 
     fn render(&self, call: &Invocation<'_>) -> Result<String, String> {
-        let Some(template) = self.theme.shortcodes.get(call.name) else {
+        let theme = self.site.theme;
+        let Some(template) = theme.shortcodes.get(call.name) else {
             // A Go-template shortcode of the site: not run yet, its inner is kept.
-            if let Some(go) = self.theme.go_shortcodes.get(call.name) {
+            if let Some(go) = theme.go_shortcodes.get(call.name) {
                 self.warnings.borrow_mut().push(Warning(format!(
                     "{}: Go-template shortcode \"{}\" ({}) is not run by labsite yet; its inner content is shown as it is",
                     call.position,
@@ -74,9 +295,30 @@ impl Shortcodes for PageShortcodes<'_> {
         ctx.insert("inner", &call.inner);
         ctx.insert("ordinal", &call.ordinal);
         ctx.insert("parent", &call.parent.map(|p| p.name));
-        ctx.insert("page", self.page);
-        ctx.insert("site", self.site);
-        self.theme.tera.render(&template.template, &ctx).map_err(|e| {
+        ctx.insert("page", self.page_view);
+        ctx.insert("site", &self.site.site_view);
+        match call.name {
+            "ref" | "relref" => ctx.insert("target", &self.reference(call)),
+            "children" => ctx.insert("children", &self.children(call)),
+            "attachments" => ctx.insert("files", &self.attachments(call)?),
+            "tabs" => ctx.insert("tabs", &split_tabs(call.inner.unwrap_or(""))),
+            "tab" => {
+                if call.parent.map(|p| p.name) != Some("tabs") {
+                    return Err("tab shortcode missing its parent (put it inside {{< tabs >}} … {{< /tabs >}})".into());
+                }
+                let name = self
+                    .arg(call, "name", 0)
+                    .or_else(|| self.arg(call, "title", 99));
+                let name = name.and_then(|v| as_text(Some(&v))).unwrap_or_default();
+                return Ok(format!(
+                    "{TAB_OPEN}{}{TAB_MID}{}{TAB_CLOSE}",
+                    name.trim(),
+                    call.inner.unwrap_or("")
+                ));
+            }
+            _ => {}
+        }
+        theme.tera.render(&template.template, &ctx).map_err(|e| {
             let mut message = e.to_string();
             let mut source = std::error::Error::source(&e);
             while let Some(s) = source {

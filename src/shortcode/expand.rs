@@ -58,8 +58,13 @@ impl Source<'_> {
 
 /// Expands every shortcode of `source.body`. `markdown` renders a piece of Markdown
 /// on its own (for `{{% %}}` inner content).
-pub fn expand(source: &Source<'_>, shortcodes: &dyn Shortcodes, markdown: &dyn Fn(&str) -> String) -> Result<Expanded> {
-    let tokens = lex::lex(source.body).map_err(|e| Error::at(source.location(e.offset), e.message))?;
+pub fn expand(
+    source: &Source<'_>,
+    shortcodes: &dyn Shortcodes,
+    markdown: &dyn Fn(&str) -> String,
+) -> Result<Expanded> {
+    let tokens =
+        lex::lex(source.body).map_err(|e| Error::at(source.location(e.offset), e.message))?;
     let mut warnings = Vec::new();
     let mut forced = Vec::new();
     let nodes = loop {
@@ -77,8 +82,15 @@ pub fn expand(source: &Source<'_>, shortcodes: &dyn Shortcodes, markdown: &dyn F
         }
     };
 
-    let expander = Expander { source, shortcodes, markdown };
-    let mut out = Expanded { warnings, ..Default::default() };
+    let expander = Expander {
+        source,
+        shortcodes,
+        markdown,
+    };
+    let mut out = Expanded {
+        warnings,
+        ..Default::default()
+    };
     let mut ordinal = 0;
     for node in &nodes {
         match node {
@@ -107,7 +119,13 @@ struct Expander<'a> {
 }
 
 impl Expander<'_> {
-    fn call(&self, call: &Call, ordinal: usize, depth: usize, parent: Option<&Invocation<'_>>) -> Result<String> {
+    fn call(
+        &self,
+        call: &Call,
+        ordinal: usize,
+        depth: usize,
+        parent: Option<&Invocation<'_>>,
+    ) -> Result<String> {
         let position = self.source.location(call.tag.start);
         let name = call.tag.name.as_str();
         let mut invocation = Invocation {
@@ -126,28 +144,43 @@ impl Expander<'_> {
                 for node in nodes {
                     match node {
                         Node::Text(t) => raw.push_str(t),
-                        Node::Call(child) => raw.push_str(&self.call(child, ordinal, depth + 1, Some(&invocation))?),
+                        Node::Call(child) => raw.push_str(&self.call(
+                            child,
+                            ordinal,
+                            depth + 1,
+                            Some(&invocation),
+                        )?),
                     }
                 }
                 if call.tag.markdown && (depth > 0 || !self.shortcodes.splices_markdown(name)) {
                     let html = (self.markdown)(&raw);
-                    Some(if call.inner_raw.contains('\n') { html } else { strip_paragraph(&html) })
+                    Some(if call.inner_raw.contains('\n') {
+                        html
+                    } else {
+                        strip_paragraph(&html)
+                    })
                 } else {
                     Some(raw)
                 }
             }
         };
         invocation.inner = inner.as_deref();
-        self.shortcodes
-            .render(&invocation)
-            .map_err(|message| Error::at(position.clone(), format!("failed to render shortcode \"{name}\": {message}")))
+        self.shortcodes.render(&invocation).map_err(|message| {
+            Error::at(
+                position.clone(),
+                format!("failed to render shortcode \"{name}\": {message}"),
+            )
+        })
     }
 }
 
 /// Removes one `<p>…</p>` wrapping the whole text (a one-line inner).
 fn strip_paragraph(html: &str) -> String {
     let trimmed = html.trim_end_matches('\n');
-    match trimmed.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")) {
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|t| t.strip_suffix("</p>"))
+    {
         Some(inside) if !inside.contains("<p>") => inside.to_string(),
         _ => html.to_string(),
     }
@@ -156,7 +189,11 @@ fn strip_paragraph(html: &str) -> String {
 /// The whitespace before the cursor when the current line holds nothing else.
 fn line_indent(markdown: &str) -> String {
     let line = markdown.rsplit('\n').next().unwrap_or("");
-    if line.chars().all(|c| c == ' ' || c == '\t') { line.to_string() } else { String::new() }
+    if line.chars().all(|c| c == ' ' || c == '\t') {
+        line.to_string()
+    } else {
+        String::new()
+    }
 }
 
 fn reindent(text: &str, indent: &str) -> String {
@@ -172,7 +209,8 @@ pub fn substitute(html: &str, placeholders: &[(String, String)]) -> String {
     if placeholders.is_empty() {
         return html.to_string();
     }
-    let mut out = String::with_capacity(html.len() + placeholders.iter().map(|p| p.1.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(html.len() + placeholders.iter().map(|p| p.1.len()).sum::<usize>());
     let mut rest = html;
     while let Some(i) = rest.find(TOKEN_PREFIX) {
         let after = &rest[i + TOKEN_PREFIX.len()..];
@@ -228,7 +266,14 @@ mod tests {
             Ok(match call.name {
                 "wrap" => format!("<div>{}</div>", call.inner.unwrap_or("")),
                 "v2" => format!("**{}**", call.inner.unwrap_or("").trim()),
-                _ => format!("[{}#{}]", call.params.get_index(0).and_then(|v| v.as_str()).unwrap_or(""), call.ordinal),
+                _ => format!(
+                    "[{}#{}]",
+                    call.params
+                        .get_index(0)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or(""),
+                    call.ordinal
+                ),
             })
         }
     }
@@ -238,7 +283,15 @@ mod tests {
     }
 
     fn run(body: &str) -> Result<Expanded> {
-        expand(&Source { path: Path::new("content/a.md"), body, first_line: 5 }, &Fake, &md)
+        expand(
+            &Source {
+                path: Path::new("content/a.md"),
+                body,
+                first_line: 5,
+            },
+            &Fake,
+            &md,
+        )
     }
 
     #[test]
@@ -246,7 +299,10 @@ mod tests {
         let e = run("x\n\n{{% wrap %}}\nhello\n{{% /wrap %}}\n").unwrap();
         assert_eq!(e.markdown, "x\n\nHAHALABSITESC0HBHB\n");
         assert_eq!(e.placeholders[0].1, "<div><p>hello</p>\n</div>");
-        assert_eq!(substitute("<p>x</p>\n<p>HAHALABSITESC0HBHB</p>\n", &e.placeholders), "<p>x</p>\n<div><p>hello</p>\n</div>\n");
+        assert_eq!(
+            substitute("<p>x</p>\n<p>HAHALABSITESC0HBHB</p>\n", &e.placeholders),
+            "<p>x</p>\n<div><p>hello</p>\n</div>\n"
+        );
     }
 
     #[test]
@@ -259,7 +315,10 @@ mod tests {
     fn angle_notation_keeps_inner_raw_and_inline_tokens_stay_inline() {
         let e = run("a {{< wrap >}}*raw*{{< /wrap >}} b").unwrap();
         assert_eq!(e.placeholders[0].1, "<div>*raw*</div>");
-        assert_eq!(substitute("<p>a HAHALABSITESC0HBHB b</p>", &e.placeholders), "<p>a <div>*raw*</div> b</p>");
+        assert_eq!(
+            substitute("<p>a HAHALABSITESC0HBHB b</p>", &e.placeholders),
+            "<p>a <div>*raw*</div> b</p>"
+        );
     }
 
     #[test]
@@ -279,9 +338,15 @@ mod tests {
     #[test]
     fn errors_have_file_positions() {
         let e = run("line\n  {{< nope >}}").unwrap_err();
-        assert_eq!(e.to_string(), "content/a.md:6:3: template for shortcode \"nope\" not found");
+        assert_eq!(
+            e.to_string(),
+            "content/a.md:6:3: template for shortcode \"nope\" not found"
+        );
         let e = run("x {{< get \"a >}}").unwrap_err();
-        assert_eq!(e.to_string(), "content/a.md:5:11: unterminated quoted string in shortcode parameter-argument: 'a >}}'");
+        assert_eq!(
+            e.to_string(),
+            "content/a.md:5:11: unterminated quoted string in shortcode parameter-argument: 'a >}}'"
+        );
     }
 
     #[test]

@@ -60,11 +60,22 @@ pub struct Tag {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Token {
     /// Plain text: a byte range of the body.
-    Text { start: usize, end: usize },
+    Text {
+        start: usize,
+        end: usize,
+    },
     /// Literal text from an escaped tag (`{{</* x */>}}` gives `{{< x >}}`).
-    Literal { text: String, start: usize },
+    Literal {
+        text: String,
+        start: usize,
+    },
     Open(Tag),
-    Close { name: String, markdown: bool, start: usize, end: usize },
+    Close {
+        name: String,
+        markdown: bool,
+        start: usize,
+        end: usize,
+    },
 }
 
 /// A lexing error at a byte offset of the body.
@@ -75,7 +86,10 @@ pub struct LexError {
 }
 
 fn err<T>(offset: usize, message: impl Into<String>) -> Result<T, LexError> {
-    Err(LexError { offset, message: message.into() })
+    Err(LexError {
+        offset,
+        message: message.into(),
+    })
 }
 
 /// Splits `body` into text and shortcode tags.
@@ -93,7 +107,10 @@ pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
         }
         let markdown = kind == Some(b'%');
         if start > text_start {
-            tokens.push(Token::Text { start: text_start, end: start });
+            tokens.push(Token::Text {
+                start: text_start,
+                end: start,
+            });
         }
         let close_delim = if markdown { "%}}" } else { ">}}" };
         let inner_start = start + 3;
@@ -101,7 +118,10 @@ pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
             // Escaped tag: literal text without the comment markers.
             let end_marker = format!("*/{close_delim}");
             let Some(rel) = body[inner_start..].find(&end_marker) else {
-                return err(start, "comment must be closed (end it with `*/>}}` or `*/%}}`)");
+                return err(
+                    start,
+                    "comment must be closed (end it with `*/>}}` or `*/%}}`)",
+                );
             };
             let comment_end = inner_start + rel;
             let open = if markdown { "{{%" } else { "{{<" };
@@ -117,7 +137,10 @@ pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
         text_start = end;
     }
     if text_start < body.len() {
-        tokens.push(Token::Text { start: text_start, end: body.len() });
+        tokens.push(Token::Text {
+            start: text_start,
+            end: body.len(),
+        });
     }
     Ok(tokens)
 }
@@ -148,7 +171,10 @@ impl Cursor<'_> {
 
 fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), LexError> {
     let close_delim = if markdown { "%}}" } else { ">}}" };
-    let mut c = Cursor { body, pos: start + 3 };
+    let mut c = Cursor {
+        body,
+        pos: start + 3,
+    };
     c.skip_space();
     let closing = c.peek() == Some('/');
     if closing {
@@ -175,7 +201,13 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
             return err(start, "shortcode has no name");
         }
         let ch = c.peek().unwrap_or(' ');
-        return err(c.pos, format!("unrecognized character in shortcode action: {}", describe(ch)));
+        return err(
+            c.pos,
+            format!(
+                "unrecognized character in shortcode action: {}",
+                describe(ch)
+            ),
+        );
     }
     if closing {
         c.skip_space();
@@ -184,10 +216,24 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
                 return err(start, "unclosed shortcode action");
             }
             let ch = c.peek().unwrap_or(' ');
-            return err(c.pos, format!("unrecognized character in shortcode action: {}", describe(ch)));
+            return err(
+                c.pos,
+                format!(
+                    "unrecognized character in shortcode action: {}",
+                    describe(ch)
+                ),
+            );
         }
         let end = c.pos + 3;
-        return Ok((Token::Close { name, markdown, start, end }, end));
+        return Ok((
+            Token::Close {
+                name,
+                markdown,
+                start,
+                end,
+            },
+            end,
+        ));
     }
 
     let mut positional: Vec<Value> = Vec::new();
@@ -200,19 +246,30 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
         }
         if rest.starts_with(close_delim) {
             let end = c.pos + 3;
-            return Ok((Token::Open(tag(name, positional, named, markdown, false, start, end)), end));
+            return Ok((
+                Token::Open(tag(name, positional, named, markdown, false, start, end)),
+                end,
+            ));
         }
         if rest.starts_with('/') && rest[1..].trim_start().starts_with(close_delim) {
             let after = c.pos + 1 + (rest[1..].len() - rest[1..].trim_start().len());
             let end = after + 3;
-            return Ok((Token::Open(tag(name, positional, named, markdown, true, start, end)), end));
+            return Ok((
+                Token::Open(tag(name, positional, named, markdown, true, start, end)),
+                end,
+            ));
         }
         let item_start = c.pos;
         let ch = c.peek().unwrap_or(' ');
         if ch == '"' || ch == '`' {
             let value = quoted(&mut c)?;
             if !named.is_empty() {
-                return err(item_start, format!("got quoted positional parameter {value:?}. Cannot mix named and positional parameters"));
+                return err(
+                    item_start,
+                    format!(
+                        "got quoted positional parameter {value:?}. Cannot mix named and positional parameters"
+                    ),
+                );
             }
             positional.push(Value::String(value));
             continue;
@@ -245,20 +302,37 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
                 }
             };
             if !positional.is_empty() {
-                return err(item_start, format!("got named parameter '{word}'. Cannot mix named and positional parameters"));
+                return err(
+                    item_start,
+                    format!(
+                        "got named parameter '{word}'. Cannot mix named and positional parameters"
+                    ),
+                );
             }
             named.push((word, value));
             continue;
         }
-        if word.is_empty() || !c.peek().is_none_or(|ch| ch.is_whitespace() || c.rest().starts_with(close_delim) || ch == '/') {
+        if word.is_empty()
+            || !c.peek().is_none_or(|ch| {
+                ch.is_whitespace() || c.rest().starts_with(close_delim) || ch == '/'
+            })
+        {
             let ch = c.peek().unwrap_or(' ');
-            return err(c.pos, format!(
-                "unrecognized character in shortcode action: {}. Note: Parameters with non-alphanumeric args must be quoted",
-                describe(ch)
-            ));
+            return err(
+                c.pos,
+                format!(
+                    "unrecognized character in shortcode action: {}. Note: Parameters with non-alphanumeric args must be quoted",
+                    describe(ch)
+                ),
+            );
         }
         if !named.is_empty() {
-            return err(item_start, format!("got positional parameter '{word}'. Cannot mix named and positional parameters"));
+            return err(
+                item_start,
+                format!(
+                    "got positional parameter '{word}'. Cannot mix named and positional parameters"
+                ),
+            );
         }
         positional.push(typed(&word));
     }
@@ -280,7 +354,14 @@ fn tag(
     } else {
         Params::None
     };
-    Tag { name, params, markdown, self_closing, start, end }
+    Tag {
+        name,
+        params,
+        markdown,
+        self_closing,
+        start,
+        end,
+    }
 }
 
 /// Reads a `"…"` (with `\"` escapes, single line) or `` `…` `` (raw) string.
@@ -291,7 +372,10 @@ fn quoted(c: &mut Cursor<'_>) -> Result<String, LexError> {
     let mut out = String::new();
     loop {
         let Some(ch) = c.peek() else {
-            return err(open, format!("unterminated quoted string in shortcode parameter-argument: '{out}'"));
+            return err(
+                open,
+                format!("unterminated quoted string in shortcode parameter-argument: '{out}'"),
+            );
         };
         c.pos += ch.len_utf8();
         if ch == quote {
@@ -299,7 +383,10 @@ fn quoted(c: &mut Cursor<'_>) -> Result<String, LexError> {
         }
         if quote == '"' {
             if ch == '\n' {
-                return err(open, format!("unterminated quoted string in shortcode parameter-argument: '{out}'"));
+                return err(
+                    open,
+                    format!("unterminated quoted string in shortcode parameter-argument: '{out}'"),
+                );
             }
             if ch == '\\' && c.peek() == Some('"') {
                 c.pos += 1;
@@ -320,7 +407,9 @@ fn typed(word: &str) -> Value {
     match word {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
-        _ if INT.is_match(word) => word.parse::<i64>().map_or_else(|_| Value::String(word.into()), Value::from),
+        _ if INT.is_match(word) => word
+            .parse::<i64>()
+            .map_or_else(|_| Value::String(word.into()), Value::from),
         _ if FLOAT.is_match(word) => word
             .parse::<f64>()
             .ok()
@@ -340,7 +429,11 @@ mod tests {
     use serde_json::json;
 
     fn one_tag(src: &str) -> Tag {
-        match lex(src).unwrap().into_iter().find(|t| matches!(t, Token::Open(_))) {
+        match lex(src)
+            .unwrap()
+            .into_iter()
+            .find(|t| matches!(t, Token::Open(_)))
+        {
             Some(Token::Open(t)) => t,
             _ => panic!("no tag in {src}"),
         }
@@ -357,9 +450,20 @@ mod tests {
         assert_eq!(toks.len(), 5);
         assert_eq!(toks[0], Token::Text { start: 0, end: 2 });
         let Token::Open(t) = &toks[1] else { panic!() };
-        assert_eq!((t.name.as_str(), t.markdown, t.start, t.end), ("notice", true, 2, 21));
+        assert_eq!(
+            (t.name.as_str(), t.markdown, t.start, t.end),
+            ("notice", true, 2, 21)
+        );
         assert_eq!(t.params, Params::Positional(vec![json!("info")]));
-        assert_eq!(toks[3], Token::Close { name: "notice".into(), markdown: true, start: 22, end: 37 });
+        assert_eq!(
+            toks[3],
+            Token::Close {
+                name: "notice".into(),
+                markdown: true,
+                start: 22,
+                end: 37
+            }
+        );
     }
 
     #[test]
@@ -374,9 +478,18 @@ mod tests {
         let t = one_tag("{{< x a b-c 3 -1.5 true `raw \"q\"` \"say \\\"hi\\\"\" >}}");
         assert_eq!(
             t.params,
-            Params::Positional(vec![json!("a"), json!("b-c"), json!(3), json!(-1.5), json!(true), json!("raw \"q\""), json!("say \"hi\"")])
+            Params::Positional(vec![
+                json!("a"),
+                json!("b-c"),
+                json!(3),
+                json!(-1.5),
+                json!(true),
+                json!("raw \"q\""),
+                json!("say \"hi\"")
+            ])
         );
-        let t = one_tag("{{< figure src=/img/a.png?x=1 title=\"Two words\" n=`multi\nline` w=3 >}}");
+        let t =
+            one_tag("{{< figure src=/img/a.png?x=1 title=\"Two words\" n=`multi\nline` w=3 >}}");
         assert_eq!(
             t.params,
             Params::Named(vec![
@@ -386,7 +499,10 @@ mod tests {
                 ("w".into(), json!(3)),
             ])
         );
-        assert_eq!(one_tag("{{< x \"true\" >}}").params, Params::Positional(vec![json!("true")]));
+        assert_eq!(
+            one_tag("{{< x \"true\" >}}").params,
+            Params::Positional(vec![json!("true")])
+        );
     }
 
     #[test]
@@ -401,39 +517,73 @@ mod tests {
     #[test]
     fn escaped_tags_are_literal_text() {
         let toks = lex("a {{</* x a=\"b\" */>}} {{%/* y */%}}").unwrap();
-        assert_eq!(toks[1], Token::Literal { text: "{{< x a=\"b\" >}}".into(), start: 2 });
-        assert_eq!(toks[3], Token::Literal { text: "{{% y %}}".into(), start: 22 });
+        assert_eq!(
+            toks[1],
+            Token::Literal {
+                text: "{{< x a=\"b\" >}}".into(),
+                start: 2
+            }
+        );
+        assert_eq!(
+            toks[3],
+            Token::Literal {
+                text: "{{% y %}}".into(),
+                start: 22
+            }
+        );
     }
 
     #[test]
     fn lone_braces_are_text() {
-        assert_eq!(lex("{{ .Title }} {x}").unwrap(), vec![Token::Text { start: 0, end: 16 }]);
+        assert_eq!(
+            lex("{{ .Title }} {x}").unwrap(),
+            vec![Token::Text { start: 0, end: 16 }]
+        );
     }
 
     #[test]
     fn errors() {
         assert_eq!(lex_err("ab {{< >}}"), (3, "shortcode has no name".into()));
         assert_eq!(lex_err("{{< x a"), (0, "unclosed shortcode action".into()));
-        assert_eq!(lex_err("{{</* x >}}"), (0, "comment must be closed (end it with `*/>}}` or `*/%}}`)".into()));
+        assert_eq!(
+            lex_err("{{</* x >}}"),
+            (
+                0,
+                "comment must be closed (end it with `*/>}}` or `*/%}}`)".into()
+            )
+        );
         assert_eq!(
             lex_err("{{< x http://a >}}"),
             (10, "unrecognized character in shortcode action: U+003A ':'. Note: Parameters with non-alphanumeric args must be quoted".into())
         );
         assert_eq!(
             lex_err("{{< x a k=v >}}"),
-            (8, "got named parameter 'k'. Cannot mix named and positional parameters".into())
+            (
+                8,
+                "got named parameter 'k'. Cannot mix named and positional parameters".into()
+            )
         );
         assert_eq!(
             lex_err("{{< x k=v a >}}"),
-            (10, "got positional parameter 'a'. Cannot mix named and positional parameters".into())
+            (
+                10,
+                "got positional parameter 'a'. Cannot mix named and positional parameters".into()
+            )
         );
         assert_eq!(
             lex_err("{{< x k=v \"a\" >}}"),
-            (10, "got quoted positional parameter \"a\". Cannot mix named and positional parameters".into())
+            (
+                10,
+                "got quoted positional parameter \"a\". Cannot mix named and positional parameters"
+                    .into()
+            )
         );
         assert_eq!(
             lex_err("{{< x \"abc\nd\" >}}"),
-            (6, "unterminated quoted string in shortcode parameter-argument: 'abc'".into())
+            (
+                6,
+                "unterminated quoted string in shortcode parameter-argument: 'abc'".into()
+            )
         );
     }
 }

@@ -67,20 +67,34 @@ pub fn build(
                 }
                 if uses_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
                     last_leaf = None;
-                    stack.push(Frame { tag, nodes: Vec::new() });
+                    stack.push(Frame {
+                        tag,
+                        nodes: Vec::new(),
+                    });
                     continue;
                 }
                 last_leaf = Some(tag.name.clone());
-                Node::Call(Call { tag, inner: None, inner_raw: String::new() })
+                Node::Call(Call {
+                    tag,
+                    inner: None,
+                    inner_raw: String::new(),
+                })
             }
-            Token::Close { name, start, end, .. } => {
+            Token::Close {
+                name, start, end, ..
+            } => {
                 let Some(frame) = stack.pop() else {
                     let message = if last_leaf.as_deref() == Some(name.as_str()) {
-                        format!("shortcode \"{name}\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided")
+                        format!(
+                            "shortcode \"{name}\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided"
+                        )
                     } else {
                         format!("got closing shortcode \"{name}\", but none is open")
                     };
-                    return Err(LexError { offset: start, message });
+                    return Err(LexError {
+                        offset: start,
+                        message,
+                    });
                 };
                 if frame.tag.name != name {
                     return Err(LexError {
@@ -95,7 +109,11 @@ pub fn build(
                 let mut tag = frame.tag;
                 tag.end = end;
                 last_leaf = None;
-                Node::Call(Call { tag, inner: Some(frame.nodes), inner_raw })
+                Node::Call(Call {
+                    tag,
+                    inner: Some(frame.nodes),
+                    inner_raw,
+                })
             }
         };
         match stack.last_mut() {
@@ -106,7 +124,10 @@ pub fn build(
     if let Some(frame) = stack.into_iter().next() {
         return Err(LexError {
             offset: frame.tag.start,
-            message: format!("shortcode \"{}\" must be closed or self-closed", frame.tag.name),
+            message: format!(
+                "shortcode \"{}\" must be closed or self-closed",
+                frame.tag.name
+            ),
         });
     }
     Ok(top)
@@ -134,12 +155,17 @@ mod tests {
 
     #[test]
     fn nesting_and_inner_text() {
-        let nodes = tree("a{{% expand x %}}b{{% notice info %}}c{{% /notice %}}{{% /expand %}}").unwrap();
-        let Node::Call(expand) = &nodes[1] else { panic!() };
+        let nodes =
+            tree("a{{% expand x %}}b{{% notice info %}}c{{% /notice %}}{{% /expand %}}").unwrap();
+        let Node::Call(expand) = &nodes[1] else {
+            panic!()
+        };
         assert_eq!(expand.inner_raw, "b{{% notice info %}}c{{% /notice %}}");
         let inner = expand.inner.as_ref().unwrap();
         assert_eq!(inner[0], Node::Text("b".into()));
-        let Node::Call(notice) = &inner[1] else { panic!() };
+        let Node::Call(notice) = &inner[1] else {
+            panic!()
+        };
         assert_eq!(notice.inner_raw, "c");
     }
 
@@ -153,7 +179,10 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(tree("x {{< nope >}}"), Err((2, "template for shortcode \"nope\" not found".into())));
+        assert_eq!(
+            tree("x {{< nope >}}"),
+            Err((2, "template for shortcode \"nope\" not found".into()))
+        );
         assert_eq!(
             tree("{{< youtube a >}}{{< /youtube >}}"),
             Err((17, "shortcode \"youtube\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided".into()))
@@ -162,11 +191,26 @@ mod tests {
             tree("{{< youtube a />}}"),
             Err((0, "shortcode \"youtube\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided".into()))
         );
-        assert_eq!(tree("ab{{% notice %}}x"), Err((2, "shortcode \"notice\" must be closed or self-closed".into())));
-        assert_eq!(tree("{{% /notice %}}"), Err((0, "got closing shortcode \"notice\", but none is open".into())));
+        assert_eq!(
+            tree("ab{{% notice %}}x"),
+            Err((
+                2,
+                "shortcode \"notice\" must be closed or self-closed".into()
+            ))
+        );
+        assert_eq!(
+            tree("{{% /notice %}}"),
+            Err((
+                0,
+                "got closing shortcode \"notice\", but none is open".into()
+            ))
+        );
         assert_eq!(
             tree("{{% notice %}}{{% /expand %}}"),
-            Err((14, "closing tag for shortcode 'expand' does not match start tag 'notice'".into()))
+            Err((
+                14,
+                "closing tag for shortcode 'expand' does not match start tag 'notice'".into()
+            ))
         );
     }
 

@@ -18,7 +18,11 @@ impl Strings {
                 for (k, v) in table {
                     let value = match v {
                         toml::Value::String(s) => s,
-                        toml::Value::Table(t) => t.get("other").and_then(|o| o.as_str()).unwrap_or("").to_string(),
+                        toml::Value::Table(t) => t
+                            .get("other")
+                            .and_then(|o| o.as_str())
+                            .unwrap_or("")
+                            .to_string(),
                         other => other.to_string(),
                     };
                     map.insert(k.to_lowercase(), value);
@@ -30,7 +34,10 @@ impl Strings {
 
     /// The string for `key` (case-insensitive), or the key itself.
     pub fn get(&self, key: &str) -> String {
-        self.map.get(&key.to_lowercase()).cloned().unwrap_or_else(|| key.to_string())
+        self.map
+            .get(&key.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 }
 

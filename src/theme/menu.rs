@@ -39,7 +39,11 @@ fn slot_view(node: &MenuNode) -> SlotNode<'_> {
     SlotNode {
         node,
         state: format!("{OPEN}S{}{CLOSE}", node.id),
-        caret: if node.has_caret { format!("{OPEN}C{}{CLOSE}", node.id) } else { String::new() },
+        caret: if node.has_caret {
+            format!("{OPEN}C{}{CLOSE}", node.id)
+        } else {
+            String::new()
+        },
         children: node.children.iter().map(slot_view).collect(),
     }
 }
@@ -59,7 +63,10 @@ impl Menu {
         let html = theme.render("partials/menu.html", &context)?;
         let mut always_open = HashMap::new();
         collect_open(nodes, &mut always_open);
-        Ok(Menu { segments: parse(&html), always_open })
+        Ok(Menu {
+            segments: parse(&html),
+            always_open,
+        })
     }
 
     /// The sidebar of the page `current` whose ancestors are `ancestors`.
@@ -69,7 +76,8 @@ impl Menu {
             match seg {
                 Segment::Text(t) => out.push_str(t),
                 Segment::State(id) => {
-                    let parent = ancestors.contains(id) || self.always_open.get(id).copied().unwrap_or(false);
+                    let parent = ancestors.contains(id)
+                        || self.always_open.get(id).copied().unwrap_or(false);
                     let active = *id == current;
                     out.push_str(match (parent, active) {
                         (true, true) => " parent active",
@@ -79,8 +87,13 @@ impl Menu {
                     });
                 }
                 Segment::Caret(id) => {
-                    let open = ancestors.contains(id) || self.always_open.get(id).copied().unwrap_or(false);
-                    out.push_str(if open { "fa-caret-down" } else { "fa-caret-right" });
+                    let open = ancestors.contains(id)
+                        || self.always_open.get(id).copied().unwrap_or(false);
+                    out.push_str(if open {
+                        "fa-caret-down"
+                    } else {
+                        "fa-caret-right"
+                    });
                 }
             }
         }
@@ -97,7 +110,11 @@ fn parse(html: &str) -> Vec<Segment> {
         segments.push(Segment::Text(rest[..start].to_string()));
         let slot = &after[..end];
         let id = slot[1..].parse().unwrap_or(0);
-        segments.push(if slot.starts_with('C') { Segment::Caret(id) } else { Segment::State(id) });
+        segments.push(if slot.starts_with('C') {
+            Segment::Caret(id)
+        } else {
+            Segment::State(id)
+        });
         rest = &after[end + CLOSE.len_utf8()..];
     }
     segments.push(Segment::Text(rest.to_string()));
@@ -111,7 +128,9 @@ mod tests {
     #[test]
     fn slots_are_filled_per_page() {
         let menu = Menu {
-            segments: parse("<li class=\"dd-item\u{E000}S1\u{E001}\"><i class=\"fas \u{E000}C1\u{E001}\"></i><li class=\"dd-item\u{E000}S2\u{E001}\">"),
+            segments: parse(
+                "<li class=\"dd-item\u{E000}S1\u{E001}\"><i class=\"fas \u{E000}C1\u{E001}\"></i><li class=\"dd-item\u{E000}S2\u{E001}\">",
+            ),
             always_open: HashMap::from([(1, false), (2, false)]),
         };
         assert_eq!(

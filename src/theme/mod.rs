@@ -82,7 +82,10 @@ impl Theme {
         let lang = config.default_language.clone();
         for (path, bytes) in embedded::FILES {
             if let Some(name) = path.strip_prefix("templates/") {
-                templates.insert(name.to_string(), String::from_utf8_lossy(bytes).into_owned());
+                templates.insert(
+                    name.to_string(),
+                    String::from_utf8_lossy(bytes).into_owned(),
+                );
             } else if let Some(name) = path.strip_prefix("static/") {
                 assets.insert(name.to_string(), Asset::Embedded(bytes));
             }
@@ -104,7 +107,9 @@ impl Theme {
                 for (rel, path) in files_under(&dir.join("static")) {
                     assets.insert(rel, Asset::File(path));
                 }
-                if let Ok(t) = std::fs::read_to_string(dir.join("i18n").join(format!("{lang}.toml"))) {
+                if let Ok(t) =
+                    std::fs::read_to_string(dir.join("i18n").join(format!("{lang}.toml")))
+                {
                     i18n_tables.push(t);
                 }
             } else if dir.is_dir() {
@@ -131,14 +136,20 @@ impl Theme {
         if let Ok(t) = std::fs::read_to_string(root.join("i18n").join(format!("{lang}.toml"))) {
             i18n_tables.push(t);
         }
-        let strings = i18n::Strings::from_tables(&i18n_tables.iter().map(String::as_str).collect::<Vec<_>>());
+        let strings =
+            i18n::Strings::from_tables(&i18n_tables.iter().map(String::as_str).collect::<Vec<_>>());
 
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(go_escape);
         tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(|e| template_error("theme", e))?;
-        tera.register_function("t", TranslateFn { strings: strings.clone() });
+        tera.register_function(
+            "t",
+            TranslateFn {
+                strings: strings.clone(),
+            },
+        );
 
         let shortcodes = templates
             .iter()
@@ -157,26 +168,45 @@ impl Theme {
 
         // Go-template shortcodes of the site (and of a checked-in Go theme).
         let mut go_shortcodes = BTreeMap::new();
-        let mut go_dirs = vec![root.join("layouts").join("shortcodes"), root.join("layouts").join("_shortcodes")];
+        let mut go_dirs = vec![
+            root.join("layouts").join("shortcodes"),
+            root.join("layouts").join("_shortcodes"),
+        ];
         if let Some(dir) = go_theme_dir {
             go_dirs.push(dir.join("layouts").join("shortcodes"));
         }
         for dir in go_dirs {
             for (rel, path) in files_under(&dir) {
-                let Some(name) = rel.strip_suffix(".html") else { continue };
+                let Some(name) = rel.strip_suffix(".html") else {
+                    continue;
+                };
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
                 let site_path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
                 go_shortcodes
                     .entry(name.to_string())
-                    .or_insert(GoShortcode { path: site_path, uses_inner: text.contains(".Inner") });
+                    .or_insert(GoShortcode {
+                        path: site_path,
+                        uses_inner: text.contains(".Inner"),
+                    });
             }
         }
-        Ok((Theme { tera, assets, shortcodes, go_shortcodes, strings }, warnings))
+        Ok((
+            Theme {
+                tera,
+                assets,
+                shortcodes,
+                go_shortcodes,
+                strings,
+            },
+            warnings,
+        ))
     }
 
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
-        self.tera.render(name, context).map_err(|e| template_error(name, e))
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(name, e))
     }
 }
 
@@ -188,7 +218,10 @@ pub fn template_error(name: &str, e: tera::Error) -> Error {
         message.push_str(&format!("\n  caused by: {s}"));
         source = s.source();
     }
-    Error::Template { name: name.to_string(), message }
+    Error::Template {
+        name: name.to_string(),
+        message,
+    }
 }
 
 /// Files below `dir`, as (path relative to `dir` with `/`, absolute path), sorted.
@@ -202,7 +235,12 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, e.path().to_path_buf())
         })
         .collect()
@@ -214,8 +252,14 @@ struct TranslateFn {
 }
 
 impl tera::Function for TranslateFn {
-    fn call(&self, args: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let key = args.get("key").and_then(|v| v.as_str()).ok_or("t: missing `key`")?;
+    fn call(
+        &self,
+        args: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let key = args
+            .get("key")
+            .and_then(|v| v.as_str())
+            .ok_or("t: missing `key`")?;
         Ok(tera::Value::String(self.strings.get(key)))
     }
 
@@ -230,6 +274,9 @@ mod tests {
 
     #[test]
     fn escaping_matches_go_html_template() {
-        assert_eq!(go_escape("C++ <b> & \"q\" 'a'"), "C&#43;&#43; &lt;b&gt; &amp; &#34;q&#34; &#39;a&#39;");
+        assert_eq!(
+            go_escape("C++ <b> & \"q\" 'a'"),
+            "C&#43;&#43; &lt;b&gt; &amp; &#34;q&#34; &#39;a&#39;"
+        );
     }
 }
