@@ -134,14 +134,15 @@ impl Config {
         if let Some(name) = &theme {
             let theme_root = root.join(&themes_dir).join(name);
             if let Some(path) = find_root_config(&theme_root)
-                && let Ok(theme_map) = read_map(root, &path) {
-                    let mut base = Value::Object(theme_map);
-                    deep_merge(&mut base, Value::Object(raw));
-                    raw = match base {
-                        Value::Object(m) => m,
-                        _ => Map::new(),
-                    };
-                }
+                && let Ok(theme_map) = read_map(root, &path)
+            {
+                let mut base = Value::Object(theme_map);
+                deep_merge(&mut base, Value::Object(raw));
+                raw = match base {
+                    Value::Object(m) => m,
+                    _ => Map::new(),
+                };
+            }
         }
         Ok(Config::from_raw(
             raw,

@@ -200,9 +200,10 @@ fn link_children(tree: &mut ContentTree) {
     for id in 0..n {
         let p = &tree.pages[id];
         if let Some(parent) = p.parent
-            && p.render {
-                children[parent].push(id);
-            }
+            && p.render
+        {
+            children[parent].push(id);
+        }
     }
     for (id, mut kids) in children.into_iter().enumerate() {
         kids.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
@@ -213,10 +214,7 @@ fn link_children(tree: &mut ContentTree) {
 /// The Markdown files and the other files (absolute path, relative path) found.
 type Scan = (Vec<ContentFile>, Vec<(PathBuf, String)>);
 
-fn scan(
-    content_root: &Path,
-    config: &Config,
-) -> Result<Scan> {
+fn scan(content_root: &Path, config: &Config) -> Result<Scan> {
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     if !content_root.is_dir() {

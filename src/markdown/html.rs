@@ -209,11 +209,12 @@ fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     for e in events {
         if let Event::Text(t) = &e
-            && let Some(Event::Text(prev)) = out.last_mut() {
-                let joined = format!("{prev}{t}");
-                *prev = CowStr::from(joined);
-                continue;
-            }
+            && let Some(Event::Text(prev)) = out.last_mut()
+        {
+            let joined = format!("{prev}{t}");
+            *prev = CowStr::from(joined);
+            continue;
+        }
         out.push(e);
     }
     out
@@ -330,10 +331,9 @@ impl Writer {
             }
             Tag::TableRow => {
                 self.table_cell = 0;
-                if !out.ends_with("<tbody>")
-                    && out.ends_with("</thead>") {
-                        out.push_str("\n\t<tbody>");
-                    }
+                if !out.ends_with("<tbody>") && out.ends_with("</thead>") {
+                    out.push_str("\n\t<tbody>");
+                }
                 out.push_str("\n\t\t\t<tr>");
             }
             Tag::TableCell => {

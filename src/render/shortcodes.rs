@@ -4,6 +4,7 @@
 //! the markup stays in the theme. Template variables: `args` (named params, and
 //! positional ones under "0", "1", …), `positional`, `is_named`, `param_count`,
 //! `inner`, `name`, `ordinal`, `parent`, `page`, `site`, plus per-shortcode data.
+//! A template file's final newline is not part of its output.
 
 use super::SiteData;
 use super::refs::RefError;
@@ -318,7 +319,14 @@ impl Shortcodes for PageShortcodes<'_> {
             }
             _ => {}
         }
-        theme.tera.render(&template.template, &ctx).map_err(|e| {
+        // A template file's final newline is not part of the output.
+        let rendered = theme.tera.render(&template.template, &ctx).map(|mut out| {
+            if out.ends_with('\n') {
+                out.pop();
+            }
+            out
+        });
+        rendered.map_err(|e| {
             let mut message = e.to_string();
             let mut source = std::error::Error::source(&e);
             while let Some(s) = source {

@@ -1,0 +1,304 @@
+//! `labsite build` end to end on the `workshop` fixture: files written, URLs,
+//! order, menu, navigation, shortcodes, Markdown, drafts, aliases, determinism.
+
+mod common;
+use common::*;
+
+fn built() -> tempfile::TempDir {
+    let dir = site("workshop");
+    build_ok(dir.path(), &[]);
+    dir
+}
+
+#[test]
+fn writes_every_page_at_hugo_urls() {
+    let dir = built();
+    let p = dir.path().join("public");
+    for f in [
+        "index.html",
+        "404.html",
+        "basics/index.html",
+        "basics/first/index.html",
+        "basics/second/index.html",
+        "basics/hidden/index.html",
+        "basics/nested/page/index.html",
+        "advanced/index.html",
+        "advanced/bundle/index.html",
+        "advanced/bundle/diagram.svg",
+        "advanced/step-1-aws/index.html",
+        "advanced/my-slug/index.html",
+        "elsewhere/moved/index.html",
+        "old-moved/index.html",
+        "toml-page/index.html",
+        "json-page/index.html",
+        "images/logo.txt",
+        "css/theme.css",
+        "js/learn.js",
+        "webfonts/fa-solid-900.woff2",
+    ] {
+        assert!(p.join(f).is_file(), "missing {f}");
+    }
+    assert!(
+        !p.join("basics/draft/index.html").exists(),
+        "drafts are not built without -D"
+    );
+    assert!(
+        !p.join("advanced/moved/index.html").exists(),
+        "`url` moves the page"
+    );
+}
+
+#[test]
+fn drafts_are_built_with_build_drafts() {
+    let dir = site("workshop");
+    build_ok(dir.path(), &["-D"]);
+    assert_contains(
+        &read(dir.path(), "public/basics/draft/index.html"),
+        "Not published without -D.",
+    );
+}
+
+#[test]
+fn summary_counts_pages_static_files_and_aliases() {
+    let dir = site("workshop");
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(&run.stdout, " Pages            │   16");
+    assert_contains(&run.stdout, " Aliases          │    1");
+}
+
+#[test]
+fn alias_page_redirects_to_the_permalink() {
+    let dir = built();
+    let html = read(dir.path(), "public/old-moved/index.html");
+    assert_eq!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n\t<title>https://example.org/lab/elsewhere/moved/</title>\n\t<link rel=\"canonical\" href=\"https://example.org/lab/elsewhere/moved/\">\n\t<meta charset=\"utf-8\">\n\t<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/lab/elsewhere/moved/\">\n</head>\n</html>\n"
+    );
+}
+
+#[test]
+fn page_title_body_and_heading_ids() {
+    let dir = built();
+    let html = read(dir.path(), "public/basics/first/index.html");
+    assert_contains(&html, "<title>First page :: Fixture Lab</title>");
+    assert_contains(
+        body(&html),
+        "<h1>First page</h1>\n<h2 id=\"step-1-create-the-vpc\">Step 1: Create the VPC</h2>\n<h2 id=\"step-1-create-the-vpc-1\">Step 1: Create the VPC</h2>\n<p>Text with C++ &amp; Go.</p>",
+    );
+    // Titles are escaped as Go's html/template does.
+    let second = read(dir.path(), "public/basics/second/index.html");
+    assert_contains(
+        &second,
+        "<title>Second &lt;page&gt; &amp; more :: Fixture Lab</title>",
+    );
+}
+
+#[test]
+fn table_of_contents_and_breadcrumbs_and_edit_link() {
+    let dir = built();
+    let html = read(dir.path(), "public/basics/first/index.html");
+    assert_contains(
+        &html,
+        "<nav id=\"TableOfContents\">\n  <ul>\n    <li><a href=\"#step-1-create-the-vpc\">Step 1: Create the VPC</a></li>\n    <li><a href=\"#step-1-create-the-vpc-1\">Step 1: Create the VPC</a></li>\n  </ul>\n</nav>",
+    );
+    assert_contains(
+        &html,
+        "<a href=\"/lab/\">Fixture Lab</a> &gt; <a href=\"/lab/basics/\">Basics</a> &gt; First page",
+    );
+    assert_contains(
+        &html,
+        "href=\"https://git.example.org/lab/edit/main/content/basics/first.md\"",
+    );
+}
+
+#[test]
+fn chapter_pages_have_no_title_heading_and_no_toc() {
+    let dir = built();
+    let html = read(dir.path(), "public/basics/index.html");
+    assert_contains(&html, "<div id=\"chapter\">");
+    assert!(
+        !body(&html).contains("<h1>Basics</h1>\n"),
+        "chapter pages show their own content only"
+    );
+    assert!(!html.contains("TableOfContents"));
+}
+
+#[test]
+fn sidebar_order_hidden_pages_and_active_state() {
+    let dir = built();
+    let html = read(dir.path(), "public/basics/second/index.html");
+    let ids: Vec<&str> = html
+        .split("data-nav-id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "/lab/basics/",
+            "/lab/basics/second/",
+            "/lab/basics/first/",
+            "/lab/basics/nested/page/",
+            "/lab/basics/zero/",
+            "/lab/advanced/",
+            "/lab/advanced/bundle/",
+            "/lab/advanced/step-1-aws/",
+            "/lab/advanced/my-slug/",
+            "/lab/elsewhere/moved/",
+            "/lab/advanced/shortcodes/",
+        ]
+    );
+    assert_contains(
+        &html,
+        "<li data-nav-id=\"/lab/basics/\" title=\"Basics\" class=\"dd-item parent\">",
+    );
+    assert_contains(
+        &html,
+        "<li data-nav-id=\"/lab/basics/second/\" title=\"Second &lt;page&gt; &amp; more\" class=\"dd-item active\">",
+    );
+    assert_contains(&html, "          <b>1. </b>Basics\n");
+    // alwaysopen keeps a section open on every page.
+    assert_contains(
+        &html,
+        "<li data-nav-id=\"/lab/advanced/\" title=\"Advanced\" class=\"dd-item parent\">",
+    );
+    let first = read(dir.path(), "public/basics/first/index.html");
+    assert_contains(
+        &first,
+        "<li data-nav-id=\"/lab/basics/second/\" title=\"Second &lt;page&gt; &amp; more\" class=\"dd-item\">",
+    );
+    assert_contains(
+        &first,
+        "<a class=\"padding\" href=\"https://git.example.org/lab\"><i class='fab fa-github'></i> Repo</a>",
+    );
+}
+
+fn nav(html: &str) -> (Option<String>, Option<String>) {
+    let grab = |class: &str| {
+        let i = html.find(&format!("class=\"nav {class}\" href=\""))?;
+        let rest = &html[i + class.len() + 19..];
+        Some(rest[..rest.find('"').unwrap()].to_string())
+    };
+    (grab("nav-prev"), grab("nav-next"))
+}
+
+#[test]
+fn previous_and_next_follow_learns_depth_first_order() {
+    let dir = built();
+    let at = |p: &str| nav(&read(dir.path(), p));
+    assert_eq!(at("public/index.html"), (None, Some("/lab/basics/".into())));
+    assert_eq!(
+        at("public/basics/index.html"),
+        (Some("/lab/".into()), Some("/lab/basics/second/".into()))
+    );
+    assert_eq!(
+        at("public/basics/second/index.html"),
+        (
+            Some("/lab/basics/".into()),
+            Some("/lab/basics/first/".into())
+        )
+    );
+    // The hidden page is skipped by the walk: its neighbours come from its section.
+    assert_eq!(
+        at("public/basics/hidden/index.html"),
+        (Some("/lab/".into()), Some("/lab/basics/second/".into()))
+    );
+    assert_eq!(
+        at("public/advanced/shortcodes/index.html"),
+        (Some("/lab/elsewhere/moved/".into()), None)
+    );
+}
+
+#[test]
+fn notice_and_expand_render_as_learn_does() {
+    let dir = built();
+    let html = read(dir.path(), "public/advanced/shortcodes/index.html");
+    let b = body(&html);
+    assert_contains(
+        b,
+        "<div class=\"notices info\" ><p>An <em>info</em> notice.</p>\n</div>",
+    );
+    assert_contains(
+        b,
+        "<details class=\"expand\">\n    <summary class=\"expand-label\">\n        <i class=\"fas fa-chevron-right\"></i>\n        <span>Show the solution</span>\n    </summary>\n    <div class=\"expand-content\">\n        <p>The <strong>solution</strong>.</p>\n<!-- raw HTML omitted -->\n",
+    );
+    // A one-line inner loses its paragraph.
+    assert_contains(b, "<div class=\"notices warning\" >One line.</div>");
+    // Escaped shortcodes are literal text, in prose and in code.
+    assert_contains(b, "<p>Literal: {{&lt; notice info &gt;}}</p>");
+    assert_contains(
+        b,
+        "<code class=\"language-text\" data-lang=\"text\">{{&lt; expand &gt;}}\n</code>",
+    );
+    // ref gives the permalink, relref the RelPermalink.
+    assert_contains(b, "<a href=\"/lab/basics/first/\">the first page</a>");
+    assert_contains(
+        b,
+        "<a href=\"https://example.org/lab/advanced/step-1-aws/\">step one</a>",
+    );
+}
+
+#[test]
+fn leaf_bundle_resources_are_published_next_to_the_page() {
+    let dir = built();
+    let html = read(dir.path(), "public/advanced/bundle/index.html");
+    assert_contains(
+        body(&html),
+        "<p><img src=\"diagram.svg\" alt=\"diagram\"></p>",
+    );
+}
+
+#[test]
+fn home_shows_its_content_after_the_navigation_toggle() {
+    let dir = built();
+    let html = read(dir.path(), "public/index.html");
+    assert_contains(
+        body(&html),
+        "navigation</a>\n          </span>\n<h1 id=\"welcome\">Welcome</h1>\n<p>Start with the basics.</p>",
+    );
+    assert_contains(&html, "<title>Fixture Lab :: Fixture Lab</title>");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = built();
+    let b = built();
+    let files = |d: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        walkdir::WalkDir::new(d.join("public"))
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(d).unwrap().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (fa, fb) = (files(a.path()), files(b.path()));
+    assert_eq!(fa.len(), fb.len());
+    for (x, y) in fa.iter().zip(&fb) {
+        assert_eq!(x.0, y.0);
+        assert!(x.1 == y.1, "{} differs between two builds", x.0);
+    }
+}
+
+#[test]
+fn destination_flag_and_relative_urls() {
+    let dir = site_from(&[
+        (
+            "config.toml",
+            "title = 'R'\nrelativeURLs = true\nuglyURLs = true\n",
+        ),
+        ("content/sec/_index.md", "---\ntitle: Sec\n---\n"),
+        ("content/sec/page.md", "---\ntitle: Page\n---\n[home](/)\n"),
+    ]);
+    build_ok(dir.path(), &["-d", "out"]);
+    let html = read(dir.path(), "out/sec/page.html");
+    assert_contains(body(&html), "<a href=\"../\">home</a>");
+    assert_contains(&html, "<link href=\"../css/theme.css\" rel=\"stylesheet\">");
+    assert!(dir.path().join("out/sec/index.html").is_file());
+    assert!(!dir.path().join("public").exists());
+}

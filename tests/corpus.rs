@@ -1,0 +1,127 @@
+//! Hugo parity on the real workshops in ../shared/corpus: each site builds as its
+//! authors keep it, and `parity compare` against what Hugo rendered must not fall
+//! below the scores reached so far (raise them as parity improves).
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("../shared/corpus is not there: corpus parity not measured");
+        None
+    }
+}
+
+struct Score {
+    matched: usize,
+    total: usize,
+    menu_matches: bool,
+    nav_differ: usize,
+}
+
+/// Builds `site` into a temporary folder (with `env`) and scores it.
+fn score(corpus: &Path, site: &str, env: &[(&str, &str)]) -> Score {
+    let out = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_labsite"));
+    cmd.args(["build", "-s"])
+        .arg(corpus.join(site).join("site"))
+        .arg("-d")
+        .arg(out.path().join("public"));
+    cmd.env_remove("HUGO_REFLINKSERRORLEVEL");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let run = cmd.output().unwrap();
+    assert!(
+        run.status.success(),
+        "{site} does not build:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let parity = Command::new("python3")
+        .arg(corpus.join("../tools/parity"))
+        .arg("compare")
+        .arg(corpus.join(site).join("expected.json"))
+        .arg(out.path().join("public"))
+        .arg("--json")
+        .output()
+        .expect("python3 runs the parity tool");
+    let report: serde_json::Value =
+        serde_json::from_slice(&parity.stdout).expect("parity prints JSON");
+    Score {
+        matched: report["match"].as_u64().unwrap() as usize,
+        total: report["total"].as_u64().unwrap() as usize,
+        menu_matches: report["menu_match"].as_bool().unwrap(),
+        nav_differ: report["nav_differ"].as_array().unwrap().len(),
+    }
+}
+
+fn check(site: &str, env: &[(&str, &str)], min_matched: usize, menu: bool, max_nav_differ: usize) {
+    let Some(corpus) = corpus() else { return };
+    let s = score(&corpus, site, env);
+    eprintln!(
+        "{site}: {}/{} pages match, menu matches: {}, prev/next differ on {}",
+        s.matched, s.total, s.menu_matches, s.nav_differ
+    );
+    assert!(
+        s.matched >= min_matched,
+        "{site}: {} pages match, fewer than {min_matched}",
+        s.matched
+    );
+    if menu {
+        assert!(
+            s.menu_matches,
+            "{site}: the sidebar menu no longer matches Hugo's"
+        );
+    }
+    assert!(
+        s.nav_differ <= max_nav_differ,
+        "{site}: prev/next differ on {} pages",
+        s.nav_differ
+    );
+}
+
+#[test]
+fn hpc_tutorials() {
+    check("hpc-tutorials", &[], 70, true, 3);
+}
+
+#[test]
+fn learn_docs() {
+    check("learn-docs", &[], 33, true, 1);
+}
+
+#[test]
+fn dynamodb_labs_builds_with_its_broken_refs_as_warnings() {
+    // The site has refs to pages that do not exist; Hugo needs refLinksErrorLevel =
+    // "WARNING" for it as well. Without it, labsite fails as Hugo does.
+    let Some(corpus) = corpus() else { return };
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("public");
+    let run = labsite(
+        &corpus.join("dynamodb-labs/site"),
+        &["build", "-d", dest.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1);
+    assert_contains(
+        &run.stderr,
+        "content/event-driven-architecture/setup/start-here/user-account.md:11:179: REF_NOT_FOUND: Ref \"event-driven-architecture/setup/start-here/aws-event\": page not found",
+    );
+    assert!(!dest.exists(), "a failed build writes nothing");
+    check(
+        "dynamodb-labs",
+        &[("HUGO_REFLINKSERRORLEVEL", "WARNING")],
+        96,
+        false,
+        9,
+    );
+}
+
+#[test]
+fn relearn_example_builds() {
+    check("relearn-example", &[], 0, false, 66);
+}

@@ -1,0 +1,84 @@
+// labsite learn theme: sidebar toggle, visited pages, tabs, TOC toggle and copy buttons.
+// Written for labsite; works without any library. The page stays usable without it.
+(function () {
+  "use strict";
+  var store = {
+    get: function (k) { try { return window.sessionStorage.getItem(k); } catch (e) { return null; } },
+    set: function (k, v) { try { window.sessionStorage.setItem(k, v); } catch (e) { /* private mode */ } },
+    keep: function (k, v) { try { window.localStorage.setItem(k, v); } catch (e) { /* private mode */ } },
+    recall: function (k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } },
+    clear: function () { try { window.sessionStorage.clear(); } catch (e) { /* private mode */ } }
+  };
+
+  function each(selector, fn, root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll(selector), fn);
+  }
+
+  // Sidebar on small screens.
+  each("[data-sidebar-toggle]", function (a) {
+    a.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      document.body.classList.toggle("sidebar-open");
+    });
+  });
+
+  // Visited pages get a check mark.
+  var url = document.body.getAttribute("data-url");
+  if (url) { store.set("labsite-visited:" + url, "1"); }
+  each("#sidebar li.dd-item[data-nav-id]", function (li) {
+    if (store.get("labsite-visited:" + li.getAttribute("data-nav-id"))) { li.classList.add("visited"); }
+  });
+  each("[data-clear-history-toggle]", function (a) {
+    a.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      store.clear();
+      each("#sidebar li.visited", function (li) { li.classList.remove("visited"); });
+    });
+  });
+
+  // Table of contents.
+  each("#toc-menu", function (t) {
+    t.addEventListener("click", function () {
+      each(".progress", function (p) { p.classList.toggle("open"); });
+    });
+  });
+
+  // Tabs: switch without a reload; the choice is remembered per group.
+  function selectTab(group, name) {
+    each('[data-tab-group="' + CSS.escape(group) + '"][data-tab-item]', function (el) {
+      el.classList.toggle("active", el.getAttribute("data-tab-item") === name);
+      if (el.tagName === "BUTTON") { el.setAttribute("aria-selected", el.classList.contains("active")); }
+    });
+  }
+  each(".tab-nav-button", function (b) {
+    b.addEventListener("click", function () {
+      var group = b.getAttribute("data-tab-group");
+      var name = b.getAttribute("data-tab-item");
+      selectTab(group, name);
+      store.keep("labsite-tab:" + group, name);
+    });
+  });
+  each(".tab-panel[data-tab-group]", function (panel) {
+    var group = panel.getAttribute("data-tab-group");
+    var saved = store.recall("labsite-tab:" + group);
+    if (saved && panel.querySelector('[data-tab-item="' + CSS.escape(saved) + '"]')) { selectTab(group, saved); }
+  });
+
+  // Copy buttons on code blocks.
+  if (navigator.clipboard) {
+    each("pre > code", function (code) {
+      var button = document.createElement("button");
+      button.className = "copy-to-clipboard";
+      button.type = "button";
+      button.title = "Copy to clipboard";
+      button.innerHTML = '<i class="far fa-copy"></i>';
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(code.innerText).then(function () {
+          button.innerHTML = '<i class="fas fa-check"></i>';
+          setTimeout(function () { button.innerHTML = '<i class="far fa-copy"></i>'; }, 1500);
+        });
+      });
+      code.parentNode.appendChild(button);
+    });
+  }
+})();
