@@ -87,12 +87,12 @@ fn check(site: &str, env: &[(&str, &str)], min_matched: usize, menu: bool, max_n
 
 #[test]
 fn hpc_tutorials() {
-    check("hpc-tutorials", &[], 70, true, 3);
+    check("hpc-tutorials", &[], 71, true, 3);
 }
 
 #[test]
 fn learn_docs() {
-    check("learn-docs", &[], 33, true, 1);
+    check("learn-docs", &[], 35, true, 1);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use super::anchor::Ids;
 use super::toc::Heading;
+use super::typographer::{self, Piece};
 use super::{Rendered, Settings, linkify};
 use pulldown_cmark::{
     Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
@@ -89,6 +90,36 @@ struct Writer {
     saved: Vec<String>,
     current_heading: Option<(u8, String, usize)>,
     html_block: Option<String>,
+    /// The source character before the current text (for the typographer).
+    prev_char: char,
+    /// Quotes the typographer opened in the current block.
+    quotes: typographer::Open,
+}
+
+/// The source character that follows a text event, as the typographer sees it.
+fn char_after(next: Option<&Event<'_>>) -> char {
+    match next {
+        None | Some(Event::SoftBreak) | Some(Event::HardBreak) => '\n',
+        Some(Event::End(end)) if is_block_end(end) => '\n',
+        Some(Event::Code(_)) => '`',
+        Some(Event::Html(_)) | Some(Event::InlineHtml(_)) => '<',
+        Some(Event::FootnoteReference(_)) => '[',
+        Some(Event::Text(t)) => t.chars().next().unwrap_or('\n'),
+        Some(_) => '*',
+    }
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 /// Writes the HTML of `events`.
@@ -113,11 +144,31 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
         saved: Vec::new(),
         current_heading: None,
         html_block: None,
+        prev_char: '\n',
+        quotes: typographer::Open::default(),
     };
     let heading_ids = w.assign_heading_ids(&events);
     let mut heading_index = 0;
     let mut iter = events.into_iter().peekable();
     while let Some(event) = iter.next() {
+        let next_prev = match &event {
+            Event::Text(t) => t.chars().last().unwrap_or(w.prev_char),
+            Event::Code(_) => '`',
+            Event::SoftBreak | Event::HardBreak => '\n',
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            ) => '*',
+            Event::End(end) if !is_block_end(end) => '*',
+            Event::Start(_) | Event::End(_) => {
+                w.quotes = typographer::Open::default();
+                '\n'
+            }
+            _ => '>',
+        };
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -161,7 +212,10 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
             }
             Event::Start(tag) => w.start(tag),
             Event::End(tag) => w.end(tag),
-            Event::Text(text) => w.text(&text),
+            Event::Text(text) => {
+                let after = char_after(iter.peek());
+                w.text(&text, after);
+            }
             Event::Code(code) => {
                 if w.image_depth > 0 {
                     w.alt.push_str(&code);
@@ -195,6 +249,7 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
             Event::FootnoteReference(label) => w.footnote_reference(&label),
             Event::InlineMath(m) | Event::DisplayMath(m) => escape_text(&mut w.out, &m),
         }
+        w.prev_char = next_prev;
     }
     w.write_footnotes();
     Rendered {
@@ -243,7 +298,15 @@ impl Writer {
                 let mut j = i + 1;
                 while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
                     match &events[j] {
-                        Event::Text(t) | Event::Code(t) => text.push_str(t),
+                        Event::Text(t) => {
+                            let before = text.chars().last().unwrap_or('\n');
+                            text.push_str(&typographer::to_chars(
+                                t,
+                                before,
+                                char_after(events.get(j + 1)),
+                            ));
+                        }
+                        Event::Code(t) => text.push_str(t),
                         Event::InlineHtml(h) if self.settings.unsafe_html => {
                             text.push_str(&strip_tags(h))
                         }
@@ -463,9 +526,20 @@ impl Writer {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    /// Writes text with the typographer's substitutions.
+    fn smart_text(&mut self, text: &str, before: char, after: char) {
+        for piece in typographer::apply(text, before, after, &mut self.quotes) {
+            match piece {
+                Piece::Text(t) => escape_text(&mut self.out, &typographer::restore(t)),
+                Piece::Sub(sub) => self.out.push_str(sub.entity()),
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, after: char) {
         if self.image_depth > 0 {
-            self.alt.push_str(text);
+            self.alt
+                .push_str(&typographer::to_chars(text, self.prev_char, after));
             return;
         }
         if self.in_code_block {
@@ -473,18 +547,28 @@ impl Writer {
             return;
         }
         if self.link_depth > 0 {
-            escape_text(&mut self.out, text);
+            self.smart_text(text, self.prev_char, after);
             return;
         }
-        for piece in linkify::split(text) {
+        let pieces = linkify::split(text);
+        let mut before = self.prev_char;
+        for (i, piece) in pieces.iter().enumerate() {
             match piece {
-                linkify::Piece::Text(t) => escape_text(&mut self.out, t),
+                linkify::Piece::Text(t) => {
+                    let next = match pieces.get(i + 1) {
+                        Some(_) => 'h',
+                        None => after,
+                    };
+                    self.smart_text(t, before, next);
+                    before = t.chars().last().unwrap_or(before);
+                }
                 linkify::Piece::Link { text, href } => {
                     self.out.push_str("<a href=\"");
-                    escape_url(&mut self.out, &href);
+                    escape_url(&mut self.out, &typographer::restore(href));
                     self.out.push_str("\">");
-                    escape_text(&mut self.out, text);
+                    escape_text(&mut self.out, &typographer::restore(text));
                     self.out.push_str("</a>");
+                    before = text.chars().last().unwrap_or(before);
                 }
             }
         }
@@ -584,7 +668,7 @@ mod tests {
         );
         assert_eq!(
             html("## What's *new*?"),
-            "<h2 id=\"whats-new\">What’s <em>new</em>?</h2>\n"
+            "<h2 id=\"whats-new\">What&rsquo;s <em>new</em>?</h2>\n"
         );
     }
 
@@ -675,7 +759,10 @@ mod tests {
 
     #[test]
     fn smart_punctuation() {
-        assert_eq!(html("\"quoted\" -- it's..."), "<p>“quoted” – it’s…</p>\n");
+        assert_eq!(
+            html("\"quoted\" -- it's..."),
+            "<p>&ldquo;quoted&rdquo; &ndash; it&rsquo;s&hellip;</p>\n"
+        );
     }
 
     #[test]

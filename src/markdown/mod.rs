@@ -6,8 +6,21 @@ pub mod anchor;
 pub mod html;
 pub mod linkify;
 pub mod toc;
+pub mod typographer;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::{CowStr, Event, Options, Parser};
+
+/// pulldown-cmark hands a backslash-escaped character over as a text event of its
+/// own, starting right after the backslash. Such a character is marked so that
+/// the typographer leaves it alone (`\-\-` stays `--`, as in Goldmark).
+fn protect_escape<'a>(text: CowStr<'a>, source: &str, start: usize) -> CowStr<'a> {
+    let escaped = start > 0 && source.as_bytes()[start - 1] == b'\\';
+    let mut chars = text.chars();
+    match (escaped, chars.next().and_then(typographer::protect)) {
+        (true, Some(stand_in)) => CowStr::from(format!("{stand_in}{}", chars.as_str())),
+        _ => text,
+    }
+}
 
 /// The Markdown settings of a site.
 #[derive(Debug, Clone, Copy, Default)]
@@ -31,7 +44,6 @@ fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST
 }
@@ -89,7 +101,13 @@ fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
 /// Renders `source` to HTML.
 pub fn render(source: &str, settings: Settings) -> Rendered {
     let source = guard_definition_colons(source);
-    let events: Vec<_> = Parser::new_ext(&source, options()).collect();
+    let events: Vec<_> = Parser::new_ext(&source, options())
+        .into_offset_iter()
+        .map(|(event, range)| match event {
+            Event::Text(t) => Event::Text(protect_escape(t, &source, range.start)),
+            other => other,
+        })
+        .collect();
     html::write(events, settings)
 }
 
@@ -115,6 +133,18 @@ mod tests {
         assert_eq!(
             render_html("Term\n: Def\n", Settings::default()),
             "<dl>\n<dt>Term</dt>\n<dd>Def</dd>\n</dl>\n"
+        );
+    }
+
+    #[test]
+    fn escaped_punctuation_is_not_typographed() {
+        assert_eq!(
+            render_html("*\\-\\-consistent-read* and --x", Settings::default()),
+            "<p><em>--consistent-read</em> and &ndash;x</p>\n"
+        );
+        assert_eq!(
+            render_html("\\\"a\\\"", Settings::default()),
+            "<p>&quot;a&quot;</p>\n"
         );
     }
 }
