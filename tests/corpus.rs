@@ -115,7 +115,7 @@ fn dynamodb_labs_builds_with_its_broken_refs_as_warnings() {
     check(
         "dynamodb-labs",
         &[("HUGO_REFLINKSERRORLEVEL", "WARNING")],
-        96,
+        97,
         false,
         9,
     );
