@@ -14,6 +14,7 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod navigation;
 pub mod output;
+pub mod output_format;
 pub mod render;
 pub mod shortcode;
 pub mod site;

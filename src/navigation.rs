@@ -35,8 +35,8 @@ pub struct Navigation {
     pub menu: Vec<MenuNode>,
     /// learn's depth-first walk order (home first, hidden subtrees skipped).
     order: Vec<PageId>,
-    /// For every URL in `order`, the last position where it occurs.
-    last_index: HashMap<String, usize>,
+    /// For every URL in `order`, the positions where it occurs.
+    index: HashMap<String, Vec<usize>>,
 }
 
 impl Navigation {
@@ -62,39 +62,67 @@ impl Navigation {
 
         let mut order = Vec::new();
         walk(tree, ContentTree::HOME, &mut order);
-        let mut last_index = HashMap::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, &id) in order.iter().enumerate() {
-            last_index.insert(url_of(id), i);
+            index.entry(url_of(id)).or_default().push(i);
         }
-        Navigation {
-            menu,
-            order,
-            last_index,
-        }
+        Navigation { menu, order, index }
     }
 
-    /// Previous and next page of the page at `url`, learn's way: the last node of the
-    /// walk whose URL is a prefix of `url` decides; prev is the node before it, next
-    /// the one after it.
-    pub fn prev_next(&self, url: &str) -> (Option<PageId>, Option<PageId>) {
-        let mut best: Option<usize> = None;
-        for (i, _) in url
+    /// Runs learn's `menu-nextprev` walk for the page at `url`, continuing from
+    /// `state`. learn keeps the walk's variables in the page's Scratch, which Hugo
+    /// shares between the output formats of a page: a page rendered in HTML and then
+    /// in AMP walks twice with one state, hence the state argument.
+    ///
+    /// Every node whose URL is a prefix of `url` sets "prev" to the node visited
+    /// before it and arms "next"; the first node after an armed match that is not a
+    /// match itself becomes "next". Only prefixes of `url` are looked up, so the
+    /// cost does not grow with the number of pages.
+    pub fn walk(&self, url: &str, state: &mut WalkState) {
+        let mut matches: Vec<usize> = url
             .char_indices()
             .skip(1)
-            .chain(std::iter::once((url.len(), ' ')))
-        {
-            if let Some(&idx) = self.last_index.get(&url[..i]) {
-                best = Some(best.map_or(idx, |b: usize| b.max(idx)));
+            .map(|(i, _)| i)
+            .chain(std::iter::once(url.len()))
+            .filter_map(|end| self.index.get(&url[..end]))
+            .flatten()
+            .copied()
+            .collect();
+        matches.sort_unstable();
+        matches.dedup();
+        let n = self.order.len();
+        let mut pos = 0;
+        for &m in &matches {
+            // Nodes pos..m are not prefixes: the first of them takes an armed "next".
+            if pos < m && state.next_armed {
+                state.next = Some(self.order[pos]);
+                state.next_armed = false;
             }
+            state.prev = if m == 0 {
+                state.previous_node
+            } else {
+                Some(self.order[m - 1])
+            };
+            state.next_armed = true;
+            pos = m + 1;
         }
-        match best {
-            None => (None, None),
-            Some(i) => (
-                i.checked_sub(1).map(|p| self.order[p]),
-                self.order.get(i + 1).copied(),
-            ),
+        if pos < n && state.next_armed {
+            state.next = Some(self.order[pos]);
+            state.next_armed = false;
+        }
+        if n > 0 {
+            state.previous_node = Some(self.order[n - 1]);
         }
     }
+}
+
+/// learn's walk variables for one page (its Scratch), carried between formats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WalkState {
+    pub prev: Option<PageId>,
+    pub next: Option<PageId>,
+    next_armed: bool,
+    previous_node: Option<PageId>,
 }
 
 fn hidden(tree: &ContentTree, id: PageId) -> bool {
@@ -169,4 +197,61 @@ pub fn breadcrumbs(
             title: tree.pages[a].title.clone(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nav(urls: &[&str]) -> Navigation {
+        Navigation {
+            menu: Vec::new(),
+            order: (0..urls.len()).collect(),
+            index: urls
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.to_string(), vec![i]))
+                .collect(),
+        }
+    }
+
+    fn walk(n: &Navigation, url: &str) -> (Option<PageId>, Option<PageId>) {
+        let mut state = WalkState::default();
+        n.walk(url, &mut state);
+        (state.prev, state.next)
+    }
+
+    #[test]
+    fn prefix_rule() {
+        let n = nav(&["/", "/a/", "/a/x/", "/a/y/", "/b/"]);
+        assert_eq!(walk(&n, "/"), (None, Some(1)));
+        assert_eq!(walk(&n, "/a/x/"), (Some(1), Some(3)));
+        // The last node keeps the "next" set after its section matched.
+        assert_eq!(walk(&n, "/b/"), (Some(3), Some(1)));
+        // A page outside the walk: only home matches.
+        assert_eq!(walk(&n, "/about/"), (None, Some(1)));
+    }
+
+    #[test]
+    fn ugly_urls_do_not_match_home() {
+        let n = nav(&["/index.html", "/a/index.html", "/a/x.html"]);
+        assert_eq!(walk(&n, "/about.html"), (None, None));
+        assert_eq!(walk(&n, "/a/x.html"), (Some(1), None));
+    }
+
+    #[test]
+    fn a_second_format_continues_the_first_walk() {
+        let html = nav(&["/index.html", "/a/index.html", "/a/x.html"]);
+        let amp = nav(&["/amp/index.html", "/a/index.html", "/amp/a/x.html"]);
+        let mut state = WalkState::default();
+        html.walk("/a/x.html", &mut state);
+        amp.walk("/amp/a/x.html", &mut state);
+        // The HTML walk left "next" armed at its end: AMP's first node takes it.
+        assert_eq!((state.prev, state.next), (Some(1), Some(0)));
+        let mut state = WalkState::default();
+        html.walk("/index.html", &mut state);
+        amp.walk("/amp/index.html", &mut state);
+        // At the first node, "prev" is the last node of the previous walk.
+        assert_eq!((state.prev, state.next), (Some(2), Some(1)));
+    }
 }

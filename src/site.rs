@@ -5,10 +5,8 @@
 use crate::config::{Config, Overrides};
 use crate::content::{self, ContentTree, PageId};
 use crate::error::{Error, Result, Warning};
-use crate::navigation::Navigation;
 use crate::output::{DiskOutput, OutputSink};
 use crate::render::{self, Chrome, PageContent, SiteData};
-use crate::theme::menu::Menu;
 use crate::theme::{Asset, Theme};
 use crate::url_rewrite::{self, Rewrite};
 use std::collections::BTreeMap;
@@ -106,17 +104,14 @@ impl Site {
             )));
         }
 
-        // Navigation and the sidebar, once.
-        let url_of = |id: PageId| site.rel_permalink(id);
-        let order_by_title = self
-            .config
-            .param("ordersectionsby")
-            .and_then(|v| v.as_str())
-            == Some("title");
-        let nav = Navigation::build(&self.tree, order_by_title, &url_of);
+        // Navigation and the sidebar, once per output format.
         let base = render::base_context(&site);
-        let menu = Menu::render(&self.theme, &nav.menu, base.clone())?;
-        let chrome = Chrome { nav, menu };
+        let chromes = site
+            .outputs
+            .all()
+            .into_iter()
+            .map(|format| Chrome::build(&site, format, &base))
+            .collect::<Result<Vec<_>>>()?;
 
         let rewrite = if self.config.relative_urls {
             Some(Rewrite::Relative)
@@ -182,11 +177,19 @@ impl Site {
 
         for &id in &ids {
             let page = &self.tree.pages[id];
-            let path = content::url::output_file(&page.url);
-            claim(&path, page.source_label())?;
-            let html = render::render_page(&site, &chrome, id, &contents[&id], &base)?;
-            sink.write(&path, finish(html, &path).as_bytes())?;
-            stats.pages += 1;
+            let mut walk = crate::navigation::WalkState::default();
+            for chrome in chromes
+                .iter()
+                .filter(|c| site.outputs.of(page.kind).contains(&c.format))
+            {
+                let path =
+                    content::url::output_file(&format!("{}{}", chrome.format.prefix(), page.url));
+                claim(&path, page.source_label())?;
+                let html =
+                    render::render_page(&site, chrome, id, &contents[&id], &base, &mut walk)?;
+                sink.write(&path, finish(html, &path).as_bytes())?;
+                stats.pages += 1;
+            }
             for res in &page.resources {
                 sink.copy(&res.target, &res.source)?;
                 stats.resources += 1;

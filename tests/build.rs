@@ -203,9 +203,14 @@ fn previous_and_next_follow_learns_depth_first_order() {
         at("public/basics/hidden/index.html"),
         (Some("/lab/".into()), Some("/lab/basics/second/".into()))
     );
+    // The last page keeps the "next" its section's match set (learn's URL-prefix
+    // rule, as Hugo renders it).
     assert_eq!(
         at("public/advanced/shortcodes/index.html"),
-        (Some("/lab/elsewhere/moved/".into()), None)
+        (
+            Some("/lab/elsewhere/moved/".into()),
+            Some("/lab/advanced/bundle/".into())
+        )
     );
 }
 

@@ -188,6 +188,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
 
 /// Folder URL under which a page's resources are published.
 fn bundle_dir_url(page_url: &str) -> String {
+    if let Some(dir) = page_url.strip_suffix("index.html") {
+        return dir.to_string();
+    }
     match page_url.strip_suffix(".html") {
         Some(stem) => format!("{stem}/"),
         None => page_url.to_string(),
@@ -203,6 +206,28 @@ fn link_children(tree: &mut ContentTree) {
             && p.render
         {
             children[parent].push(id);
+        }
+    }
+    // A home or section without a date of its own takes the newest date of the
+    // pages below it, as in Hugo (this decides the order of equal-weight sections).
+    // Pages come after their parents in the arena, so one backward pass suffices.
+    for id in (0..n).rev() {
+        if !tree.pages[id].is_section_like() {
+            continue;
+        }
+        let newest = |pick: fn(&Page) -> Option<crate::date::Date>| {
+            children[id]
+                .iter()
+                .filter_map(|&c| pick(&tree.pages[c]))
+                .max()
+        };
+        let (date, lastmod) = (newest(|p| p.date), newest(|p| p.lastmod));
+        let page = &mut tree.pages[id];
+        if page.date.is_none() {
+            page.date = date;
+        }
+        if page.lastmod.is_none() {
+            page.lastmod = lastmod;
         }
     }
     for (id, mut kids) in children.into_iter().enumerate() {
@@ -409,6 +434,10 @@ impl Loader<'_> {
         let mut page = self.page_from(kind, source, parent, dir, &default_title);
         page.url = match page.text_param("url") {
             Some(u) if !u.is_empty() => url::explicit_path(&u),
+            // With uglyURLs, Hugo (0.168) links home and sections as `…/index.html`.
+            _ if self.config.ugly_urls => {
+                format!("{}{}index.html", self.prefix, url::section_path(dir))
+            }
             _ => format!("{}{}", self.prefix, url::section_path(dir)),
         };
         self.pages.push(page);

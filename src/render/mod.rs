@@ -6,7 +6,8 @@ use crate::config::Config;
 use crate::content::{ContentTree, Kind, Page, PageId, url};
 use crate::error::{Result, Warning};
 use crate::markdown::{self, Settings, toc};
-use crate::navigation::{self, Navigation, PageLink};
+use crate::navigation::{self, Navigation, PageLink, WalkState};
+use crate::output_format::{Format, Outputs};
 use crate::shortcode;
 use crate::theme::Theme;
 use crate::theme::menu::Menu;
@@ -34,6 +35,7 @@ pub struct SiteData<'a> {
     pub tree: &'a ContentTree,
     pub site_view: Value,
     pub refs: refs::RefIndex,
+    pub outputs: Outputs,
 }
 
 impl<'a> SiteData<'a> {
@@ -50,6 +52,7 @@ impl<'a> SiteData<'a> {
             tree,
             site_view: site_view(config),
             refs: refs::RefIndex::build(tree),
+            outputs: Outputs::from_config(config),
         }
     }
 
@@ -71,6 +74,22 @@ impl<'a> SiteData<'a> {
             self.config.base_path(),
             url::encode_path(&self.tree.pages[id].url)
         )
+    }
+
+    /// RelPermalink of a page as seen from a page rendered in `format`: the page's
+    /// own version in that format when it has one (Hugo links AMP pages to AMP pages).
+    pub fn rel_permalink_in(&self, id: PageId, format: Format) -> String {
+        let page = &self.tree.pages[id];
+        if format != Format::Html && self.outputs.of(page.kind).contains(&format) {
+            format!(
+                "{}{}{}",
+                self.config.base_path(),
+                format.prefix(),
+                url::encode_path(&page.url)
+            )
+        } else {
+            self.rel_permalink(id)
+        }
     }
 
     /// Permalink: scheme and host of baseURL plus the RelPermalink.
@@ -170,16 +189,25 @@ pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
     })
 }
 
-/// Site-wide parts of every page: navigation and the sidebar.
+/// Site-wide parts of every page in one output format: navigation and the sidebar.
 pub struct Chrome {
+    pub format: Format,
     pub nav: Navigation,
     pub menu: Menu,
 }
 
-fn link(site: &SiteData<'_>, id: PageId) -> PageLink {
-    PageLink {
-        url: site.rel_permalink(id),
-        title: site.tree.pages[id].title.clone(),
+impl Chrome {
+    /// Builds the navigation and renders the sidebar, once per format.
+    pub fn build(site: &SiteData<'_>, format: Format, base: &tera::Context) -> Result<Chrome> {
+        let url_of = |id: PageId| site.rel_permalink_in(id, format);
+        let order_by_title = site
+            .config
+            .param("ordersectionsby")
+            .and_then(|v| v.as_str())
+            == Some("title");
+        let nav = Navigation::build(site.tree, order_by_title, &url_of);
+        let menu = Menu::render(site.theme, &nav.menu, base.clone())?;
+        Ok(Chrome { format, nav, menu })
     }
 }
 
@@ -259,6 +287,7 @@ pub fn render_page(
     id: PageId,
     content: &PageContent,
     base: &tera::Context,
+    walk: &mut WalkState,
 ) -> Result<String> {
     let page = &site.tree.pages[id];
     let config = site.config;
@@ -287,8 +316,20 @@ pub fn render_page(
                 .and_then(|d| d.as_str().map(String::from))
         })
         .unwrap_or_default();
+    let format = chrome.format;
+    let url_of = |p: PageId| site.rel_permalink_in(p, format);
+    let link = |p: PageId| PageLink {
+        url: url_of(p),
+        title: site.tree.pages[p].title.clone(),
+    };
+    let own_url = url_of(id);
     let mut view = site.page_view(id);
     if let Value::Object(m) = &mut view {
+        m.insert("url".into(), json!(own_url));
+        m.insert(
+            "permalink".into(),
+            json!(format!("{}{own_url}", config.base_host())),
+        );
         m.insert("content".into(), json!(content.html));
         m.insert("toc".into(), json!(content.toc));
         m.insert("chapter".into(), json!(chapter));
@@ -299,8 +340,8 @@ pub fn render_page(
         m.insert("tags".into(), json!([]));
     }
     let ancestors = site.tree.ancestors(id);
-    let (prev, next) = chrome.nav.prev_next(&site.rel_permalink(id));
-    let url_of = |p: PageId| site.rel_permalink(p);
+    chrome.nav.walk(&own_url, walk);
+    let (prev, next) = (walk.prev, walk.next);
     let mut ctx = base.clone();
     ctx.insert("page", &view);
     ctx.insert("menu", &chrome.menu.for_page(id, &ancestors));
@@ -308,8 +349,8 @@ pub fn render_page(
         "breadcrumbs",
         &navigation::breadcrumbs(site.tree, id, &url_of),
     );
-    ctx.insert("prev", &prev.map(|p| link(site, p)));
-    ctx.insert("next", &next.map(|p| link(site, p)));
+    ctx.insert("prev", &prev.map(link));
+    ctx.insert("next", &next.map(link));
     let show_prev_next = !page.flag("disablenextprev")
         && !crate::data_format::truthy(config.param("disablenextprev"));
     ctx.insert("show_prev_next", &show_prev_next);
