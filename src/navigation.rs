@@ -175,7 +175,7 @@ fn walk(tree: &ContentTree, id: PageId, order: &mut Vec<PageId>) {
     let children: Vec<PageId> = match page.kind {
         Kind::Home => tree.sections(id).collect(),
         Kind::Section => page.children.clone(),
-        Kind::Page => Vec::new(),
+        Kind::Page | Kind::Taxonomy | Kind::Term => Vec::new(),
     };
     for c in children {
         walk(tree, c, order);

@@ -29,6 +29,8 @@ pub struct Outputs {
     home: Vec<Format>,
     section: Vec<Format>,
     page: Vec<Format>,
+    taxonomy: Vec<Format>,
+    term: Vec<Format>,
 }
 
 impl Outputs {
@@ -53,6 +55,8 @@ impl Outputs {
             home: list("home"),
             section: list("section"),
             page: list("page"),
+            taxonomy: list("taxonomy"),
+            term: list("term"),
         }
     }
 
@@ -61,6 +65,8 @@ impl Outputs {
             Kind::Home => &self.home,
             Kind::Section => &self.section,
             Kind::Page => &self.page,
+            Kind::Taxonomy => &self.taxonomy,
+            Kind::Term => &self.term,
         }
     }
 

@@ -183,6 +183,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     }
 
     link_children(&mut tree);
+    super::taxonomy::add(&mut tree, config);
     Ok(Loaded { tree, warnings })
 }
 

@@ -4,6 +4,7 @@
 
 pub mod load;
 pub mod sort;
+pub mod taxonomy;
 pub mod url;
 
 use crate::date::Date;
@@ -22,6 +23,10 @@ pub enum Kind {
     Home,
     Section,
     Page,
+    /// The list of a taxonomy's terms (`/tags/`).
+    Taxonomy,
+    /// One term, listing its pages (`/tags/aws/`).
+    Term,
 }
 
 /// Where a page's file is, in the terms of Hugo's `.File`.

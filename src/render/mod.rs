@@ -217,6 +217,8 @@ pub fn template_for(page: &Page) -> &'static str {
         Kind::Home => "home.html",
         Kind::Section => "section.html",
         Kind::Page => "page.html",
+        Kind::Taxonomy => "taxonomy.html",
+        Kind::Term => "term.html",
     }
 }
 
@@ -338,6 +340,10 @@ pub fn render_page(
         m.insert("edit_url".into(), json!(edit_url));
         m.insert("description".into(), json!(description));
         m.insert("tags".into(), json!([]));
+        if matches!(page.kind, Kind::Taxonomy | Kind::Term) {
+            let listed: Vec<PageLink> = page.children.iter().map(|&c| link(c)).collect();
+            m.insert("pages".into(), json!(listed));
+        }
     }
     let ancestors = site.tree.ancestors(id);
     chrome.nav.walk(&own_url, walk);

@@ -1,0 +1,156 @@
+//! Taxonomies (spec §8): for every configured taxonomy (`tags`, `categories` by
+//! default, or the site's `[taxonomies]`), a list page of its terms and a page per
+//! term listing the pages that name it, as Hugo adds them to the content tree.
+
+use super::{ContentTree, Kind, Page, PageId, url};
+use crate::config::Config;
+use crate::data_format::as_text;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The configured taxonomies as (singular, plural).
+pub fn configured(config: &Config) -> Vec<(String, String)> {
+    let disabled = |kind: &str| match config.raw.get("disablekinds") {
+        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(kind))),
+        _ => false,
+    };
+    if disabled("taxonomy") && disabled("term") {
+        return Vec::new();
+    }
+    match config.raw.get("taxonomies") {
+        Some(Value::Object(m)) => {
+            let mut list: Vec<(String, String)> =
+                m.iter().filter_map(|(k, v)| Some((k.clone(), as_text(Some(v))?.to_lowercase()))).collect();
+            list.sort();
+            list
+        }
+        _ => vec![("category".into(), "categories".into()), ("tag".into(), "tags".into())],
+    }
+}
+
+/// Hugo's title case for a term: the first letter of every word (words split at
+/// spaces and hyphens) upper-cased, the rest kept as written.
+pub fn title_case(term: &str) -> String {
+    let mut out = String::with_capacity(term.len());
+    let mut start = true;
+    for c in term.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == ' ' || c == '-';
+    }
+    out
+}
+
+fn node(kind: Kind, title: String, url: String, parent: PageId, lang: &str, section_dir: String) -> Page {
+    Page {
+        kind,
+        file: None,
+        lang: lang.to_string(),
+        params: Map::new(),
+        link_title: title.clone(),
+        title,
+        weight: 0,
+        date: None,
+        lastmod: None,
+        publish_date: None,
+        expiry_date: None,
+        draft: false,
+        body: String::new(),
+        body_line: 1,
+        url,
+        render: true,
+        aliases: Vec::new(),
+        parent: Some(parent),
+        children: Vec::new(),
+        resources: Vec::new(),
+        section_dir,
+    }
+}
+
+/// Adds the taxonomy and term pages of `config` to `tree`.
+pub fn add(tree: &mut ContentTree, config: &Config) {
+    let ugly = config.ugly_urls;
+    let prefix = config.lang_prefix();
+    let lang = config.default_language.clone();
+    for (singular, plural) in configured(config) {
+        // Hugo's `.Data.Singular`, which learn shows before the title.
+        let data = Map::from_iter([("singular".to_string(), Value::String(singular.clone()))]);
+        // Terms by their URL name; the first spelling met (in page order) names them.
+        let mut terms: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
+        for id in 0..tree.pages.len() {
+            let page = &tree.pages[id];
+            if !page.render || matches!(page.kind, Kind::Taxonomy | Kind::Term) {
+                continue;
+            }
+            let values: Vec<String> = match page.params.get(&plural) {
+                Some(Value::Array(a)) => a.iter().filter_map(|v| as_text(Some(v))).collect(),
+                Some(v) => as_text(Some(v)).into_iter().collect(),
+                None => Vec::new(),
+            };
+            for value in values {
+                let key = url::sanitize(&value);
+                if key.is_empty() {
+                    continue;
+                }
+                let entry = terms.entry(key).or_insert_with(|| (value.clone(), Vec::new()));
+                if !entry.1.contains(&id) {
+                    entry.1.push(id);
+                }
+            }
+        }
+        let list_url = if ugly {
+            format!("{prefix}/{plural}/index.html")
+        } else {
+            format!("{prefix}/{plural}/")
+        };
+        let list_id = tree.pages.len();
+        let mut list = node(Kind::Taxonomy, title_case(&plural), list_url, ContentTree::HOME, &lang, plural.clone());
+        list.params = data.clone();
+        tree.pages.push(list);
+        let mut term_ids = Vec::new();
+        for (key, (spelling, mut pages)) in terms {
+            let term_url =
+                if ugly { format!("{prefix}/{plural}/{key}.html") } else { format!("{prefix}/{plural}/{key}/") };
+            pages.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
+            let mut term = node(Kind::Term, title_case(&spelling), term_url, list_id, &lang, format!("{plural}/{key}"));
+            term.params = data.clone();
+            term.date = pages.iter().filter_map(|&p| tree.pages[p].date).max();
+            term.lastmod = pages.iter().filter_map(|&p| tree.pages[p].lastmod).max();
+            term.children = pages;
+            term_ids.push(tree.pages.len());
+            tree.pages.push(term);
+        }
+        term_ids.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
+        tree.pages[list_id].date = term_ids.iter().filter_map(|&t| tree.pages[t].date).max();
+        tree.pages[list_id].children = term_ids;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_titles_keep_the_writers_capitals() {
+        assert_eq!(title_case("aws cli"), "Aws Cli");
+        assert_eq!(title_case("HPC"), "HPC");
+        assert_eq!(title_case("key-pair"), "Key-Pair");
+        assert_eq!(title_case("fi_info"), "Fi_info");
+        assert_eq!(title_case("tags"), "Tags");
+    }
+
+    #[test]
+    fn default_taxonomies_and_configured_ones() {
+        let config = Config::for_tests();
+        assert_eq!(configured(&config), [("category".into(), "categories".into()), ("tag".into(), "tags".to_string())]);
+        let mut config = Config::for_tests();
+        config.raw.insert("taxonomies".into(), serde_json::json!({"series": "Series"}));
+        assert_eq!(configured(&config), [("series".to_string(), "series".to_string())]);
+        let mut config = Config::for_tests();
+        config.raw.insert("disablekinds".into(), serde_json::json!(["taxonomy", "term"]));
+        assert!(configured(&config).is_empty());
+    }
+}
