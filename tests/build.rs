@@ -31,6 +31,10 @@ fn writes_every_page_at_hugo_urls() {
         "old-moved/index.html",
         "toml-page/index.html",
         "json-page/index.html",
+        "tags/index.html",
+        "tags/a/index.html",
+        "tags/b/index.html",
+        "categories/index.html",
         "images/logo.txt",
         "css/theme.css",
         "js/learn.js",
@@ -49,6 +53,21 @@ fn writes_every_page_at_hugo_urls() {
 }
 
 #[test]
+fn taxonomy_pages_list_terms_and_pages() {
+    let dir = built();
+    let tags = read(dir.path(), "public/tags/index.html");
+    assert_contains(
+        body(&tags),
+        "<h1>tag :: Tags</h1>\n          <ul>\n            <li><a href=\"/lab/tags/a/\">A</a></li>\n            <li><a href=\"/lab/tags/b/\">B</a></li>\n          </ul>",
+    );
+    let term = read(dir.path(), "public/tags/a/index.html");
+    assert_contains(
+        body(&term),
+        "<h1>tag :: A</h1>\n          <ul>\n            <li><a href=\"/lab/toml-page/\">TOML page</a></li>",
+    );
+}
+
+#[test]
 fn drafts_are_built_with_build_drafts() {
     let dir = site("workshop");
     build_ok(dir.path(), &["-D"]);
@@ -62,7 +81,7 @@ fn drafts_are_built_with_build_drafts() {
 fn summary_counts_pages_static_files_and_aliases() {
     let dir = site("workshop");
     let run = build_ok(dir.path(), &[]);
-    assert_contains(&run.stdout, " Pages            │   16");
+    assert_contains(&run.stdout, " Pages            │   20");
     assert_contains(&run.stdout, " Aliases          │    1");
 }
 

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 /// The configured taxonomies as (singular, plural).
 pub fn configured(config: &Config) -> Vec<(String, String)> {
     let disabled = |kind: &str| match config.raw.get("disablekinds") {
-        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(kind))),
+        Some(Value::Array(a)) => a
+            .iter()
+            .any(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(kind))),
         _ => false,
     };
     if disabled("taxonomy") && disabled("term") {
@@ -19,12 +21,17 @@ pub fn configured(config: &Config) -> Vec<(String, String)> {
     }
     match config.raw.get("taxonomies") {
         Some(Value::Object(m)) => {
-            let mut list: Vec<(String, String)> =
-                m.iter().filter_map(|(k, v)| Some((k.clone(), as_text(Some(v))?.to_lowercase()))).collect();
+            let mut list: Vec<(String, String)> = m
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), as_text(Some(v))?.to_lowercase())))
+                .collect();
             list.sort();
             list
         }
-        _ => vec![("category".into(), "categories".into()), ("tag".into(), "tags".into())],
+        _ => vec![
+            ("category".into(), "categories".into()),
+            ("tag".into(), "tags".into()),
+        ],
     }
 }
 
@@ -44,7 +51,14 @@ pub fn title_case(term: &str) -> String {
     out
 }
 
-fn node(kind: Kind, title: String, url: String, parent: PageId, lang: &str, section_dir: String) -> Page {
+fn node(
+    kind: Kind,
+    title: String,
+    url: String,
+    parent: PageId,
+    lang: &str,
+    section_dir: String,
+) -> Page {
     Page {
         kind,
         file: None,
@@ -95,7 +109,9 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
                 if key.is_empty() {
                     continue;
                 }
-                let entry = terms.entry(key).or_insert_with(|| (value.clone(), Vec::new()));
+                let entry = terms
+                    .entry(key)
+                    .or_insert_with(|| (value.clone(), Vec::new()));
                 if !entry.1.contains(&id) {
                     entry.1.push(id);
                 }
@@ -107,15 +123,32 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
             format!("{prefix}/{plural}/")
         };
         let list_id = tree.pages.len();
-        let mut list = node(Kind::Taxonomy, title_case(&plural), list_url, ContentTree::HOME, &lang, plural.clone());
+        let mut list = node(
+            Kind::Taxonomy,
+            title_case(&plural),
+            list_url,
+            ContentTree::HOME,
+            &lang,
+            plural.clone(),
+        );
         list.params = data.clone();
         tree.pages.push(list);
         let mut term_ids = Vec::new();
         for (key, (spelling, mut pages)) in terms {
-            let term_url =
-                if ugly { format!("{prefix}/{plural}/{key}.html") } else { format!("{prefix}/{plural}/{key}/") };
+            let term_url = if ugly {
+                format!("{prefix}/{plural}/{key}.html")
+            } else {
+                format!("{prefix}/{plural}/{key}/")
+            };
             pages.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
-            let mut term = node(Kind::Term, title_case(&spelling), term_url, list_id, &lang, format!("{plural}/{key}"));
+            let mut term = node(
+                Kind::Term,
+                title_case(&spelling),
+                term_url,
+                list_id,
+                &lang,
+                format!("{plural}/{key}"),
+            );
             term.params = data.clone();
             term.date = pages.iter().filter_map(|&p| tree.pages[p].date).max();
             term.lastmod = pages.iter().filter_map(|&p| tree.pages[p].lastmod).max();
@@ -145,12 +178,26 @@ mod tests {
     #[test]
     fn default_taxonomies_and_configured_ones() {
         let config = Config::for_tests();
-        assert_eq!(configured(&config), [("category".into(), "categories".into()), ("tag".into(), "tags".to_string())]);
+        assert_eq!(
+            configured(&config),
+            [
+                ("category".into(), "categories".into()),
+                ("tag".into(), "tags".to_string())
+            ]
+        );
         let mut config = Config::for_tests();
-        config.raw.insert("taxonomies".into(), serde_json::json!({"series": "Series"}));
-        assert_eq!(configured(&config), [("series".to_string(), "series".to_string())]);
+        config
+            .raw
+            .insert("taxonomies".into(), serde_json::json!({"series": "Series"}));
+        assert_eq!(
+            configured(&config),
+            [("series".to_string(), "series".to_string())]
+        );
         let mut config = Config::for_tests();
-        config.raw.insert("disablekinds".into(), serde_json::json!(["taxonomy", "term"]));
+        config.raw.insert(
+            "disablekinds".into(),
+            serde_json::json!(["taxonomy", "term"]),
+        );
         assert!(configured(&config).is_empty());
     }
 }

@@ -12,7 +12,7 @@ use crate::content::PageId;
 use crate::data_format::{as_text, truthy};
 use crate::error::{Error, Warning};
 use crate::shortcode::lex::Params;
-use crate::shortcode::tree::Definitions;
+use crate::shortcode::tree::{Definitions, Inner};
 use crate::shortcode::{Invocation, Shortcodes};
 use serde_json::{Map, Value, json};
 use std::cell::RefCell;
@@ -220,13 +220,13 @@ impl PageShortcodes<'_> {
 }
 
 impl Definitions for PageShortcodes<'_> {
-    fn uses_inner(&self, name: &str) -> Option<bool> {
+    fn inner(&self, name: &str) -> Option<Inner> {
         let theme = self.site.theme;
         theme
             .shortcodes
             .get(name)
-            .map(|s| s.uses_inner)
-            .or_else(|| theme.go_shortcodes.get(name).map(|g| g.uses_inner))
+            .map(|s| s.inner)
+            .or_else(|| theme.go_shortcodes.get(name).map(|g| g.inner))
     }
 }
 

@@ -250,10 +250,10 @@ mod tests {
     /// Test shortcodes: `wrap` (version 1, uses inner), `v2` (splices), `get` (no inner).
     struct Fake;
     impl Definitions for Fake {
-        fn uses_inner(&self, name: &str) -> Option<bool> {
+        fn inner(&self, name: &str) -> Option<tree::Inner> {
             match name {
-                "wrap" | "v2" => Some(true),
-                "get" => Some(false),
+                "wrap" | "v2" => Some(tree::Inner::Required),
+                "get" => Some(tree::Inner::None),
                 _ => None,
             }
         }

@@ -22,10 +22,42 @@ pub struct Call {
     pub inner_raw: String,
 }
 
-/// Whether a shortcode's template uses its inner content, or `None` when there is
-/// no shortcode of that name.
+/// How a shortcode takes inner content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inner {
+    /// Its template never reads inner content: the tag stands alone.
+    None,
+    /// Its template reads inner content: a closing tag is expected.
+    Required,
+    /// Closed when a closing tag follows before another tag of the same name,
+    /// standing alone otherwise (theme versions disagree, e.g. learn's `children`).
+    Optional,
+}
+
+/// How each shortcode takes inner content, or `None` when there is no shortcode of
+/// that name.
 pub trait Definitions {
-    fn uses_inner(&self, name: &str) -> Option<bool>;
+    fn inner(&self, name: &str) -> Option<Inner>;
+}
+
+/// For each token, whether it is an opening tag whose next same-name tag closes it.
+fn closed_later(tokens: &[Token]) -> Vec<bool> {
+    let mut result = vec![false; tokens.len()];
+    let mut pending: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Open(tag) if !tag.self_closing => {
+                pending.insert(tag.name.as_str(), i);
+            }
+            Token::Close { name, .. } => {
+                if let Some(open) = pending.remove(name.as_str()) {
+                    result[open] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    result
 }
 
 struct Frame {
@@ -45,18 +77,19 @@ pub fn build(
     let mut stack: Vec<Frame> = Vec::new();
     let mut top: Vec<Node> = Vec::new();
     let mut last_leaf: Option<String> = None;
-    for token in tokens {
+    let closed = closed_later(&tokens);
+    for (index, token) in tokens.into_iter().enumerate() {
         let node = match token {
             Token::Text { start, end } => Node::Text(body[start..end].to_string()),
             Token::Literal { text, .. } => Node::Text(text),
             Token::Open(tag) => {
-                let Some(uses_inner) = defs.uses_inner(&tag.name) else {
+                let Some(inner) = defs.inner(&tag.name) else {
                     return Err(LexError {
                         offset: tag.start,
                         message: format!("template for shortcode \"{}\" not found", tag.name),
                     });
                 };
-                if tag.self_closing && !uses_inner {
+                if tag.self_closing && inner == Inner::None {
                     return Err(LexError {
                         offset: tag.start,
                         message: format!(
@@ -65,7 +98,12 @@ pub fn build(
                         ),
                     });
                 }
-                if uses_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
+                let takes_inner = match inner {
+                    Inner::None => false,
+                    Inner::Required => true,
+                    Inner::Optional => closed[index],
+                };
+                if takes_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
                     last_leaf = None;
                     stack.push(Frame {
                         tag,
@@ -140,10 +178,11 @@ mod tests {
 
     struct Defs;
     impl Definitions for Defs {
-        fn uses_inner(&self, name: &str) -> Option<bool> {
+        fn inner(&self, name: &str) -> Option<Inner> {
             match name {
-                "notice" | "expand" | "tabs" | "tab" => Some(true),
-                "youtube" | "siteparam" => Some(false),
+                "notice" | "expand" | "tabs" | "tab" => Some(Inner::Required),
+                "youtube" | "siteparam" => Some(Inner::None),
+                "children" => Some(Inner::Optional),
                 _ => None,
             }
         }
@@ -212,6 +251,14 @@ mod tests {
                 "closing tag for shortcode 'expand' does not match start tag 'notice'".into()
             ))
         );
+    }
+
+    #[test]
+    fn optional_inner_is_closed_only_by_a_closing_tag() {
+        let nodes = tree("{{% children %}}a{{% children x %}}b{{% /children %}}c").unwrap();
+        assert!(matches!(&nodes[0], Node::Call(c) if c.inner.is_none()));
+        assert!(matches!(&nodes[2], Node::Call(c) if c.inner_raw == "b"));
+        assert_eq!(nodes[3], Node::Text("c".into()));
     }
 
     #[test]

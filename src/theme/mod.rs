@@ -7,6 +7,7 @@ pub mod menu;
 
 use crate::config::Config;
 use crate::error::{Error, Result, Warning};
+use crate::shortcode::tree::Inner;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::Tera;
@@ -26,7 +27,7 @@ pub enum Asset {
 #[derive(Debug, Clone)]
 pub struct ShortcodeTemplate {
     pub template: String,
-    pub uses_inner: bool,
+    pub inner: Inner,
     /// Hugo's version-1 marker: `{{% %}}` inner rendered first, output via placeholder.
     pub version1: bool,
 }
@@ -35,7 +36,7 @@ pub struct ShortcodeTemplate {
 #[derive(Debug, Clone)]
 pub struct GoShortcode {
     pub path: PathBuf,
-    pub uses_inner: bool,
+    pub inner: Inner,
 }
 
 /// The loaded theme.
@@ -159,7 +160,13 @@ impl Theme {
                     sc.to_string(),
                     ShortcodeTemplate {
                         template: name.clone(),
-                        uses_inner: text.contains("inner"),
+                        inner: if text.contains("labsite: inner optional") {
+                            Inner::Optional
+                        } else if text.contains("inner") {
+                            Inner::Required
+                        } else {
+                            Inner::None
+                        },
                         version1: text.contains("hugo_config: version 1"),
                     },
                 ))
@@ -186,7 +193,11 @@ impl Theme {
                     .entry(name.to_string())
                     .or_insert(GoShortcode {
                         path: site_path,
-                        uses_inner: text.contains(".Inner"),
+                        inner: if text.contains(".Inner") {
+                            Inner::Required
+                        } else {
+                            Inner::None
+                        },
                     });
             }
         }
