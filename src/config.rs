@@ -31,6 +31,8 @@ pub struct Language {
     pub code: Option<String>,
     pub content_dir: Option<String>,
     pub params: Map<String, Value>,
+    /// The language's own shortcuts menu, if it defines one.
+    pub shortcuts: Option<Vec<MenuEntry>>,
     pub disabled: bool,
 }
 
@@ -66,6 +68,8 @@ pub struct Config {
     pub params: Map<String, Value>,
     pub shortcuts: Vec<MenuEntry>,
     pub default_language: String,
+    /// The language this view of the config builds (see [`Config::for_language`]).
+    pub language: String,
     pub default_language_in_subdir: bool,
     pub languages: Vec<Language>,
     pub build_drafts: bool,
@@ -209,6 +213,7 @@ impl Config {
             unsafe_html,
             params,
             shortcuts,
+            language: default_language.clone(),
             default_language,
             languages,
             environment,
@@ -244,11 +249,48 @@ impl Config {
     /// The URL prefix of the built language: `/en` when the default language lives
     /// in a subfolder, else empty.
     pub fn lang_prefix(&self) -> String {
-        if self.default_language_in_subdir {
-            format!("/{}", self.default_language)
+        if self.default_language_in_subdir || self.language != self.default_language {
+            format!("/{}", self.language)
         } else {
             String::new()
         }
+    }
+
+    /// The languages to build: the configured ones that are not disabled, by weight
+    /// (the default language alone when none is configured).
+    pub fn languages_to_build(&self) -> Vec<String> {
+        let keys: Vec<String> = self
+            .languages
+            .iter()
+            .filter(|l| !l.disabled)
+            .map(|l| l.key.clone())
+            .collect();
+        if keys.is_empty() {
+            vec![self.default_language.clone()]
+        } else {
+            keys
+        }
+    }
+
+    /// Whether more than one language is built.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages_to_build().len() > 1
+    }
+
+    /// This config as seen by language `key`: its title, params, menus and content
+    /// folder take over, and its URLs get its prefix.
+    pub fn for_language(&self, key: &str) -> Config {
+        let mut view = self.clone();
+        view.language = key.to_string();
+        if let Some(shortcuts) = self
+            .languages
+            .iter()
+            .find(|l| l.key == key)
+            .and_then(|l| l.shortcuts.clone())
+        {
+            view.shortcuts = shortcuts;
+        }
+        view
     }
 
     /// scheme://host of baseURL (empty when baseURL has none).
@@ -263,11 +305,9 @@ impl Config {
         }
     }
 
-    /// The configured default language, if `languages` lists it.
-    pub fn default_language_config(&self) -> Option<&Language> {
-        self.languages
-            .iter()
-            .find(|l| l.key == self.default_language)
+    /// The configuration of the language being built, if `languages` lists it.
+    pub fn language_config(&self) -> Option<&Language> {
+        self.languages.iter().find(|l| l.key == self.language)
     }
 
     /// The language keys a file name suffix may name.
@@ -277,7 +317,7 @@ impl Config {
 
     /// Site title of the default language (the language's own title wins).
     pub fn site_title(&self) -> &str {
-        self.default_language_config()
+        self.language_config()
             .and_then(|l| l.title.as_deref())
             .unwrap_or(&self.title)
     }
@@ -285,7 +325,7 @@ impl Config {
     /// A site param (case-insensitive name), with language params taking precedence.
     pub fn param(&self, name: &str) -> Option<&Value> {
         let key = name.to_lowercase();
-        self.default_language_config()
+        self.language_config()
             .and_then(|l| l.params.get(&key))
             .or_else(|| self.params.get(&key))
     }
@@ -429,6 +469,11 @@ fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Languag
                     .unwrap_or_else(|| key.clone()),
                 code: get("languagecode").or_else(|| get("locale")),
                 content_dir: get("contentdir"),
+                shortcuts: v
+                    .get("menus")
+                    .or_else(|| v.get("menu"))
+                    .and_then(|m| m.get("shortcuts"))
+                    .map(|m| parse_menu(Some(m))),
                 params,
                 disabled: truthy(v.get("disabled")),
             }

@@ -1,6 +1,6 @@
-//! A site from start to finish: [`Site::load`] reads config, theme and content;
-//! [`Site::build`] renders every page and writes pages, aliases, the 404 page,
-//! static files and content resources to an [`OutputSink`].
+//! A site from start to finish: [`Site::load`] reads config, theme and the content
+//! of every language; [`Site::build`] renders every page and writes pages, aliases,
+//! the 404 pages, static files and content resources to an [`OutputSink`].
 
 use crate::config::{Config, Overrides};
 use crate::content::{self, ContentTree, PageId};
@@ -13,12 +13,19 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// The content of one language with the config as that language sees it.
+pub struct LanguageSite {
+    pub config: Config,
+    pub tree: ContentTree,
+}
+
 /// A loaded site, ready to render.
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
     pub theme: Theme,
-    pub tree: ContentTree,
+    /// One entry per language, by language weight.
+    pub languages: Vec<LanguageSite>,
     pub warnings: Vec<Warning>,
 }
 
@@ -50,97 +57,110 @@ pub struct BuildOptions {
     pub clean_destination: bool,
 }
 
+/// Output paths already written, with what wrote them, to report collisions.
+#[derive(Default)]
+struct Owners(BTreeMap<String, String>);
+
+impl Owners {
+    fn claim(&mut self, path: &str, owner: String) -> Result<()> {
+        if let Some(previous) = self.0.get(path) {
+            return Err(Error::file(
+                owner,
+                format!(
+                    "publishes to {path}, which {previous} publishes to as well (change `url` or `slug` of one of them)"
+                ),
+            ));
+        }
+        self.0.insert(path.to_string(), owner);
+        Ok(())
+    }
+}
+
+fn collect_errors(mut errors: Vec<Error>) -> Result<()> {
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
+}
+
 impl Site {
-    /// Reads config, theme and content of the site at `root`.
+    /// Reads config, theme and the content of every language of the site at `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Site> {
         let config = Config::load(root, overrides)?;
         let (theme, mut warnings) = Theme::load(root, &config)?;
-        let loaded = content::load(root, &config)?;
-        warnings.extend(loaded.warnings);
+        let mut languages = Vec::new();
+        let mut errors = Vec::new();
+        for lang in config.languages_to_build() {
+            let view = config.for_language(&lang);
+            match content::load(root, &view) {
+                Ok(loaded) => {
+                    warnings.extend(loaded.warnings);
+                    languages.push(LanguageSite {
+                        config: view,
+                        tree: loaded.tree,
+                    });
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        collect_errors(errors)?;
         Ok(Site {
             root: root.to_path_buf(),
             config,
             theme,
-            tree: loaded.tree,
+            languages,
             warnings,
         })
     }
 
     /// Renders the site into `sink`; returns what was written and the warnings.
     pub fn build(&self, sink: &mut dyn OutputSink) -> Result<(Stats, Vec<Warning>)> {
-        let site = SiteData::new(&self.root, &self.config, &self.theme, &self.tree);
         let mut warnings = self.warnings.clone();
-        let mut errors = Vec::new();
+        let mut stats = Stats::default();
+        let mut owners = Owners::default();
 
-        // Bodies first: shortcodes and Markdown.
-        let ids: Vec<PageId> = self.tree.rendered().collect();
-        let mut contents: BTreeMap<PageId, PageContent> = BTreeMap::new();
-        for &id in &ids {
-            match render::render_content(&site, id) {
-                Ok(c) => {
-                    contents.insert(id, c);
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(if errors.len() == 1 {
-                errors.remove(0)
-            } else {
-                Error::Many(errors)
-            });
-        }
-        let omitted: usize = contents.values().map(|c| c.raw_html_omitted).sum();
-        for c in contents.values() {
-            for w in &c.warnings {
-                if !warnings.contains(w) {
-                    warnings.push(w.clone());
+        // Bodies of every language first: any content error stops the build before
+        // a file is written.
+        let mut contents = Vec::new();
+        let mut errors = Vec::new();
+        let mut omitted = 0;
+        for lang in &self.languages {
+            let site = SiteData::new(&self.root, &lang.config, &self.theme, &lang.tree);
+            let mut bodies: BTreeMap<PageId, PageContent> = BTreeMap::new();
+            for id in lang.tree.rendered() {
+                match render::render_content(&site, id) {
+                    Ok(c) => {
+                        omitted += c.raw_html_omitted;
+                        for w in &c.warnings {
+                            if !warnings.contains(w) {
+                                warnings.push(w.clone());
+                            }
+                        }
+                        bodies.insert(id, c);
+                    }
+                    Err(e) => errors.push(e),
                 }
             }
+            contents.push(bodies);
         }
+        collect_errors(errors)?;
         if omitted > 0 {
             warnings.push(Warning(format!(
                 "{omitted} piece(s) of raw HTML in Markdown were left out, as Hugo does by default; set `markup.goldmark.renderer.unsafe = true` in the config to keep them"
             )));
         }
 
-        // Navigation and the sidebar, once per output format.
-        let base = render::base_context(&site);
-        let chromes = site
-            .outputs
-            .all()
-            .into_iter()
-            .map(|format| Chrome::build(&site, format, &base))
-            .collect::<Result<Vec<_>>>()?;
+        self.write_static(sink, &mut stats)?;
+        for (lang, bodies) in self.languages.iter().zip(&contents) {
+            self.write_language(lang, bodies, sink, &mut owners, &mut stats)?;
+        }
+        self.write_language_redirects(sink, &mut owners, &mut stats)?;
+        Ok((stats, warnings))
+    }
 
-        let rewrite = if self.config.relative_urls {
-            Some(Rewrite::Relative)
-        } else if self.config.canonify_urls && !self.config.base_host().is_empty() {
-            Some(Rewrite::Canonical(self.config.base_host().to_string()))
-        } else {
-            None
-        };
-        let finish = |html: String, path: &str| match &rewrite {
-            Some(how) => url_rewrite::rewrite(&html, path, how),
-            None => html,
-        };
-
-        let mut stats = Stats::default();
-        let mut owners: BTreeMap<String, String> = BTreeMap::new();
-        let mut claim = |path: &str, owner: String| -> Result<()> {
-            if let Some(previous) = owners.get(path) {
-                return Err(Error::file(
-                    owner.clone(),
-                    format!(
-                        "publishes to {path}, which {previous} publishes to as well (change `url` or `slug` of one of them)"
-                    ),
-                ));
-            }
-            owners.insert(path.to_string(), owner);
-            Ok(())
-        };
-
-        // Theme assets, then the site's static folders on top.
+    /// Theme assets, then the site's static folders on top.
+    fn write_static(&self, sink: &mut dyn OutputSink, stats: &mut Stats) -> Result<()> {
         let mut statics: BTreeMap<String, Asset> = self.theme.assets.clone();
         for dir in &self.config.static_dirs {
             let base_dir = self.root.join(dir);
@@ -153,12 +173,8 @@ impl Site {
                 .filter_map(|e| e.ok())
             {
                 if entry.file_type().is_file() {
-                    let rel = entry
-                        .path()
-                        .strip_prefix(&base_dir)
-                        .unwrap_or(entry.path())
-                        .to_string_lossy()
-                        .replace('\\', "/");
+                    let rel = entry.path().strip_prefix(&base_dir).unwrap_or(entry.path());
+                    let rel = rel.to_string_lossy().replace('\\', "/");
                     statics.insert(rel, Asset::File(entry.path().to_path_buf()));
                 }
             }
@@ -170,13 +186,48 @@ impl Site {
             }
             stats.static_files += 1;
         }
-        for res in &self.tree.files {
+        Ok(())
+    }
+
+    /// Pages, resources, the 404 page and aliases of one language.
+    fn write_language(
+        &self,
+        lang: &LanguageSite,
+        contents: &BTreeMap<PageId, PageContent>,
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        let config = &lang.config;
+        let tree = &lang.tree;
+        let site = SiteData::new(&self.root, config, &self.theme, tree);
+        let base = render::base_context(&site);
+        // Navigation and the sidebar, once per output format.
+        let chromes = site
+            .outputs
+            .all()
+            .into_iter()
+            .map(|format| Chrome::build(&site, format, &base))
+            .collect::<Result<Vec<_>>>()?;
+        let rewrite = if config.relative_urls {
+            Some(Rewrite::Relative)
+        } else if config.canonify_urls && !config.base_host().is_empty() {
+            Some(Rewrite::Canonical(config.base_host().to_string()))
+        } else {
+            None
+        };
+        let finish = |html: String, path: &str| match &rewrite {
+            Some(how) => url_rewrite::rewrite(&html, path, how),
+            None => html,
+        };
+
+        for res in &tree.files {
             sink.copy(&res.target, &res.source)?;
             stats.resources += 1;
         }
-
-        for &id in &ids {
-            let page = &self.tree.pages[id];
+        for (id, body) in contents {
+            let id = *id;
+            let page = &tree.pages[id];
             let mut walk = crate::navigation::WalkState::default();
             for chrome in chromes
                 .iter()
@@ -184,9 +235,8 @@ impl Site {
             {
                 let path =
                     content::url::output_file(&format!("{}{}", chrome.format.prefix(), page.url));
-                claim(&path, page.source_label())?;
-                let html =
-                    render::render_page(&site, chrome, id, &contents[&id], &base, &mut walk)?;
+                owners.claim(&path, page.source_label())?;
+                let html = render::render_page(&site, chrome, id, body, &base, &mut walk)?;
                 sink.write(&path, finish(html, &path).as_bytes())?;
                 stats.pages += 1;
             }
@@ -196,47 +246,99 @@ impl Site {
             }
         }
 
-        // The 404 page.
         if self
             .theme
             .tera
             .get_template_names()
             .any(|n| n == "404.html")
         {
+            let path = content::url::output_file(&format!("{}/404.html", config.lang_prefix()));
             let mut ctx = base.clone();
-            ctx.insert("page", &serde_json::json!({"title": "404 Page not found", "url": format!("{}/404.html", self.config.base_path())}));
+            let url = format!("{}/{path}", config.base_path());
+            ctx.insert(
+                "page",
+                &serde_json::json!({"title": "404 Page not found", "url": url}),
+            );
             let html = self.theme.render("404.html", &ctx)?;
-            sink.write("404.html", finish(html, "404.html").as_bytes())?;
+            owners.claim(&path, "the 404 page".into())?;
+            sink.write(&path, finish(html, &path).as_bytes())?;
             stats.pages += 1;
         }
 
-        // Alias redirects.
-        if !self.config.disable_aliases {
-            for (alias, id) in content::load::alias_paths(&self.tree) {
-                let path = if alias.ends_with(".html") {
-                    alias.trim_start_matches('/').to_string()
-                } else {
-                    content::url::output_file(&format!("{}/", alias.trim_end_matches('/')))
-                };
-                crate::output::check_path(&path)?;
-                claim(
-                    &path,
-                    format!("alias of {}", self.tree.pages[id].source_label()),
-                )?;
-                let mut ctx = tera::Context::new();
-                let target = if self.config.base_host().is_empty() {
+        if !config.disable_aliases {
+            for (alias, id) in content::load::alias_paths(tree) {
+                let target = if config.base_host().is_empty() {
                     site.rel_permalink(id)
                 } else {
                     site.permalink(id)
                 };
-                ctx.insert("target", &target);
-                ctx.insert("lang", &self.config.default_language);
-                let html = self.theme.render("alias.html", &ctx)?;
-                sink.write(&path, html.as_bytes())?;
-                stats.aliases += 1;
+                let owner = format!("alias of {}", tree.pages[id].source_label());
+                self.write_alias(&alias, &target, owner, sink, owners, stats)?;
             }
         }
-        Ok((stats, warnings))
+        Ok(())
+    }
+
+    /// Hugo's language redirects: `/` to the default language when it lives in a
+    /// subfolder; `/<default>/` to `/` on a multilingual site when it does not.
+    fn write_language_redirects(
+        &self,
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        let config = &self.config;
+        if crate::data_format::truthy(config.raw.get("disabledefaultlanguageredirect")) {
+            return Ok(());
+        }
+        let root = format!("{}{}/", config.base_host(), config.base_path());
+        let default_home = format!("{root}{}/", config.default_language);
+        if config.default_language_in_subdir {
+            self.write_alias(
+                "/",
+                &default_home,
+                "the language redirect".into(),
+                sink,
+                owners,
+                stats,
+            )?;
+        } else if config.is_multilingual() {
+            let from = format!("/{}/", config.default_language);
+            self.write_alias(
+                &from,
+                &root,
+                "the language redirect".into(),
+                sink,
+                owners,
+                stats,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn write_alias(
+        &self,
+        alias: &str,
+        target: &str,
+        owner: String,
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        let path = if alias.ends_with(".html") {
+            alias.trim_start_matches('/').to_string()
+        } else {
+            content::url::output_file(&format!("{}/", alias.trim_end_matches('/')))
+        };
+        crate::output::check_path(&path)?;
+        owners.claim(&path, owner)?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("target", target);
+        ctx.insert("lang", &self.config.default_language);
+        let html = self.theme.render("alias.html", &ctx)?;
+        sink.write(&path, html.as_bytes())?;
+        stats.aliases += 1;
+        Ok(())
     }
 }
 

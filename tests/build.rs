@@ -326,3 +326,44 @@ fn destination_flag_and_relative_urls() {
     assert!(dir.path().join("out/sec/index.html").is_file());
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn every_language_is_built_under_its_prefix() {
+    let dir = site("multilingual");
+    build_ok(dir.path(), &[]);
+    let p = dir.path().join("public");
+    for f in [
+        "en/index.html",
+        "en/lab/index.html",
+        "en/lab/step/index.html",
+        "fr/index.html",
+        "fr/lab/step/index.html",
+        "en/404.html",
+        "fr/404.html",
+    ] {
+        assert!(p.join(f).is_file(), "missing {f}");
+    }
+    assert!(!p.join("de").exists(), "a disabled language is not built");
+    // The root redirects to the default language.
+    assert_contains(
+        &read(dir.path(), "public/index.html"),
+        "<meta http-equiv=\"refresh\" content=\"0; url=/en/\">",
+    );
+    let fr = read(dir.path(), "public/fr/lab/step/index.html");
+    assert_contains(&fr, "<title>Étape :: Le Labo</title>");
+    assert_contains(&fr, "<html lang=\"fr\"");
+    // UI strings and params come from the page's language.
+    assert_contains(body(&fr), "<span>Déroulez-moi...</span>");
+    assert_contains(body(&fr), "Bonjour");
+    assert_contains(
+        &fr,
+        "<li data-nav-id=\"/fr/lab/\" title=\"Labo\" class=\"dd-item parent\">",
+    );
+    let en = read(dir.path(), "public/en/lab/step/index.html");
+    assert_contains(body(&en), "<span>Expand me...</span>");
+    assert_contains(&en, "<a class=\"padding\" href=\"/docs/\">Docs</a>");
+    assert!(
+        !read(dir.path(), "public/fr/index.html").contains("href=\"/docs/\""),
+        "shortcuts are per language"
+    );
+}

@@ -87,12 +87,12 @@ fn check(site: &str, env: &[(&str, &str)], min_matched: usize, menu: bool, max_n
 
 #[test]
 fn hpc_tutorials() {
-    check("hpc-tutorials", &[], 130, true, 0);
+    check("hpc-tutorials", &[], 131, true, 0);
 }
 
 #[test]
 fn learn_docs() {
-    check("learn-docs", &[], 35, true, 0);
+    check("learn-docs", &[], 83, true, 0);
 }
 
 #[test]

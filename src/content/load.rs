@@ -33,12 +33,12 @@ struct ContentFile {
 /// Loads the content of the site at `root` for the default language.
 pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     let content_dir = config
-        .default_language_config()
+        .language_config()
         .and_then(|l| l.content_dir.clone())
         .unwrap_or_else(|| config.content_dir.clone());
     let content_root = root.join(&content_dir);
     let (markdown, others) = scan(&content_root, config)?;
-    let lang = config.default_language.clone();
+    let lang = config.language.clone();
     let markdown: Vec<ContentFile> = markdown.into_iter().filter(|f| f.lang == lang).collect();
 
     // Leaf bundles: folders holding an index.md; their whole subtree belongs to them.
@@ -59,10 +59,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         .filter(|f| !inside_leaf_dir(&f.dir, &leaf_dirs))
         .map(|f| f.dir.clone())
         .collect();
-    let all_dirs = markdown
-        .iter()
-        .map(|f| f.dir.clone())
-        .chain(others.iter().map(|(_, rel)| parent_dir(rel)));
+    // A folder holding no content of this language is no section (Hugo agrees).
+    let all_dirs = markdown.iter().map(|f| f.dir.clone());
     for dir in all_dirs {
         let top = dir.split('/').next().unwrap_or("");
         if !top.is_empty() && !leaf_dirs.contains(top) {
@@ -241,6 +239,13 @@ fn link_children(tree: &mut ContentTree) {
 type Scan = (Vec<ContentFile>, Vec<(PathBuf, String)>);
 
 fn scan(content_root: &Path, config: &Config) -> Result<Scan> {
+    let own_dir_language = match config
+        .language_config()
+        .and_then(|l| l.content_dir.as_ref())
+    {
+        Some(_) => config.language.clone(),
+        None => config.default_language.clone(),
+    };
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     if !content_root.is_dir() {
@@ -282,7 +287,9 @@ fn scan(content_root: &Path, config: &Config) -> Result<Scan> {
             Some((s, l)) if config.is_language(&l.to_lowercase()) => {
                 (s.to_string(), l.to_lowercase())
             }
-            _ => (stem_with_lang.to_string(), config.default_language.clone()),
+            // Without a suffix: the language whose own contentDir this is, else the
+            // default language.
+            _ => (stem_with_lang.to_string(), own_dir_language.clone()),
         };
         let dir = parent_dir(&rel);
         markdown.push(ContentFile {
@@ -544,7 +551,7 @@ impl Loader<'_> {
         Page {
             kind,
             file,
-            lang: self.config.default_language.clone(),
+            lang: self.config.language.clone(),
             title,
             link_title,
             weight,

@@ -88,7 +88,7 @@ fn node(
 pub fn add(tree: &mut ContentTree, config: &Config) {
     let ugly = config.ugly_urls;
     let prefix = config.lang_prefix();
-    let lang = config.default_language.clone();
+    let lang = config.language.clone();
     for (singular, plural) in configured(config) {
         // Hugo's `.Data.Singular`, which learn shows before the title.
         let data = Map::from_iter([("singular".to_string(), Value::String(singular.clone()))]);

@@ -119,7 +119,7 @@ impl<'a> SiteData<'a> {
 /// The site-wide view templates get as `site`.
 pub fn site_view(config: &Config) -> Value {
     let mut params = config.params.clone();
-    if let Some(lang) = config.default_language_config() {
+    if let Some(lang) = config.language_config() {
         for (k, v) in &lang.params {
             params.insert(k.clone(), v.clone());
         }
@@ -133,10 +133,10 @@ pub fn site_view(config: &Config) -> Value {
     json!({
         "title": config.site_title(),
         "base_url": config.base_url,
-        "language_code": config.default_language_config()
+        "language_code": config.language_config()
             .and_then(|l| l.code.clone())
             .unwrap_or_else(|| if config.language_code.is_empty() { config.default_language.clone() } else { config.language_code.clone() }),
-        "lang": config.default_language,
+        "lang": config.language,
         "params": params,
         "youtube_privacy": youtube_privacy,
     })

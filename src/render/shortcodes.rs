@@ -205,14 +205,15 @@ impl PageShortcodes<'_> {
             names
                 .into_iter()
                 .map(|(name, size)| {
-                    let size = if size < 1024 {
-                        format!("{size} B")
+                    // learn divides by 1024 in whole numbers; the unit is a UI string.
+                    let (size, unit) = if size < 1024 {
+                        (size, "Byte-symbol")
                     } else if size < 1024 * 1024 {
-                        format!("{} KB", size / 1024)
+                        (size / 1024, "Kilobyte-symbol")
                     } else {
-                        format!("{} MB", size / 1024 / 1024)
+                        (size / 1024 / 1024, "Megabyte-symbol")
                     };
-                    json!({"name": name, "url": format!("{base}{name}"), "size": size})
+                    json!({"name": name, "url": format!("{base}{name}"), "size": size, "unit": unit})
                 })
                 .collect(),
         ))

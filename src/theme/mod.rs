@@ -46,7 +46,8 @@ pub struct Theme {
     pub assets: BTreeMap<String, Asset>,
     pub shortcodes: BTreeMap<String, ShortcodeTemplate>,
     pub go_shortcodes: BTreeMap<String, GoShortcode>,
-    pub strings: i18n::Strings,
+    /// UI strings by language.
+    pub strings: std::collections::HashMap<String, i18n::Strings>,
 }
 
 /// Escapes like Go's html/template: `& < > " ' +` and NUL.
@@ -79,8 +80,8 @@ impl Theme {
         let mut warnings = Vec::new();
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
         let mut assets = BTreeMap::new();
-        let mut i18n_tables: Vec<String> = Vec::new();
-        let lang = config.default_language.clone();
+        // UI strings, lowest precedence first: embedded, theme, site; English first.
+        let mut i18n_dirs: Vec<PathBuf> = Vec::new();
         for (path, bytes) in embedded::FILES {
             if let Some(name) = path.strip_prefix("templates/") {
                 templates.insert(
@@ -89,11 +90,6 @@ impl Theme {
                 );
             } else if let Some(name) = path.strip_prefix("static/") {
                 assets.insert(name.to_string(), Asset::Embedded(bytes));
-            }
-        }
-        for (path, bytes) in embedded::FILES {
-            if *path == "i18n/en.toml" || *path == format!("i18n/{lang}.toml") {
-                i18n_tables.push(String::from_utf8_lossy(bytes).into_owned());
             }
         }
 
@@ -108,11 +104,7 @@ impl Theme {
                 for (rel, path) in files_under(&dir.join("static")) {
                     assets.insert(rel, Asset::File(path));
                 }
-                if let Ok(t) =
-                    std::fs::read_to_string(dir.join("i18n").join(format!("{lang}.toml")))
-                {
-                    i18n_tables.push(t);
-                }
+                i18n_dirs.push(dir.join("i18n"));
             } else if dir.is_dir() {
                 warnings.push(Warning(format!(
                     "theme \"{name}\" in {} is a Hugo Go-template theme; labsite renders this site with its embedded learn theme",
@@ -134,11 +126,25 @@ impl Theme {
                 ));
             }
         }
-        if let Ok(t) = std::fs::read_to_string(root.join("i18n").join(format!("{lang}.toml"))) {
-            i18n_tables.push(t);
+        i18n_dirs.push(root.join("i18n"));
+        let mut strings = std::collections::HashMap::new();
+        for lang in config.languages_to_build() {
+            let mut tables: Vec<String> = Vec::new();
+            for wanted in ["en".to_string(), lang.clone()] {
+                let embedded_path = format!("i18n/{wanted}.toml");
+                tables.extend(
+                    embedded::FILES
+                        .iter()
+                        .filter(|(p, _)| *p == embedded_path)
+                        .map(|(_, b)| String::from_utf8_lossy(b).into_owned()),
+                );
+                for dir in &i18n_dirs {
+                    tables.extend(std::fs::read_to_string(dir.join(format!("{wanted}.toml"))).ok());
+                }
+            }
+            let refs: Vec<&str> = tables.iter().map(String::as_str).collect();
+            strings.insert(lang, i18n::Strings::from_tables(&refs));
         }
-        let strings =
-            i18n::Strings::from_tables(&i18n_tables.iter().map(String::as_str).collect::<Vec<_>>());
 
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
@@ -149,6 +155,7 @@ impl Theme {
             "t",
             TranslateFn {
                 strings: strings.clone(),
+                default_language: config.default_language.clone(),
             },
         );
 
@@ -257,9 +264,10 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
         .collect()
 }
 
-/// Tera function `t(key=…)`: Hugo's `T`.
+/// Tera function `t(key=…, lang=…)`: Hugo's `T` in the given language.
 struct TranslateFn {
-    strings: i18n::Strings,
+    strings: std::collections::HashMap<String, i18n::Strings>,
+    default_language: String,
 }
 
 impl tera::Function for TranslateFn {
@@ -271,7 +279,17 @@ impl tera::Function for TranslateFn {
             .get("key")
             .and_then(|v| v.as_str())
             .ok_or("t: missing `key`")?;
-        Ok(tera::Value::String(self.strings.get(key)))
+        let lang = args
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .unwrap_or(&self.default_language);
+        let strings = self
+            .strings
+            .get(lang)
+            .or_else(|| self.strings.get(&self.default_language));
+        Ok(tera::Value::String(
+            strings.map_or_else(|| key.to_string(), |s| s.get(key)),
+        ))
     }
 
     fn is_safe(&self) -> bool {
