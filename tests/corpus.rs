@@ -13,7 +13,10 @@ fn corpus() -> Option<PathBuf> {
         Some(dir)
     } else {
         // CI always has the corpus beside the clone; elsewhere it may be absent.
-        assert!(std::env::var_os("CI").is_none(), "../shared/corpus is missing on CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/corpus is missing on CI"
+        );
         eprintln!("../shared/corpus is not there: corpus parity not measured");
         None
     }

@@ -576,18 +576,7 @@ impl Loader<'_> {
 
 /// Title of a section folder without `_index.md`: pluralised and title-cased.
 pub fn auto_section_title(dir_name: &str) -> String {
-    let plural = pluralize(dir_name);
-    let mut out = String::with_capacity(plural.len());
-    let mut start = true;
-    for c in plural.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
-        }
-        start = c.is_whitespace() || c == '-';
-    }
-    out
+    super::title_case(&pluralize(dir_name))
 }
 
 fn pluralize(word: &str) -> String {

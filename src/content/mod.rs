@@ -87,6 +87,34 @@ pub struct Page {
 }
 
 impl Page {
+    /// A page of `kind` with `title` at URL path `url`, everything else empty:
+    /// the start for generated pages (taxonomies) and for tests.
+    pub fn new(kind: Kind, title: &str, url: &str) -> Page {
+        Page {
+            kind,
+            file: None,
+            lang: String::new(),
+            params: Map::new(),
+            title: title.to_string(),
+            link_title: title.to_string(),
+            weight: 0,
+            date: None,
+            lastmod: None,
+            publish_date: None,
+            expiry_date: None,
+            draft: false,
+            body: String::new(),
+            body_line: 1,
+            url: url.to_string(),
+            render: true,
+            aliases: Vec::new(),
+            parent: None,
+            children: Vec::new(),
+            resources: Vec::new(),
+            section_dir: String::new(),
+        }
+    }
+
     pub fn param(&self, key: &str) -> Option<&Value> {
         self.params.get(key)
     }
@@ -118,6 +146,22 @@ impl Page {
             None => format!("section {}", self.url),
         }
     }
+}
+
+/// Hugo's title case as it names generated pages: the first letter of every word
+/// (words split at white space and hyphens) upper-cased, the rest as written.
+pub fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c.is_whitespace() || c == '-';
+    }
+    out
 }
 
 /// All pages of one language, as a tree rooted at the home page (id 0).

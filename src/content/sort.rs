@@ -57,32 +57,14 @@ mod tests {
     use crate::content::{Kind, Page};
 
     fn page(title: &str, weight: i64, date: Option<&str>, path: &str) -> Page {
-        Page {
-            kind: Kind::Page,
-            file: Some(crate::content::SourceFile {
-                path: path.into(),
-                ..Default::default()
-            }),
-            lang: "en".into(),
-            params: Default::default(),
-            title: title.into(),
-            link_title: title.into(),
-            weight,
-            date: date.and_then(crate::date::parse),
-            lastmod: None,
-            publish_date: None,
-            expiry_date: None,
-            draft: false,
-            body: String::new(),
-            body_line: 1,
-            url: String::new(),
-            render: true,
-            aliases: vec![],
-            parent: None,
-            children: vec![],
-            resources: vec![],
-            section_dir: String::new(),
-        }
+        let mut p = Page::new(Kind::Page, title, "");
+        p.file = Some(crate::content::SourceFile {
+            path: path.into(),
+            ..Default::default()
+        });
+        p.weight = weight;
+        p.date = date.and_then(crate::date::parse);
+        p
     }
 
     fn order(mut pages: Vec<Page>) -> Vec<String> {

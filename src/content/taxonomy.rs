@@ -2,7 +2,7 @@
 //! default, or the site's `[taxonomies]`), a list page of its terms and a page per
 //! term listing the pages that name it, as Hugo adds them to the content tree.
 
-use super::{ContentTree, Kind, Page, PageId, url};
+use super::{ContentTree, Kind, Page, PageId, title_case, url};
 use crate::config::Config;
 use crate::data_format::as_text;
 use serde_json::{Map, Value};
@@ -35,22 +35,6 @@ pub fn configured(config: &Config) -> Vec<(String, String)> {
     }
 }
 
-/// Hugo's title case for a term: the first letter of every word (words split at
-/// spaces and hyphens) upper-cased, the rest kept as written.
-pub fn title_case(term: &str) -> String {
-    let mut out = String::with_capacity(term.len());
-    let mut start = true;
-    for c in term.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
-        }
-        start = c == ' ' || c == '-';
-    }
-    out
-}
-
 fn node(
     kind: Kind,
     title: String,
@@ -59,29 +43,11 @@ fn node(
     lang: &str,
     section_dir: String,
 ) -> Page {
-    Page {
-        kind,
-        file: None,
-        lang: lang.to_string(),
-        params: Map::new(),
-        link_title: title.clone(),
-        title,
-        weight: 0,
-        date: None,
-        lastmod: None,
-        publish_date: None,
-        expiry_date: None,
-        draft: false,
-        body: String::new(),
-        body_line: 1,
-        url,
-        render: true,
-        aliases: Vec::new(),
-        parent: Some(parent),
-        children: Vec::new(),
-        resources: Vec::new(),
-        section_dir,
-    }
+    let mut page = Page::new(kind, &title, &url);
+    page.lang = lang.to_string();
+    page.parent = Some(parent);
+    page.section_dir = section_dir;
+    page
 }
 
 /// Adds the taxonomy and term pages of `config` to `tree`.

@@ -217,8 +217,7 @@ pub fn template_for(page: &Page) -> &'static str {
         Kind::Home => "home.html",
         Kind::Section => "section.html",
         Kind::Page => "page.html",
-        Kind::Taxonomy => "taxonomy.html",
-        Kind::Term => "term.html",
+        Kind::Taxonomy | Kind::Term => "taxonomy.html",
     }
 }
 
