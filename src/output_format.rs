@@ -1,6 +1,7 @@
-//! Hugo's output formats that are HTML pages: `HTML` itself and `AMP`, which Hugo
-//! renders with the same templates (themes without `*.amp.html` layouts) under the
-//! `/amp/` path. Which kinds get which formats comes from the `[outputs]` config.
+//! The output formats a site asks for (`[outputs]`, per page kind): the HTML ones
+//! (`HTML` itself and `AMP`, which Hugo renders with the same templates when a theme
+//! has no `*.amp.html` layouts, under `/amp/`), `RSS` feeds and the `JSON` search
+//! index. Formats labsite does not make are reported once.
 
 use crate::config::Config;
 use crate::content::Kind;
@@ -23,65 +24,86 @@ impl Format {
     }
 }
 
-/// The HTML formats of each page kind.
+const KINDS: [(Kind, &str); 5] = [
+    (Kind::Home, "home"),
+    (Kind::Section, "section"),
+    (Kind::Page, "page"),
+    (Kind::Taxonomy, "taxonomy"),
+    (Kind::Term, "term"),
+];
+
+/// Format names labsite makes (lower-case).
+const KNOWN: [&str; 4] = ["html", "amp", "rss", "json"];
+
+/// The output formats of each page kind, by lower-case name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outputs {
-    home: Vec<Format>,
-    section: Vec<Format>,
-    page: Vec<Format>,
-    taxonomy: Vec<Format>,
-    term: Vec<Format>,
+    by_kind: Vec<(Kind, Vec<String>)>,
 }
 
 impl Outputs {
     pub fn from_config(config: &Config) -> Outputs {
-        let list = |kind: &str| -> Vec<Format> {
-            let names: Vec<String> = match config.raw.get("outputs").and_then(|o| o.get(kind)) {
-                Some(Value::Array(a)) => a
-                    .iter()
-                    .filter_map(|v| v.as_str())
-                    .map(str::to_lowercase)
-                    .collect(),
-                Some(Value::String(s)) => vec![s.to_lowercase()],
-                _ => vec!["html".to_string()],
-            };
-            let mut formats = vec![Format::Html];
-            if names.iter().any(|n| n == "amp") {
-                formats.push(Format::Amp);
-            }
-            formats
-        };
-        Outputs {
-            home: list("home"),
-            section: list("section"),
-            page: list("page"),
-            taxonomy: list("taxonomy"),
-            term: list("term"),
-        }
+        let configured = config.raw.get("outputs");
+        let by_kind = KINDS
+            .iter()
+            .map(|&(kind, name)| {
+                let names = match configured.and_then(|o| o.get(name)) {
+                    Some(Value::Array(a)) => a
+                        .iter()
+                        .filter_map(|v| v.as_str())
+                        .map(str::to_lowercase)
+                        .collect(),
+                    Some(Value::String(s)) => vec![s.to_lowercase()],
+                    _ if kind == Kind::Page => vec!["html".to_string()],
+                    _ => vec!["html".to_string(), "rss".to_string()],
+                };
+                (kind, names)
+            })
+            .collect();
+        Outputs { by_kind }
     }
 
-    pub fn of(&self, kind: Kind) -> &[Format] {
-        match kind {
-            Kind::Home => &self.home,
-            Kind::Section => &self.section,
-            Kind::Page => &self.page,
-            Kind::Taxonomy => &self.taxonomy,
-            Kind::Term => &self.term,
+    fn names(&self, kind: Kind) -> &[String] {
+        self.by_kind
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[], |(_, n)| n.as_slice())
+    }
+
+    /// Whether pages of `kind` get format `name` (`"rss"`, `"json"`, …).
+    pub fn has(&self, kind: Kind, name: &str) -> bool {
+        self.names(kind).iter().any(|n| n == name)
+    }
+
+    /// The HTML formats of `kind`: HTML always, AMP when asked for.
+    pub fn of(&self, kind: Kind) -> Vec<Format> {
+        let mut formats = vec![Format::Html];
+        if self.has(kind, "amp") {
+            formats.push(Format::Amp);
         }
+        formats
     }
 
     /// Every HTML format some kind uses, HTML first.
     pub fn all(&self) -> Vec<Format> {
-        let mut all: Vec<Format> = self
-            .home
-            .iter()
-            .chain(&self.section)
-            .chain(&self.page)
-            .copied()
-            .collect();
+        let mut all: Vec<Format> = KINDS.iter().flat_map(|&(k, _)| self.of(k)).collect();
         all.sort();
         all.dedup();
         all
+    }
+
+    /// Formats the site asks for that labsite does not make, as `kind: name`.
+    pub fn unsupported(&self) -> Vec<String> {
+        self.by_kind
+            .iter()
+            .flat_map(|(kind, names)| {
+                let kind_name = KINDS.iter().find(|(k, _)| k == kind).map_or("", |(_, n)| n);
+                names
+                    .iter()
+                    .filter(|n| !KNOWN.contains(&n.as_str()))
+                    .map(move |n| format!("{kind_name}: {n}"))
+            })
+            .collect()
     }
 }
 
@@ -90,19 +112,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn amp_where_the_config_asks_for_it() {
+    fn configured_and_default_formats() {
         let mut config = Config::for_tests();
         config.raw.insert(
             "outputs".into(),
-            serde_json::json!({"home": ["HTML", "AMP", "RSS", "JSON"], "page": ["HTML", "AMP"]}),
+            serde_json::json!({"home": ["HTML", "AMP", "RSS", "JSON"], "page": ["HTML", "AMP", "Calendar"]}),
         );
         let o = Outputs::from_config(&config);
         assert_eq!(o.of(Kind::Home), [Format::Html, Format::Amp]);
         assert_eq!(o.of(Kind::Section), [Format::Html]);
-        assert_eq!(o.all(), [Format::Html, Format::Amp]);
-        assert_eq!(
-            Outputs::from_config(&Config::for_tests()).all(),
-            [Format::Html]
+        assert!(
+            o.has(Kind::Home, "json") && o.has(Kind::Section, "rss") && !o.has(Kind::Page, "rss")
         );
+        assert_eq!(o.all(), [Format::Html, Format::Amp]);
+        assert_eq!(o.unsupported(), ["page: calendar"]);
+        let defaults = Outputs::from_config(&Config::for_tests());
+        assert_eq!(defaults.all(), [Format::Html]);
+        assert!(defaults.has(Kind::Home, "rss") && !defaults.has(Kind::Home, "json"));
     }
 }

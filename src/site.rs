@@ -151,11 +151,25 @@ impl Site {
             )));
         }
 
+        let unsupported = crate::output_format::Outputs::from_config(&self.config).unsupported();
+        if !unsupported.is_empty() {
+            warnings.push(Warning(format!(
+                "output formats labsite does not make are left out: {}",
+                unsupported.join(", ")
+            )));
+        }
+
         self.write_static(sink, &mut stats)?;
+        let mut sitemaps = Vec::new();
         for (lang, bodies) in self.languages.iter().zip(&contents) {
-            self.write_language(lang, bodies, sink, &mut owners, &mut stats)?;
+            if let Some(sitemap) =
+                self.write_language(lang, bodies, sink, &mut owners, &mut stats)?
+            {
+                sitemaps.push(sitemap);
+            }
         }
         self.write_language_redirects(sink, &mut owners, &mut stats)?;
+        self.write_site_files(&sitemaps, sink)?;
         Ok((stats, warnings))
     }
 
@@ -189,7 +203,42 @@ impl Site {
         Ok(())
     }
 
-    /// Pages, resources, the 404 page and aliases of one language.
+    /// Whether the site disables a kind of output (`disableKinds`).
+    fn disabled(&self, kind: &str) -> bool {
+        match self.config.raw.get("disablekinds") {
+            Some(serde_json::Value::Array(a)) => a
+                .iter()
+                .any(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(kind))),
+            _ => false,
+        }
+    }
+
+    /// `robots.txt` and, on a multilingual site, the sitemap index.
+    fn write_site_files(&self, sitemaps: &[String], sink: &mut dyn OutputSink) -> Result<()> {
+        if crate::data_format::truthy(self.config.raw.get("enablerobotstxt"))
+            && !self.disabled("robotstxt")
+        {
+            sink.write(
+                "robots.txt",
+                self.theme
+                    .render("robots.txt", &tera::Context::new())?
+                    .as_bytes(),
+            )?;
+        }
+        if self.config.is_multilingual() && !sitemaps.is_empty() {
+            if let Some(first) = self.languages.first() {
+                let site = SiteData::new(&self.root, &first.config, &self.theme, &first.tree);
+                sink.write(
+                    "sitemap.xml",
+                    render::feeds::sitemap_index(&site, sitemaps)?.as_bytes(),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Pages, resources, feeds, the search index, the sitemap, the 404 page and the
+    /// aliases of one language; returns the sitemap's URL when one was written.
     fn write_language(
         &self,
         lang: &LanguageSite,
@@ -197,7 +246,7 @@ impl Site {
         sink: &mut dyn OutputSink,
         owners: &mut Owners,
         stats: &mut Stats,
-    ) -> Result<()> {
+    ) -> Result<Option<String>> {
         let config = &lang.config;
         let tree = &lang.tree;
         let site = SiteData::new(&self.root, config, &self.theme, tree);
@@ -276,7 +325,47 @@ impl Site {
                 self.write_alias(&alias, &target, owner, sink, owners, stats)?;
             }
         }
-        Ok(())
+
+        // Feeds, the search index and the sitemap.
+        if !self.disabled("rss") {
+            for id in contents
+                .keys()
+                .copied()
+                .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
+            {
+                let path = render::feeds::rss_path(&tree.pages[id].url);
+                owners.claim(
+                    &path,
+                    format!("the feed of {}", tree.pages[id].source_label()),
+                )?;
+                sink.write(&path, render::feeds::rss(&site, id)?.as_bytes())?;
+            }
+        }
+        let lang_dir = render::feeds::rss_path(&config.lang_prefix())
+            .trim_end_matches("index.xml")
+            .to_string();
+        if site.outputs.has(content::Kind::Home, "json") {
+            let plain = |id: PageId| {
+                contents
+                    .get(&id)
+                    .map(|c| render::summary::plain_text(&c.html))
+                    .unwrap_or_default()
+            };
+            sink.write(
+                &format!("{lang_dir}index.json"),
+                render::feeds::search_index(&site, &plain).as_bytes(),
+            )?;
+        }
+        if self.disabled("sitemap") {
+            return Ok(None);
+        }
+        let path = format!("{lang_dir}sitemap.xml");
+        sink.write(&path, render::feeds::sitemap(&site)?.as_bytes())?;
+        Ok(Some(format!(
+            "{}{}/{path}",
+            config.base_host(),
+            config.base_path()
+        )))
     }
 
     /// Hugo's language redirects: `/` to the default language when it lives in a

@@ -367,3 +367,67 @@ fn every_language_is_built_under_its_prefix() {
         "shortcuts are per language"
     );
 }
+
+#[test]
+fn feeds_sitemap_robots_and_search_index() {
+    let dir = site_from(&[
+        (
+            "config.toml",
+            "baseURL = 'https://x.io/'\ntitle = 'Feeds'\nenableRobotsTXT = true\n[outputs]\nhome = ['HTML', 'RSS', 'JSON']\n",
+        ),
+        ("content/sec/_index.md", "---\ntitle: Sec\n---\n"),
+        (
+            "content/sec/a.md",
+            "---\ntitle: \"A & <b>\"\ndate: 2024-05-06T07:08:09Z\ntags: [one]\n---\nFirst *words* here.\n",
+        ),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert!(!run.stderr.contains("output formats"), "{}", run.stderr);
+    let rss = read(dir.path(), "public/index.xml");
+    assert_contains(
+        &rss,
+        "<title>Feeds</title>\n    <link>https://x.io/</link>\n    <description>Recent content on Feeds</description>",
+    );
+    assert_contains(
+        &rss,
+        "<item>\n      <title>A &amp; &lt;b&gt;</title>\n      <link>https://x.io/sec/a/</link>\n      <pubDate>Mon, 06 May 2024 07:08:09 +0000</pubDate>\n      <guid>https://x.io/sec/a/</guid>\n      <description>First words here.</description>\n    </item>",
+    );
+    assert_contains(
+        &read(dir.path(), "public/sec/index.xml"),
+        "<title>Sec on Feeds</title>",
+    );
+    let sitemap = read(dir.path(), "public/sitemap.xml");
+    assert_contains(
+        &sitemap,
+        "<url>\n    <loc>https://x.io/sec/a/</loc>\n    <lastmod>2024-05-06T07:08:09+00:00</lastmod>\n  </url>",
+    );
+    assert_eq!(read(dir.path(), "public/robots.txt"), "User-agent: *\n");
+    let index: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "public/index.json")).unwrap();
+    let a = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["uri"] == "https://x.io/sec/a/")
+        .unwrap();
+    assert_eq!(a["title"], "A & <b>");
+    assert_eq!(a["tags"], serde_json::json!(["one"]));
+    assert_eq!(a["content"], "First words here.");
+    assert_contains(
+        &read(dir.path(), "public/sec/a/index.html"),
+        "data-search-index=\"/index.json\"",
+    );
+}
+
+#[test]
+fn unknown_output_formats_get_one_warning() {
+    let dir = site_from(&[
+        ("config.toml", "[outputs]\npage = ['HTML', 'Calendar']\n"),
+        ("content/a.md", "x"),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(
+        &run.stderr,
+        "warning: output formats labsite does not make are left out: page: calendar",
+    );
+}

@@ -11,6 +11,7 @@ use crate::output_format::{Format, Outputs};
 use crate::shortcode;
 use crate::theme::Theme;
 use crate::theme::menu::Menu;
+pub mod feeds;
 pub mod refs;
 pub mod shortcodes;
 pub mod summary;
@@ -229,7 +230,17 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
     ctx.insert("site", &site.site_view);
     ctx.insert("rel_root", &rel_root);
     ctx.insert("home_url", &home_url);
-    ctx.insert("search_enabled", &false);
+    let search = site.outputs.has(Kind::Home, "json")
+        && !crate::data_format::truthy(site.config.param("disablesearch"));
+    ctx.insert("search_enabled", &search);
+    ctx.insert(
+        "search_index_url",
+        &format!(
+            "{}{}/index.json",
+            site.config.base_path(),
+            site.config.lang_prefix()
+        ),
+    );
     ctx.insert(
         "visited",
         &crate::data_format::truthy(site.config.param("showvisitedlinks")),

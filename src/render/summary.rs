@@ -23,8 +23,7 @@ pub fn of_markdown(body: &str, settings: Settings) -> String {
     let mut words = 0;
     let mut out = String::new();
     for para in html.split("</p>") {
-        let text = TAG.replace_all(para, " ");
-        let text = html_unescape(&text);
+        let text = plain_text(para);
         let mut piece = String::new();
         for w in text.split_whitespace() {
             if !piece.is_empty() {
@@ -46,12 +45,27 @@ pub fn of_markdown(body: &str, settings: Settings) -> String {
     out
 }
 
-fn html_unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
+/// Hugo's `.Plain`: line ends, `</p>` and `<br>` become white space, other tags
+/// are dropped, entities are decoded and runs of white space collapse to one space.
+pub fn plain_text(html: &str) -> String {
+    static BREAK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)</p>|<br\s*/?>").expect("valid regex"));
+    let text = BREAK.replace_all(html, " ");
+    let text = TAG.replace_all(&text, "");
+    let text = text
+        .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
-        .replace("&amp;", "&")
+        .replace("&rsquo;", "\u{2019}")
+        .replace("&lsquo;", "\u{2018}")
+        .replace("&ldquo;", "\u{201C}")
+        .replace("&rdquo;", "\u{201D}")
+        .replace("&ndash;", "\u{2013}")
+        .replace("&mdash;", "\u{2014}")
+        .replace("&hellip;", "\u{2026}")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -67,6 +81,14 @@ mod tests {
         let s = of_markdown(&md, Settings::default());
         assert!(s.ends_with("to pass the limit"), "{s}");
         assert!(!s.contains("third"));
+    }
+
+    #[test]
+    fn plain_text_like_hugo() {
+        assert_eq!(
+            plain_text("<p>In <a href=\"x\">Hugo</a>, pages &amp; more</p>\n<p>C<br>D</p>"),
+            "In Hugo, pages & more C D"
+        );
     }
 
     #[test]

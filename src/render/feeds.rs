@@ -1,0 +1,187 @@
+//! The site's machine-read files (spec §8): RSS feeds (`index.xml`) of the home and
+//! list pages, `sitemap.xml` (a sitemap index on multilingual sites), `robots.txt`
+//! and learn's search index (`index.json`).
+
+use super::SiteData;
+use crate::content::{ContentTree, Kind, PageId};
+use crate::error::Result;
+use serde_json::json;
+
+const RSS_DATE: &str = "%a, %d %b %Y %H:%M:%S %z";
+const SITEMAP_DATE: &str = "%Y-%m-%dT%H:%M:%S%:z";
+
+/// The feed's file next to the list page at `url` (`/sec/` or `/sec/index.html`).
+pub fn rss_path(url: &str) -> String {
+    let dir = url.strip_suffix("index.html").unwrap_or(url);
+    if let Some(stem) = dir.strip_suffix(".html") {
+        // An ugly-URL list page (`/tags/a.html`) has its feed beside it.
+        return format!("{}.xml", stem.trim_start_matches('/'));
+    }
+    let dir = if dir.ends_with('/') {
+        dir.to_string()
+    } else {
+        format!("{dir}/")
+    };
+    format!("{}index.xml", dir.trim_start_matches('/'))
+}
+
+/// Regular pages a feed lists: the whole site's for home, the list's own otherwise.
+fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
+    let page = &tree.pages[id];
+    match page.kind {
+        Kind::Home => {
+            let mut all: Vec<PageId> = tree
+                .rendered()
+                .filter(|&p| tree.pages[p].kind == Kind::Page)
+                .collect();
+            all.sort_by(|&a, &b| {
+                crate::content::sort::default_order(&tree.pages[a], &tree.pages[b])
+            });
+            all
+        }
+        Kind::Section => {
+            let mut out = Vec::new();
+            let mut stack = vec![id];
+            while let Some(s) = stack.pop() {
+                for &c in &tree.pages[s].children {
+                    match tree.pages[c].kind {
+                        Kind::Page => out.push(c),
+                        Kind::Section => stack.push(c),
+                        _ => {}
+                    }
+                }
+            }
+            out.sort_by(|&a, &b| {
+                crate::content::sort::default_order(&tree.pages[a], &tree.pages[b])
+            });
+            out
+        }
+        _ => page
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| tree.pages[c].kind == Kind::Page)
+            .collect(),
+    }
+}
+
+/// The RSS feed of list page `id`.
+pub fn rss(site: &SiteData<'_>, id: PageId) -> Result<String> {
+    let tree = site.tree;
+    let page = &tree.pages[id];
+    let site_title = site.config.site_title();
+    let title = if page.title == site_title || page.title.is_empty() {
+        site_title.to_string()
+    } else {
+        format!("{} on {site_title}", page.title)
+    };
+    let description = if page.title == site_title || page.title.is_empty() {
+        format!("Recent content on {site_title}")
+    } else {
+        format!("Recent content in {} on {site_title}", page.title)
+    };
+    let items: Vec<_> = feed_items(tree, id)
+        .into_iter()
+        .map(|p| {
+            let item = &tree.pages[p];
+            json!({
+                "title": item.title,
+                "link": site.permalink(p),
+                "pub_date": item.publish_date.or(item.date).map(|d| d.format(RSS_DATE).to_string()),
+                "summary": site.summary(p),
+            })
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("title", &title);
+    ctx.insert("link", &site.permalink(id));
+    ctx.insert("description", &description);
+    ctx.insert("language", &site.site_view["language_code"]);
+    ctx.insert(
+        "last_build_date",
+        &page
+            .lastmod
+            .or(page.date)
+            .map(|d| d.format(RSS_DATE).to_string()),
+    );
+    ctx.insert(
+        "self_link",
+        &format!(
+            "{}{}/{}",
+            site.config.base_host(),
+            site.config.base_path(),
+            rss_path(&page.url)
+        ),
+    );
+    ctx.insert("items", &items);
+    site.theme.render("rss.xml", &ctx)
+}
+
+/// The sitemap of one language: every rendered page with its last change.
+pub fn sitemap(site: &SiteData<'_>) -> Result<String> {
+    let tree = site.tree;
+    let mut ids: Vec<PageId> = tree.rendered().collect();
+    ids.sort_by_key(|&id| site.permalink(id));
+    let urls: Vec<_> = ids
+        .into_iter()
+        .map(|id| {
+            json!({
+                "loc": site.permalink(id),
+                "lastmod": tree.pages[id].lastmod.map(|d| d.format(SITEMAP_DATE).to_string()),
+            })
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("urls", &urls);
+    site.theme.render("sitemap.xml", &ctx)
+}
+
+/// The sitemap index of a multilingual site, listing each language's sitemap.
+pub fn sitemap_index(site: &SiteData<'_>, sitemaps: &[String]) -> Result<String> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("sitemaps", sitemaps);
+    site.theme.render("sitemapindex.xml", &ctx)
+}
+
+/// learn's search index: every page of the language in default order, with its
+/// title, tags, description and plain text.
+pub fn search_index(site: &SiteData<'_>, plain: &dyn Fn(PageId) -> String) -> String {
+    let tree = site.tree;
+    let mut ids: Vec<PageId> = tree.rendered().collect();
+    ids.sort_by(|&a, &b| crate::content::sort::default_order(&tree.pages[a], &tree.pages[b]));
+    let entries: Vec<_> = ids
+        .into_iter()
+        .filter(|&id| tree.pages[id].text_param("type").as_deref() != Some("json"))
+        .map(|id| {
+            let page = &tree.pages[id];
+            let tags: Vec<String> = match page.params.get("tags") {
+                Some(serde_json::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|v| crate::data_format::as_text(Some(v)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            json!({
+                "uri": site.permalink(id),
+                "title": page.title,
+                "tags": tags,
+                "description": page.text_param("description").unwrap_or_default(),
+                "content": plain(id),
+            })
+        })
+        .collect();
+    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feed_paths() {
+        assert_eq!(rss_path("/"), "index.xml");
+        assert_eq!(rss_path("/sec/"), "sec/index.xml");
+        assert_eq!(rss_path("/sec/index.html"), "sec/index.xml");
+        assert_eq!(rss_path("/en/tags/a.html"), "en/tags/a.xml");
+    }
+}
