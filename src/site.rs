@@ -225,14 +225,15 @@ impl Site {
                     .as_bytes(),
             )?;
         }
-        if self.config.is_multilingual() && !sitemaps.is_empty() {
-            if let Some(first) = self.languages.first() {
-                let site = SiteData::new(&self.root, &first.config, &self.theme, &first.tree);
-                sink.write(
-                    "sitemap.xml",
-                    render::feeds::sitemap_index(&site, sitemaps)?.as_bytes(),
-                )?;
-            }
+        if self.config.is_multilingual()
+            && !sitemaps.is_empty()
+            && let Some(first) = self.languages.first()
+        {
+            let site = SiteData::new(&self.root, &first.config, &self.theme, &first.tree);
+            sink.write(
+                "sitemap.xml",
+                render::feeds::sitemap_index(&site, sitemaps)?.as_bytes(),
+            )?;
         }
         Ok(())
     }
