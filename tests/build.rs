@@ -252,7 +252,7 @@ fn notice_and_expand_render_as_learn_does() {
     assert_contains(b, "<p>Literal: {{&lt; notice info &gt;}}</p>");
     assert_contains(
         b,
-        "<code class=\"language-text\" data-lang=\"text\">{{&lt; expand &gt;}}\n</code>",
+        "<code class=\"language-text\" data-lang=\"text\"><span style=\"display:flex;\"><span>{{&lt; expand &gt;}}\n</span></span></code>",
     );
     // ref gives the permalink, relref the RelPermalink.
     assert_contains(b, "<a href=\"/lab/basics/first/\">the first page</a>");
@@ -430,4 +430,19 @@ fn unknown_output_formats_get_one_warning() {
         &run.stderr,
         "warning: output formats labsite does not make are left out: page: calendar",
     );
+}
+
+#[test]
+fn highlight_shortcode_and_fenced_code_share_chromas_markup() {
+    let dir = site_from(&[
+        ("config.toml", "title = 'H'\n"),
+        (
+            "content/p.md",
+            "---\ntitle: p\n---\n{{< highlight go \"hl_lines=2\" >}}\npackage main\nfunc main() {}\n{{< /highlight >}}\n\n```go {hl_lines=[2]}\npackage main\nfunc main() {}\n```\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/p/index.html");
+    let block = "<div class=\"highlight\"><pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;\"><code class=\"language-go\" data-lang=\"go\"><span style=\"display:flex;\"><span><span style=\"color:#f92672\">package</span> main\n</span></span><span style=\"display:flex; background-color:#3c3d38\"><span><span style=\"color:#66d9ef\">func</span> <span style=\"color:#a6e22e\">main</span>() {}\n</span></span></code></pre></div>";
+    assert_eq!(body(&html).matches(block).count(), 2, "{}", body(&html));
 }

@@ -3,6 +3,7 @@
 //! emptied, linkified text, Hugo's table, task-list, footnote and code-block markup.
 
 use super::anchor::Ids;
+use super::highlight;
 use super::toc::Heading;
 use super::typographer::{self, Piece};
 use super::{Rendered, Settings, linkify};
@@ -79,7 +80,9 @@ struct Writer {
     alt: String,
     image_title: Vec<String>,
     link_depth: usize,
-    in_code_block: bool,
+    /// Inside a code block: its language and info attributes (`None` for an
+    /// indented block) and the code so far.
+    code: Option<(Option<(String, String)>, String)>,
     table_alignments: Vec<Alignment>,
     table_cell: usize,
     in_table_head: bool,
@@ -135,7 +138,7 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
         alt: String::new(),
         image_title: Vec::new(),
         link_depth: 0,
-        in_code_block: false,
+        code: None,
         table_alignments: Vec::new(),
         table_cell: 0,
         in_table_head: false,
@@ -334,28 +337,18 @@ impl Writer {
             Tag::Paragraph => out.push_str("<p>"),
             Tag::BlockQuote(_) => out.push_str("<blockquote>\n"),
             Tag::CodeBlock(kind) => {
-                self.in_code_block = true;
-                match kind {
-                    CodeBlockKind::Indented => out.push_str("<pre><code>"),
+                let fence = match kind {
+                    CodeBlockKind::Indented => None,
                     CodeBlockKind::Fenced(info) => {
-                        let lang = info
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .split('{')
-                            .next()
-                            .unwrap_or("");
-                        if lang.is_empty() {
-                            out.push_str("<pre tabindex=\"0\"><code>");
-                        } else {
-                            out.push_str("<pre tabindex=\"0\"><code class=\"language-");
-                            escape_text(out, lang);
-                            out.push_str("\" data-lang=\"");
-                            escape_text(out, lang);
-                            out.push_str("\">");
-                        }
+                        let info = info.trim();
+                        let (lang, attrs) = match info.find('{') {
+                            Some(i) => (info[..i].trim(), &info[i..]),
+                            None => (info.split_whitespace().next().unwrap_or(""), ""),
+                        };
+                        Some((lang.to_string(), attrs.to_string()))
                     }
-                }
+                };
+                self.code = Some((fence, String::new()));
             }
             Tag::HtmlBlock => self.html_block = Some(String::new()),
             Tag::List(Some(start)) => {
@@ -461,10 +454,18 @@ impl Writer {
             TagEnd::Paragraph => out.push_str("</p>\n"),
             TagEnd::Heading(_) => {}
             TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
-            TagEnd::CodeBlock => {
-                self.in_code_block = false;
-                out.push_str("</code></pre>\n");
-            }
+            TagEnd::CodeBlock => match self.code.take() {
+                Some((Some((lang, attrs)), code)) => {
+                    let options = highlight::Options::parse(&attrs);
+                    out.push_str(&highlight::code_block(&lang, &code, &options));
+                }
+                Some((None, code)) => {
+                    out.push_str("<pre><code>");
+                    escape_code(out, &code);
+                    out.push_str("</code></pre>\n");
+                }
+                None => {}
+            },
             TagEnd::HtmlBlock => {
                 let block = self.html_block.take().unwrap_or_default();
                 self.raw_html(&block, false);
@@ -542,8 +543,8 @@ impl Writer {
                 .push_str(&typographer::to_chars(text, self.prev_char, after));
             return;
         }
-        if self.in_code_block {
-            escape_code(&mut self.out, text);
+        if let Some((_, code)) = &mut self.code {
+            code.push_str(text);
             return;
         }
         if self.link_depth > 0 {
@@ -736,8 +737,8 @@ mod tests {
             "<pre tabindex=\"0\"><code>a &lt; b\n</code></pre>\n"
         );
         assert_eq!(
-            html("```bash\necho 'x'\n```"),
-            "<pre tabindex=\"0\"><code class=\"language-bash\" data-lang=\"bash\">echo &#39;x&#39;\n</code></pre>\n"
+            html("```nosuchlang\necho 'x'\n```"),
+            "<pre tabindex=\"0\"><code class=\"language-nosuchlang\" data-lang=\"nosuchlang\">echo &#39;x&#39;\n</code></pre>\n"
         );
         assert_eq!(
             html("    indented\n"),

@@ -3,6 +3,7 @@
 //! writes Goldmark's markup (spec §5).
 
 pub mod anchor;
+pub mod highlight;
 pub mod html;
 pub mod linkify;
 pub mod toc;

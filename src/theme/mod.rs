@@ -151,6 +151,7 @@ impl Theme {
         tera.set_escape_fn(go_escape);
         tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(|e| template_error("theme", e))?;
+        tera.register_function("highlight", HighlightFn);
         tera.register_function(
             "t",
             TranslateFn {
@@ -262,6 +263,30 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
             (rel, e.path().to_path_buf())
         })
         .collect()
+}
+
+/// Tera function `highlight(code=…, lang=…, options=…)`: Hugo's `highlight`, the
+/// markup of a fenced code block. Leading and trailing newlines of the code go.
+struct HighlightFn;
+
+impl tera::Function for HighlightFn {
+    fn call(
+        &self,
+        args: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let text = |k: &str| args.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        let code = text("code").trim_matches(|c| c == '\n' || c == '\r');
+        let options = crate::markdown::highlight::Options::parse(text("options"));
+        Ok(tera::Value::String(crate::markdown::highlight::code_block(
+            text("lang"),
+            &format!("{code}\n"),
+            &options,
+        )))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
 }
 
 /// Tera function `t(key=…, lang=…)`: Hugo's `T` in the given language.
