@@ -446,3 +446,59 @@ fn highlight_shortcode_and_fenced_code_share_chromas_markup() {
     let block = "<div class=\"highlight\"><pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;\"><code class=\"language-go\" data-lang=\"go\"><span style=\"display:flex;\"><span><span style=\"color:#f92672\">package</span> main\n</span></span><span style=\"display:flex; background-color:#3c3d38\"><span><span style=\"color:#66d9ef\">func</span> <span style=\"color:#a6e22e\">main</span>() {}\n</span></span></code></pre></div>";
     assert_eq!(body(&html).matches(block).count(), 2, "{}", body(&html));
 }
+
+#[test]
+fn hugo_builtin_shortcodes() {
+    let page = r#"---
+title: b
+level: 300
+---
+{{< figure src="/img/a.png" title="Diagram" caption="The *flow*" link="https://x.io" class="wide" >}}
+
+{{< vimeo 146022717 >}}
+
+{{< gist spf13 7896402 >}}
+
+Level {{< param level >}} and site {{< param "author" >}}.
+
+{{< details summary="More" >}}
+Some **details**.
+{{< /details >}}
+
+{{< x user="SanDiegoZoo" id="1453110110599868418" >}}
+
+{{< instagram CxOWiQNP2MO >}}
+"#;
+    let dir = site_from(&[
+        ("config.toml", "title = 'B'\n[params]\nauthor = 'Ann'\n"),
+        ("content/b.md", page),
+    ]);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/b/index.html");
+    let b = body(&html);
+    for fragment in [
+        "<figure class=\"wide\"><a href=\"https://x.io\"><img src=\"/img/a.png\" alt=\"The flow\"></a><figcaption><h4>Diagram</h4><p>The <em>flow</em></p></figcaption></figure>",
+        "<iframe src=\"https://player.vimeo.com/video/146022717?dnt=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"vimeo video\" webkitallowfullscreen mozallowfullscreen allowfullscreen></iframe>",
+        "<script src=\"https://gist.github.com/spf13/7896402.js\"></script>",
+        "<p>Level 300 and site Ann.</p>",
+        "<details>\n  <summary>More</summary>\n  Some <strong>details</strong>.\n</details>",
+        "<p><a href=\"https://x.com/SanDiegoZoo/status/1453110110599868418\">https://x.com/SanDiegoZoo/status/1453110110599868418</a></p>",
+        "<p><a href=\"https://www.instagram.com/p/CxOWiQNP2MO/\">https://www.instagram.com/p/CxOWiQNP2MO/</a></p>",
+    ] {
+        assert_contains(b, fragment);
+    }
+}
+
+#[test]
+fn missing_param_is_an_error() {
+    let dir = site_from(&[
+        ("config.toml", "title = 'B'\n"),
+        ("content/b.md", "x {{< param nope >}}"),
+    ]);
+    let run = labsite(dir.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.trim_end(),
+        "error: content/b.md:1:3: failed to render shortcode \"param\": Param \"nope\" not found (set it in the page's front matter or the site's [params])"
+    );
+}

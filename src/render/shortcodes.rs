@@ -220,6 +220,32 @@ impl PageShortcodes<'_> {
     }
 }
 
+impl PageShortcodes<'_> {
+    /// `param`: a page param (dotted names reach into maps), else the site's.
+    fn param(&self, call: &Invocation<'_>) -> Result<String, String> {
+        let key = self
+            .arg(call, "name", 0)
+            .and_then(|v| as_text(Some(&v)))
+            .unwrap_or_default();
+        let lookup = |root: Option<&Value>| {
+            key.to_lowercase()
+                .split('.')
+                .try_fold(root?, |v, part| v.get(part))
+                .cloned()
+        };
+        let page = &self.site.tree.pages[self.page];
+        let page_params = Value::Object(page.params.clone());
+        let found =
+            lookup(Some(&page_params)).or_else(|| lookup(self.site.site_view.get("params")));
+        match found {
+            Some(v) => Ok(as_text(Some(&v)).unwrap_or_else(|| v.to_string())),
+            None => Err(format!(
+                "Param \"{key}\" not found (set it in the page's front matter or the site's [params])"
+            )),
+        }
+    }
+}
+
 impl Definitions for PageShortcodes<'_> {
     fn inner(&self, name: &str) -> Option<Inner> {
         let theme = self.site.theme;
@@ -303,6 +329,7 @@ impl Shortcodes for PageShortcodes<'_> {
             "ref" | "relref" => ctx.insert("target", &self.reference(call)),
             "children" => ctx.insert("children", &self.children(call)),
             "attachments" => ctx.insert("files", &self.attachments(call)?),
+            "param" => ctx.insert("value", &self.param(call)?),
             "tabs" => ctx.insert("tabs", &split_tabs(call.inner.unwrap_or(""))),
             "tab" => {
                 if call.parent.map(|p| p.name) != Some("tabs") {

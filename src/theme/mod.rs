@@ -152,6 +152,7 @@ impl Theme {
         tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(|e| template_error("theme", e))?;
         tera.register_function("highlight", HighlightFn);
+        tera.register_filter("markdownify", markdownify);
         tera.register_function(
             "t",
             TranslateFn {
@@ -287,6 +288,26 @@ impl tera::Function for HighlightFn {
     fn is_safe(&self) -> bool {
         true
     }
+}
+
+/// Tera filter `markdownify`: Hugo's `markdownify`, Markdown rendered without the
+/// paragraph around a single block.
+fn markdownify(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = match value {
+        tera::Value::String(s) => s.clone(),
+        tera::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let html = crate::markdown::render_html(&text, crate::markdown::Settings::default());
+    let trimmed = html.trim_end_matches('\n');
+    let single = trimmed
+        .strip_prefix("<p>")
+        .and_then(|t| t.strip_suffix("</p>"))
+        .filter(|t| !t.contains("<p>"));
+    Ok(tera::Value::String(single.unwrap_or(trimmed).to_string()))
 }
 
 /// Tera function `t(key=…, lang=…)`: Hugo's `T` in the given language.
