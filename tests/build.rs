@@ -502,3 +502,27 @@ fn missing_param_is_an_error() {
         "error: content/b.md:1:3: failed to render shortcode \"param\": Param \"nope\" not found (set it in the page's front matter or the site's [params])"
     );
 }
+
+#[test]
+fn mermaid_is_loaded_only_where_a_diagram_is() {
+    let dir = site_from(&[
+        ("config.toml", "title = 'M'\n"),
+        (
+            "content/m.md",
+            "---\ntitle: m\n---\n{{< mermaid >}}\ngraph LR;\n  A --> B\n{{< /mermaid >}}\n",
+        ),
+        ("content/plain.md", "---\ntitle: plain\n---\nNo diagram.\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let m = read(dir.path(), "public/m/index.html");
+    assert_contains(
+        body(&m),
+        "<div class=\"mermaid\" align=\"center\">\ngraph LR;\n  A --> B\n</div>",
+    );
+    assert_contains(
+        &m,
+        "<script src=\"/mermaid/mermaid.min.js\"></script>\n    <script>mermaid.initialize({ \"startOnLoad\": true });</script>",
+    );
+    assert!(!read(dir.path(), "public/plain/index.html").contains("mermaid.min.js"));
+    assert!(dir.path().join("public/mermaid/mermaid.min.js").is_file());
+}

@@ -350,6 +350,22 @@ pub fn render_page(
         m.insert("edit_url".into(), json!(edit_url));
         m.insert("description".into(), json!(description));
         m.insert("tags".into(), json!([]));
+        // The mermaid script is loaded only where a diagram is.
+        m.insert(
+            "has_mermaid".into(),
+            json!(content.html.contains("class=\"mermaid\"")),
+        );
+        // learn's mermaidInitialize (page, then site); only valid JSON reaches the script.
+        let init = page
+            .text_param("mermaidinitialize")
+            .or_else(|| {
+                config
+                    .param("mermaidinitialize")
+                    .and_then(|v| v.as_str().map(String::from))
+            })
+            .filter(|s| serde_json::from_str::<Value>(s).is_ok())
+            .unwrap_or_else(|| "{ \"startOnLoad\": true }".to_string());
+        m.insert("mermaid_init".into(), json!(init));
         if matches!(page.kind, Kind::Taxonomy | Kind::Term) {
             let listed: Vec<PageLink> = page.children.iter().map(|&c| link(c)).collect();
             m.insert("pages".into(), json!(listed));
