@@ -526,3 +526,36 @@ fn mermaid_is_loaded_only_where_a_diagram_is() {
     assert!(!read(dir.path(), "public/plain/index.html").contains("mermaid.min.js"));
     assert!(dir.path().join("public/mermaid/mermaid.min.js").is_file());
 }
+
+#[test]
+fn include_reads_site_files_only() {
+    let dir = site_from(&[
+        ("config.toml", "title = 'I'\n"),
+        ("snippets/step.md", "# Hidden\n\nIncluded **step**.\n"),
+        (
+            "content/p.md",
+            "---\ntitle: p\n---\n{{% include \"snippets/step.md\" %}}\n\n{{% include file=\"snippets/step.md\" hidefirstheading=true %}}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/p/index.html");
+    assert_contains(
+        body(&html),
+        "<h1 id=\"hidden\">Hidden</h1>\n<p>Included <strong>step</strong>.</p>\n<p>Included <strong>step</strong>.</p>",
+    );
+    for bad in ["../../etc/passwd", "/etc/passwd"] {
+        std::fs::write(
+            dir.path().join("content/p.md"),
+            format!("x {{{{% include \"{bad}\" %}}}}\n"),
+        )
+        .unwrap();
+        let run = labsite(dir.path(), &["build"]);
+        assert_eq!(run.code, 1);
+        assert_eq!(
+            run.stderr.trim_end(),
+            format!(
+                "error: content/p.md:1:3: failed to render shortcode \"include\": file \"{bad}\" is outside the site folder (give a path inside the site, relative to it)"
+            )
+        );
+    }
+}

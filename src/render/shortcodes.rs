@@ -246,6 +246,64 @@ impl PageShortcodes<'_> {
     }
 }
 
+impl PageShortcodes<'_> {
+    /// `include`: a file of the site, read as it is. Paths are relative to the site
+    /// folder and may not leave it.
+    fn include(&self, call: &Invocation<'_>) -> Result<String, String> {
+        let name = self
+            .arg(call, "file", 0)
+            .and_then(|v| as_text(Some(&v)))
+            .unwrap_or_default();
+        let text = read_site_file(self.site.root, &name)?;
+        let hide = self
+            .arg(call, "hidefirstheading", 1)
+            .is_some_and(|v| crate::data_format::truthy(Some(&v)) && v != "false");
+        if !hide {
+            return Ok(text);
+        }
+        // relearn's hidefirstheading: the first Markdown heading line goes.
+        let mut lines = text.split_inclusive('\n');
+        let mut out = String::new();
+        let mut dropped = false;
+        for line in lines.by_ref() {
+            if !dropped && line.trim_start().starts_with('#') {
+                dropped = true;
+                continue;
+            }
+            out.push_str(line);
+        }
+        Ok(out)
+    }
+}
+
+/// Reads `name`, relative to the site folder `root`; refuses absolute paths and
+/// paths that lead outside the site (`..`, symbolic links).
+pub fn read_site_file(root: &std::path::Path, name: &str) -> Result<String, String> {
+    let outside = || {
+        format!(
+            "file \"{name}\" is outside the site folder (give a path inside the site, relative to it)"
+        )
+    };
+    if name.is_empty() {
+        return Err("no file given".into());
+    }
+    let path = std::path::Path::new(name);
+    if path.is_absolute() || path.has_root() {
+        return Err(outside());
+    }
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot read the site folder: {e}"))?;
+    let full = root
+        .join(path)
+        .canonicalize()
+        .map_err(|_| format!("file \"{name}\" not found in the site folder"))?;
+    if !full.starts_with(&root) {
+        return Err(outside());
+    }
+    std::fs::read_to_string(&full).map_err(|e| format!("cannot read \"{name}\": {e}"))
+}
+
 impl Definitions for PageShortcodes<'_> {
     fn inner(&self, name: &str) -> Option<Inner> {
         let theme = self.site.theme;
@@ -330,6 +388,7 @@ impl Shortcodes for PageShortcodes<'_> {
             "children" => ctx.insert("children", &self.children(call)),
             "attachments" => ctx.insert("files", &self.attachments(call)?),
             "param" => ctx.insert("value", &self.param(call)?),
+            "include" => ctx.insert("content", &self.include(call)?),
             "tabs" => ctx.insert("tabs", &split_tabs(call.inner.unwrap_or(""))),
             "tab" => {
                 if call.parent.map(|p| p.name) != Some("tabs") {
