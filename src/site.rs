@@ -122,14 +122,19 @@ impl Site {
 
         // Bodies of every language first: any content error stops the build before
         // a file is written.
+        let mut sites: Vec<SiteData<'_>> = self
+            .languages
+            .iter()
+            .map(|lang| SiteData::new(&self.root, &lang.config, &self.theme, &lang.tree))
+            .collect();
+        self.link_translations(&mut sites);
         let mut contents = Vec::new();
         let mut errors = Vec::new();
         let mut omitted = 0;
-        for lang in &self.languages {
-            let site = SiteData::new(&self.root, &lang.config, &self.theme, &lang.tree);
+        for (lang, site) in self.languages.iter().zip(&sites) {
             let mut bodies: BTreeMap<PageId, PageContent> = BTreeMap::new();
             for id in lang.tree.rendered() {
-                match render::render_content(&site, id) {
+                match render::render_content(site, id) {
                     Ok(c) => {
                         omitted += c.raw_html_omitted;
                         for w in &c.warnings {
@@ -161,9 +166,9 @@ impl Site {
 
         self.write_static(sink, &mut stats)?;
         let mut sitemaps = Vec::new();
-        for (lang, bodies) in self.languages.iter().zip(&contents) {
+        for (site, bodies) in sites.iter().zip(&contents) {
             if let Some(sitemap) =
-                self.write_language(lang, bodies, sink, &mut owners, &mut stats)?
+                self.write_language(site, bodies, sink, &mut owners, &mut stats)?
             {
                 sitemaps.push(sitemap);
             }
@@ -201,6 +206,50 @@ impl Site {
             stats.static_files += 1;
         }
         Ok(())
+    }
+
+    /// Links every page to its versions in the other languages: the same content
+    /// file without its language suffix (or the same folder, for pages without one).
+    fn link_translations(&self, sites: &mut [SiteData<'_>]) {
+        let key = |p: &content::Page| match &p.file {
+            Some(f) => format!("{}{}", f.dir, f.base_name),
+            None => format!("{:?}:{}", p.kind, p.section_dir),
+        };
+        let mut versions: std::collections::HashMap<String, Vec<render::Translation>> =
+            std::collections::HashMap::new();
+        for site in sites.iter() {
+            let name = site
+                .config
+                .language_config()
+                .map_or_else(|| site.config.language.clone(), |l| l.name.clone());
+            for id in site.tree.rendered() {
+                versions
+                    .entry(key(&site.tree.pages[id]))
+                    .or_default()
+                    .push(render::Translation {
+                        lang: site.config.language.clone(),
+                        name: name.clone(),
+                        url: site.permalink(id),
+                        current: false,
+                    });
+            }
+        }
+        for site in sites.iter_mut() {
+            let mut map = std::collections::HashMap::new();
+            for id in site.tree.rendered() {
+                if let Some(list) = versions.get(&key(&site.tree.pages[id])) {
+                    let list = list
+                        .iter()
+                        .map(|t| render::Translation {
+                            current: t.lang == site.config.language,
+                            ..t.clone()
+                        })
+                        .collect();
+                    map.insert(id, list);
+                }
+            }
+            site.translations = map;
+        }
     }
 
     /// Whether the site disables a kind of output (`disableKinds`).
@@ -242,22 +291,21 @@ impl Site {
     /// aliases of one language; returns the sitemap's URL when one was written.
     fn write_language(
         &self,
-        lang: &LanguageSite,
+        site: &SiteData<'_>,
         contents: &BTreeMap<PageId, PageContent>,
         sink: &mut dyn OutputSink,
         owners: &mut Owners,
         stats: &mut Stats,
     ) -> Result<Option<String>> {
-        let config = &lang.config;
-        let tree = &lang.tree;
-        let site = SiteData::new(&self.root, config, &self.theme, tree);
-        let base = render::base_context(&site);
+        let config = site.config;
+        let tree = site.tree;
+        let base = render::base_context(site);
         // Navigation and the sidebar, once per output format.
         let chromes = site
             .outputs
             .all()
             .into_iter()
-            .map(|format| Chrome::build(&site, format, &base))
+            .map(|format| Chrome::build(site, format, &base))
             .collect::<Result<Vec<_>>>()?;
         let rewrite = if config.relative_urls {
             Some(Rewrite::Relative)
@@ -286,7 +334,7 @@ impl Site {
                 let path =
                     content::url::output_file(&format!("{}{}", chrome.format.prefix(), page.url));
                 owners.claim(&path, page.source_label())?;
-                let html = render::render_page(&site, chrome, id, body, &base, &mut walk)?;
+                let html = render::render_page(site, chrome, id, body, &base, &mut walk)?;
                 sink.write(&path, finish(html, &path).as_bytes())?;
                 stats.pages += 1;
             }
@@ -339,7 +387,7 @@ impl Site {
                     &path,
                     format!("the feed of {}", tree.pages[id].source_label()),
                 )?;
-                sink.write(&path, render::feeds::rss(&site, id)?.as_bytes())?;
+                sink.write(&path, render::feeds::rss(site, id)?.as_bytes())?;
             }
         }
         let lang_dir = render::feeds::rss_path(&config.lang_prefix())
@@ -354,14 +402,14 @@ impl Site {
             };
             sink.write(
                 &format!("{lang_dir}index.json"),
-                render::feeds::search_index(&site, &plain).as_bytes(),
+                render::feeds::search_index(site, &plain).as_bytes(),
             )?;
         }
         if self.disabled("sitemap") {
             return Ok(None);
         }
         let path = format!("{lang_dir}sitemap.xml");
-        sink.write(&path, render::feeds::sitemap(&site)?.as_bytes())?;
+        sink.write(&path, render::feeds::sitemap(site)?.as_bytes())?;
         Ok(Some(format!(
             "{}{}/{path}",
             config.base_host(),

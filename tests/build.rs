@@ -366,6 +366,11 @@ fn every_language_is_built_under_its_prefix() {
         !read(dir.path(), "public/fr/index.html").contains("href=\"/docs/\""),
         "shortcuts are per language"
     );
+    // The language switcher lists the page's translations.
+    assert_contains(
+        &fr,
+        "<option id=\"en\" value=\"/en/lab/step/\">en</option>\n                <option id=\"fr\" value=\"/fr/lab/step/\" selected>fr</option>",
+    );
 }
 
 #[test]

@@ -37,6 +37,17 @@ pub struct SiteData<'a> {
     pub site_view: Value,
     pub refs: refs::RefIndex,
     pub outputs: Outputs,
+    /// Every language's version of each page (for the language switcher).
+    pub translations: std::collections::HashMap<PageId, Vec<Translation>>,
+}
+
+/// One language's version of a page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Translation {
+    pub lang: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
 }
 
 impl<'a> SiteData<'a> {
@@ -54,6 +65,7 @@ impl<'a> SiteData<'a> {
             site_view: site_view(config),
             refs: refs::RefIndex::build(tree),
             outputs: Outputs::from_config(config),
+            translations: std::collections::HashMap::new(),
         }
     }
 
@@ -245,6 +257,7 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
         "visited",
         &crate::data_format::truthy(site.config.param("showvisitedlinks")),
     );
+    ctx.insert("multilingual", &site.config.is_multilingual());
     let custom_css: Vec<String> = match site.config.param("custom_css") {
         Some(Value::Array(a)) => a
             .iter()
@@ -376,7 +389,18 @@ pub fn render_page(
     let (prev, next) = (walk.prev, walk.next);
     let mut ctx = base.clone();
     ctx.insert("page", &view);
-    ctx.insert("menu", &chrome.menu.for_page(id, &ancestors));
+    let language_options = match site.translations.get(&id) {
+        Some(list) if site.config.is_multilingual() => {
+            let mut c = tera::Context::new();
+            c.insert("translations", list);
+            site.theme.render("partials/language_options.html", &c)?
+        }
+        _ => String::new(),
+    };
+    ctx.insert(
+        "menu",
+        &chrome.menu.for_page(id, &ancestors, &language_options),
+    );
     ctx.insert(
         "breadcrumbs",
         &navigation::breadcrumbs(site.tree, id, &url_of),

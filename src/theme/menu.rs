@@ -16,6 +16,8 @@ enum Segment {
     Text(String),
     State(PageId),
     Caret(PageId),
+    /// The language switcher's options.
+    Languages,
 }
 
 /// The sidebar HTML with per-page slots.
@@ -60,6 +62,7 @@ impl Menu {
     pub fn render(theme: &Theme, nodes: &[MenuNode], mut context: tera::Context) -> Result<Menu> {
         let views: Vec<SlotNode<'_>> = nodes.iter().map(slot_view).collect();
         context.insert("nodes", &views);
+        context.insert("language_options", &format!("{OPEN}L0{CLOSE}"));
         let html = theme.render("partials/menu.html", &context)?;
         let mut always_open = HashMap::new();
         collect_open(nodes, &mut always_open);
@@ -69,12 +72,19 @@ impl Menu {
         })
     }
 
-    /// The sidebar of the page `current` whose ancestors are `ancestors`.
-    pub fn for_page(&self, current: PageId, ancestors: &[PageId]) -> String {
+    /// The sidebar of the page `current` whose ancestors are `ancestors`, with the
+    /// page's language switcher options.
+    pub fn for_page(
+        &self,
+        current: PageId,
+        ancestors: &[PageId],
+        language_options: &str,
+    ) -> String {
         let mut out = String::new();
         for seg in &self.segments {
             match seg {
                 Segment::Text(t) => out.push_str(t),
+                Segment::Languages => out.push_str(language_options),
                 Segment::State(id) => {
                     let parent = ancestors.contains(id)
                         || self.always_open.get(id).copied().unwrap_or(false);
@@ -110,10 +120,10 @@ fn parse(html: &str) -> Vec<Segment> {
         segments.push(Segment::Text(rest[..start].to_string()));
         let slot = &after[..end];
         let id = slot[1..].parse().unwrap_or(0);
-        segments.push(if slot.starts_with('C') {
-            Segment::Caret(id)
-        } else {
-            Segment::State(id)
+        segments.push(match slot.as_bytes().first() {
+            Some(b'C') => Segment::Caret(id),
+            Some(b'L') => Segment::Languages,
+            _ => Segment::State(id),
         });
         rest = &after[end + CLOSE.len_utf8()..];
     }
@@ -134,11 +144,11 @@ mod tests {
             always_open: HashMap::from([(1, false), (2, false)]),
         };
         assert_eq!(
-            menu.for_page(2, &[1, 0]),
+            menu.for_page(2, &[1, 0], ""),
             "<li class=\"dd-item parent\"><i class=\"fas fa-caret-down\"></i><li class=\"dd-item active\">"
         );
         assert_eq!(
-            menu.for_page(9, &[0]),
+            menu.for_page(9, &[0], ""),
             "<li class=\"dd-item\"><i class=\"fas fa-caret-right\"></i><li class=\"dd-item\">"
         );
     }
