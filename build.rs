@@ -1,5 +1,6 @@
-//! Embeds the bundled learn theme (`themes/learn/`) into the binary: writes a list
-//! of `(path, include_bytes!(…))` pairs to `$OUT_DIR/embedded_theme.rs`.
+//! Embeds the bundled themes (`themes/learn/`, and `themes/relearn/`, which holds
+//! only what the relearn flavour changes) into the binary: writes lists of
+//! `(path, include_bytes!(…))` pairs to `$OUT_DIR/embedded_theme.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -18,13 +19,12 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let root = manifest.join("themes").join("learn");
-    println!("cargo:rerun-if-changed=themes/learn");
+fn list(manifest: &Path, theme: &str, constant: &str, code: &mut String) {
+    let root = manifest.join("themes").join(theme);
+    println!("cargo:rerun-if-changed=themes/{theme}");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
-    let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
+    code.push_str(&format!("pub static {constant}: &[(&str, &[u8])] = &[\n"));
     for f in &files {
         let rel = f.to_string_lossy().replace('\\', "/");
         let abs = root.join(f);
@@ -35,6 +35,13 @@ fn main() {
         println!("cargo:rerun-if-changed={}", abs.display());
     }
     code.push_str("];\n");
+}
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let mut code = String::new();
+    list(&manifest, "learn", "FILES", &mut code);
+    list(&manifest, "relearn", "RELEARN_FILES", &mut code);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_theme.rs");
     std::fs::write(out, code).unwrap_or_else(|e| panic!("cannot write embedded theme list: {e}"));
 }

@@ -42,9 +42,12 @@ pub struct Navigation {
 impl Navigation {
     /// Builds the menu and the walk order. `url_of` gives a page's link
     /// (RelPermalink, baseURL path included).
+    /// `whole_tree`: relearn's sidebar, the home page with all its children (pages
+    /// too) instead of learn's top-level sections.
     pub fn build(
         tree: &ContentTree,
         order_by_title: bool,
+        whole_tree: bool,
         url_of: &dyn Fn(PageId) -> String,
     ) -> Navigation {
         let sort_children = |ids: &mut Vec<PageId>| {
@@ -52,13 +55,22 @@ impl Navigation {
                 ids.sort_by(|&a, &b| sort::title_order(&tree.pages[a], &tree.pages[b]));
             }
         };
-        let mut top: Vec<PageId> = tree.sections(ContentTree::HOME).collect();
-        sort_children(&mut top);
-        let menu = top
-            .into_iter()
-            .filter(|&id| !hidden(tree, id))
-            .map(|id| menu_node(tree, id, true, &sort_children, url_of))
-            .collect();
+        let menu = if whole_tree {
+            vec![menu_node(
+                tree,
+                ContentTree::HOME,
+                true,
+                &sort_children,
+                url_of,
+            )]
+        } else {
+            let mut top: Vec<PageId> = tree.sections(ContentTree::HOME).collect();
+            sort_children(&mut top);
+            top.into_iter()
+                .filter(|&id| !hidden(tree, id))
+                .map(|id| menu_node(tree, id, true, &sort_children, url_of))
+                .collect()
+        };
 
         let mut order = Vec::new();
         walk(tree, ContentTree::HOME, &mut order);
@@ -137,7 +149,7 @@ fn menu_node(
     url_of: &dyn Fn(PageId) -> String,
 ) -> MenuNode {
     let page = &tree.pages[id];
-    let is_section = page.kind == Kind::Section;
+    let is_section = page.is_section_like();
     let mut kids: Vec<PageId> = if is_section {
         page.children.clone()
     } else {

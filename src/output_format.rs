@@ -11,16 +11,31 @@ use serde_json::Value;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     Html,
+    /// Hugo's AMP: the same page under `/amp/`; AMP pages link to AMP pages.
     Amp,
+    /// relearn's print format: `index.print.html` beside the page.
+    Print,
 }
 
 impl Format {
-    /// The URL path prefix of the format (`""` or `/amp`).
-    pub fn prefix(self) -> &'static str {
+    /// The URL path of a page at `url` (HTML) in this format.
+    pub fn url(self, url: &str) -> String {
         match self {
-            Format::Html => "",
-            Format::Amp => "/amp",
+            Format::Html => url.to_string(),
+            Format::Amp => format!("/amp{url}"),
+            Format::Print => {
+                let dir = url.strip_suffix("index.html").unwrap_or(url);
+                let dir = dir
+                    .strip_suffix(".html")
+                    .map_or_else(|| dir.to_string(), |stem| format!("{stem}/"));
+                format!("{dir}index.print.html")
+            }
         }
+    }
+
+    /// Whether, in this format, links to other pages go to their version in it.
+    pub fn links_within(self) -> bool {
+        self == Format::Amp
     }
 }
 
@@ -33,7 +48,7 @@ const KINDS: [(Kind, &str); 5] = [
 ];
 
 /// Format names labsite makes (lower-case).
-const KNOWN: [&str; 4] = ["html", "amp", "rss", "json"];
+const KNOWN: [&str; 5] = ["html", "amp", "rss", "json", "print"];
 
 /// The output formats of each page kind, by lower-case name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +96,9 @@ impl Outputs {
         if self.has(kind, "amp") {
             formats.push(Format::Amp);
         }
+        if self.has(kind, "print") {
+            formats.push(Format::Print);
+        }
         formats
     }
 
@@ -110,6 +128,14 @@ impl Outputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_in_each_format() {
+        assert_eq!(Format::Amp.url("/a/b.html"), "/amp/a/b.html");
+        assert_eq!(Format::Print.url("/log/"), "/log/index.print.html");
+        assert_eq!(Format::Print.url("/"), "/index.print.html");
+        assert_eq!(Format::Print.url("/a/b.html"), "/a/b/index.print.html");
+    }
 
     #[test]
     fn configured_and_default_formats() {

@@ -331,8 +331,7 @@ impl Site {
                 .iter()
                 .filter(|c| site.outputs.of(page.kind).contains(&c.format))
             {
-                let path =
-                    content::url::output_file(&format!("{}{}", chrome.format.prefix(), page.url));
+                let path = content::url::output_file(&chrome.format.url(&page.url));
                 owners.claim(&path, page.source_label())?;
                 let html = render::render_page(site, chrome, id, body, &base, &mut walk)?;
                 sink.write(&path, finish(html, &path).as_bytes())?;
@@ -344,21 +343,40 @@ impl Site {
             }
         }
 
-        if self
-            .theme
-            .tera
-            .get_template_names()
-            .any(|n| n == "404.html")
-        {
-            let path = content::url::output_file(&format!("{}/404.html", config.lang_prefix()));
+        // Pages that are not content: the 404 page, and relearn's search page.
+        let mut special = vec![(
+            "404.html",
+            "404 Page not found".to_string(),
+            "404.html".to_string(),
+        )];
+        if self.theme.flavour == crate::theme::Flavour::Relearn {
+            let title = self
+                .theme
+                .strings
+                .get(&config.language)
+                .map_or("Search".into(), |s| s.get("Search"));
+            special.push(("search.html", title, "search/".to_string()));
+        }
+        for (template, title, file) in special {
+            if !self.theme.tera.get_template_names().any(|n| n == template) {
+                continue;
+            }
+            let url = format!("{}/{file}", config.lang_prefix());
+            let path = content::url::output_file(&url);
             let mut ctx = base.clone();
-            let url = format!("{}/{path}", config.base_path());
-            ctx.insert(
-                "page",
-                &serde_json::json!({"title": "404 Page not found", "url": url}),
-            );
-            let html = self.theme.render("404.html", &ctx)?;
-            owners.claim(&path, "the 404 page".into())?;
+            let page = serde_json::json!({"title": title, "url": format!("{}{url}", config.base_path()), "params": {}, "description": ""});
+            ctx.insert("page", &page);
+            ctx.insert("breadcrumbs", &Vec::<render::Translation>::new());
+            ctx.insert("prev", &None::<String>);
+            ctx.insert("next", &None::<String>);
+            let menu = chromes
+                .first()
+                .map(|c| c.menu.for_page(usize::MAX, &[], ""))
+                .unwrap_or_default();
+            ctx.insert("menu", &menu);
+            ctx.insert("show_prev_next", &false);
+            let html = self.theme.render(template, &ctx)?;
+            owners.claim(&path, format!("the page {template}"))?;
             sink.write(&path, finish(html, &path).as_bytes())?;
             stats.pages += 1;
         }

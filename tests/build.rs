@@ -564,3 +564,73 @@ fn include_reads_site_files_only() {
         );
     }
 }
+
+#[test]
+fn relearn_sites_get_relearns_page_structure() {
+    let dir = site("relearn");
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(
+        &run.stderr,
+        "labsite renders this site with its embedded learn theme",
+    );
+    let home = read(dir.path(), "public/index.html");
+    // relearn's DOM: the content in #R-body-inner, an id on the page's h1.
+    assert_contains(
+        &home,
+        "<main id=\"R-body-inner\" class=\"highlightable home\" tabindex=\"-1\">",
+    );
+    assert_contains(
+        &home,
+        "<h1 id=\"home\">Home</h1>\n<p>See <a href=\"/chap/\">the chapter</a> and <a href=\"/chap/step/#part\">step</a>.</p>",
+    );
+    // The sidebar: home with all its children; deeper levels only on the way to the page.
+    let ids: Vec<&str> = home
+        .split("data-nav-id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(ids, ["/", "/chap/", "/about/", "https://docs.example.com/"]);
+    let step = read(dir.path(), "public/chap/step/index.html");
+    let ids: Vec<&str> = step
+        .split("data-nav-id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "/",
+            "/chap/",
+            "/chap/step/",
+            "/about/",
+            "https://docs.example.com/"
+        ]
+    );
+    assert!(
+        !step.contains("class=\"nav nav-prev\""),
+        "relearn's prev/next live in the top bar"
+    );
+    assert_contains(
+        &step,
+        "<div class=\"topbar-button topbar-button-prev\"><a class=\"topbar-control\" href=\"/chap/\"",
+    );
+    // Chapters show their number; children as headings with ids.
+    let chap = read(dir.path(), "public/chap/index.html");
+    assert_contains(
+        &chap,
+        "<div class=\"article-subheading\">Chapter 1</div>\n            <h1 id=\"first-chapter\">First Chapter</h1>",
+    );
+    assert_contains(
+        &chap,
+        "<div class=\"children children-h3 children-sort-\">\n  <h3 id=\"the-step\"><a href=\"/chap/step/\">The Step</a></h3>\n  <p>A step</p>\n</div>",
+    );
+    // The print format, and relearn's search page.
+    assert_contains(
+        &read(dir.path(), "public/chap/step/index.print.html"),
+        "<h1 id=\"the-step\">The Step</h1>",
+    );
+    assert_contains(
+        &read(dir.path(), "public/search/index.html"),
+        "<h1 id=\"search\">Search</h1>",
+    );
+}

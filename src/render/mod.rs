@@ -93,12 +93,11 @@ impl<'a> SiteData<'a> {
     /// own version in that format when it has one (Hugo links AMP pages to AMP pages).
     pub fn rel_permalink_in(&self, id: PageId, format: Format) -> String {
         let page = &self.tree.pages[id];
-        if format != Format::Html && self.outputs.of(page.kind).contains(&format) {
+        if format.links_within() && self.outputs.of(page.kind).contains(&format) {
             format!(
-                "{}{}{}",
+                "{}{}",
                 self.config.base_path(),
-                format.prefix(),
-                url::encode_path(&page.url)
+                url::encode_path(&format.url(&page.url))
             )
         } else {
             self.rel_permalink(id)
@@ -191,7 +190,10 @@ pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
     }
     let body = expanded.markdown.replace("<!--more-->", "");
     let rendered = markdown::render(&body, settings);
-    let html = shortcode::substitute(&rendered.html, &expanded.placeholders);
+    let mut html = shortcode::substitute(&rendered.html, &expanded.placeholders);
+    if site.theme.flavour == crate::theme::Flavour::Relearn {
+        html = resolve_page_links(site, id, &html);
+    }
     let mut warnings = expanded.warnings;
     warnings.extend(shortcodes.warnings.into_inner());
     Ok(PageContent {
@@ -200,6 +202,29 @@ pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
         raw_html_omitted: rendered.raw_html_omitted + inner_omitted.get(),
         warnings,
     })
+}
+
+/// relearn's link render hook: a Markdown link to a content path (`second-day`,
+/// `../ship`, `/log/first-day`) points at that page's URL.
+fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
+    static HREF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r##"<a href="([^"#?:]+)(#[^"]*)?""##).expect("valid regex")
+    });
+    let page = &site.tree.pages[id];
+    let dir = page
+        .file
+        .as_ref()
+        .map(|f| f.dir.clone())
+        .unwrap_or_default();
+    HREF.replace_all(html, |caps: &regex::Captures<'_>| {
+        let target = &caps[1];
+        let fragment = caps.get(2).map_or("", |m| m.as_str());
+        match site.refs.resolve(target, &dir) {
+            Ok(found) => format!("<a href=\"{}{fragment}\"", site.rel_permalink(found)),
+            Err(_) => caps[0].to_string(),
+        }
+    })
+    .into_owned()
 }
 
 /// Site-wide parts of every page in one output format: navigation and the sidebar.
@@ -218,7 +243,8 @@ impl Chrome {
             .param("ordersectionsby")
             .and_then(|v| v.as_str())
             == Some("title");
-        let nav = Navigation::build(site.tree, order_by_title, &url_of);
+        let whole_tree = site.theme.flavour == crate::theme::Flavour::Relearn;
+        let nav = Navigation::build(site.tree, order_by_title, whole_tree, &url_of);
         let menu = Menu::render(site.theme, &nav.menu, base.clone())?;
         Ok(Chrome { format, nav, menu })
     }
@@ -347,7 +373,11 @@ pub fn render_page(
         url: url_of(p),
         title: site.tree.pages[p].title.clone(),
     };
-    let own_url = url_of(id);
+    let own_url = format!(
+        "{}{}",
+        config.base_path(),
+        url::encode_path(&format.url(&page.url))
+    );
     let mut view = site.page_view(id);
     if let Value::Object(m) = &mut view {
         m.insert("url".into(), json!(own_url));
@@ -358,6 +388,34 @@ pub fn render_page(
         m.insert("content".into(), json!(content.html));
         m.insert("toc".into(), json!(content.toc));
         m.insert("chapter".into(), json!(chapter));
+        // relearn's archetype: `archetype` or `type` front matter, learn's `chapter`.
+        let archetype = page
+            .text_param("archetype")
+            .or_else(|| {
+                page.text_param("type")
+                    .filter(|t| t == "chapter" || t == "home")
+            })
+            .unwrap_or_else(|| {
+                if chapter {
+                    "chapter".into()
+                } else if is_home {
+                    "home".into()
+                } else {
+                    "default".into()
+                }
+            });
+        m.insert("archetype".into(), json!(archetype));
+        // relearn names a taxonomy's list page by its UI string (`T "tags"`).
+        if page.kind == Kind::Taxonomy && site.theme.flavour == crate::theme::Flavour::Relearn {
+            if let Some(title) = site
+                .theme
+                .strings
+                .get(&config.language)
+                .and_then(|s| s.lookup(&page.section_dir))
+            {
+                m.insert("title".into(), json!(title));
+            }
+        }
         m.insert("show_toc".into(), json!(show_toc));
         m.insert("show_breadcrumb".into(), json!(show_breadcrumb));
         m.insert("edit_url".into(), json!(edit_url));

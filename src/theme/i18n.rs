@@ -32,6 +32,11 @@ impl Strings {
         Strings { map }
     }
 
+    /// The string for `key` (case-insensitive), if there is one.
+    pub fn lookup(&self, key: &str) -> Option<String> {
+        self.map.get(&key.to_lowercase()).cloned()
+    }
+
     /// The string for `key` (case-insensitive), or the key itself.
     pub fn get(&self, key: &str) -> String {
         self.map

@@ -18,6 +18,10 @@ enum Segment {
     Caret(PageId),
     /// The language switcher's options.
     Languages,
+    /// The start and end of a node's children that are shown only on pages at or
+    /// below the node (relearn's collapsed menu).
+    ChildrenStart(PageId),
+    ChildrenEnd(PageId),
 }
 
 /// The sidebar HTML with per-page slots.
@@ -34,6 +38,8 @@ struct SlotNode<'a> {
     node: &'a MenuNode,
     state: String,
     caret: String,
+    children_start: String,
+    children_end: String,
     children: Vec<SlotNode<'a>>,
 }
 
@@ -46,6 +52,8 @@ fn slot_view(node: &MenuNode) -> SlotNode<'_> {
         } else {
             String::new()
         },
+        children_start: format!("{OPEN}O{}{CLOSE}", node.id),
+        children_end: format!("{OPEN}X{}{CLOSE}", node.id),
         children: node.children.iter().map(slot_view).collect(),
     }
 }
@@ -81,8 +89,22 @@ impl Menu {
         language_options: &str,
     ) -> String {
         let mut out = String::new();
+        let open = |id: &PageId| {
+            *id == current
+                || ancestors.contains(id)
+                || self.always_open.get(id).copied().unwrap_or(false)
+        };
+        let mut skipping: Option<PageId> = None;
         for seg in &self.segments {
+            if let Some(closed) = skipping {
+                if *seg == Segment::ChildrenEnd(closed) {
+                    skipping = None;
+                }
+                continue;
+            }
             match seg {
+                Segment::ChildrenStart(id) if !open(id) => skipping = Some(*id),
+                Segment::ChildrenStart(_) | Segment::ChildrenEnd(_) => {}
                 Segment::Text(t) => out.push_str(t),
                 Segment::Languages => out.push_str(language_options),
                 Segment::State(id) => {
@@ -123,6 +145,8 @@ fn parse(html: &str) -> Vec<Segment> {
         segments.push(match slot.as_bytes().first() {
             Some(b'C') => Segment::Caret(id),
             Some(b'L') => Segment::Languages,
+            Some(b'O') => Segment::ChildrenStart(id),
+            Some(b'X') => Segment::ChildrenEnd(id),
             _ => Segment::State(id),
         });
         rest = &after[end + CLOSE.len_utf8()..];
@@ -134,6 +158,21 @@ fn parse(html: &str) -> Vec<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsed_children_show_only_below_their_node() {
+        let menu = Menu {
+            segments: parse(
+                "<li>1\u{E000}O1\u{E001}<ul><li>2</li></ul>\u{E000}X1\u{E001}</li><li>3</li>",
+            ),
+            always_open: HashMap::from([(1, false), (2, false), (3, false)]),
+        };
+        assert_eq!(menu.for_page(3, &[0], ""), "<li>1</li><li>3</li>");
+        assert_eq!(
+            menu.for_page(2, &[1, 0], ""),
+            "<li>1<ul><li>2</li></ul></li><li>3</li>"
+        );
+    }
 
     #[test]
     fn slots_are_filled_per_page() {

@@ -39,8 +39,26 @@ pub struct GoShortcode {
     pub inner: Inner,
 }
 
+/// Which of the two workshop themes a site is written for. Sites naming a relearn
+/// theme get relearn's page structure and shortcode markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    Learn,
+    Relearn,
+}
+
+impl Flavour {
+    pub fn of(theme: Option<&str>) -> Flavour {
+        match theme {
+            Some(name) if name.to_lowercase().contains("relearn") => Flavour::Relearn,
+            _ => Flavour::Learn,
+        }
+    }
+}
+
 /// The loaded theme.
 pub struct Theme {
+    pub flavour: Flavour,
     pub tera: Tera,
     /// Static files by output path.
     pub assets: BTreeMap<String, Asset>,
@@ -82,7 +100,13 @@ impl Theme {
         let mut assets = BTreeMap::new();
         // UI strings, lowest precedence first: embedded, theme, site; English first.
         let mut i18n_dirs: Vec<PathBuf> = Vec::new();
-        for (path, bytes) in embedded::FILES {
+        let flavour = Flavour::of(config.theme.as_deref());
+        // The learn theme, with the relearn flavour's files on top when asked for.
+        let layers: &[&[(&str, &[u8])]] = match flavour {
+            Flavour::Learn => &[embedded::FILES],
+            Flavour::Relearn => &[embedded::FILES, embedded::RELEARN_FILES],
+        };
+        for (path, bytes) in layers.iter().flat_map(|l| l.iter()) {
             if let Some(name) = path.strip_prefix("templates/") {
                 templates.insert(
                     name.to_string(),
@@ -130,11 +154,20 @@ impl Theme {
         let mut strings = std::collections::HashMap::new();
         for lang in config.languages_to_build() {
             let mut tables: Vec<String> = Vec::new();
-            for wanted in ["en".to_string(), lang.clone()] {
+            // Hugo finds a language's strings by its key or by its languageCode.
+            let code = config
+                .languages
+                .iter()
+                .find(|l| l.key == lang)
+                .and_then(|l| l.code.clone());
+            let mut wanted_files = vec!["en".to_string(), lang.clone()];
+            wanted_files.extend(code.map(|c| c.to_lowercase()));
+            for wanted in wanted_files {
                 let embedded_path = format!("i18n/{wanted}.toml");
                 tables.extend(
-                    embedded::FILES
+                    layers
                         .iter()
+                        .flat_map(|l| l.iter())
                         .filter(|(p, _)| *p == embedded_path)
                         .map(|(_, b)| String::from_utf8_lossy(b).into_owned()),
                 );
@@ -153,6 +186,7 @@ impl Theme {
             .map_err(|e| template_error("theme", e))?;
         tera.register_function("highlight", HighlightFn);
         tera.register_filter("markdownify", markdownify);
+        tera.register_filter("anchorize", anchorize);
         tera.register_function(
             "t",
             TranslateFn {
@@ -212,6 +246,7 @@ impl Theme {
         }
         Ok((
             Theme {
+                flavour,
                 tera,
                 assets,
                 shortcodes,
@@ -290,6 +325,19 @@ impl tera::Function for HighlightFn {
     }
 }
 
+/// Tera filter `anchorize`: Hugo's `anchorize` (the heading-id algorithm).
+fn anchorize(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string);
+    Ok(tera::Value::String(crate::markdown::anchor::anchorize(
+        &text,
+    )))
+}
+
 /// Tera filter `markdownify`: Hugo's `markdownify`, Markdown rendered without the
 /// paragraph around a single block.
 fn markdownify(
@@ -333,9 +381,25 @@ impl tera::Function for TranslateFn {
             .strings
             .get(lang)
             .or_else(|| self.strings.get(&self.default_language));
-        Ok(tera::Value::String(
-            strings.map_or_else(|| key.to_string(), |s| s.get(key)),
-        ))
+        let found = strings.and_then(|s| s.lookup(key));
+        let text = match (found, args.get("default").and_then(|v| v.as_str())) {
+            (Some(t), _) => t,
+            (None, Some(default)) => default.to_string(),
+            (None, None) => key.to_string(),
+        };
+        // Go-template placeholders for a count: `{{ .Count }}` or `{{.}}`.
+        let text = match args.get("count") {
+            Some(count) => {
+                let n = count
+                    .as_i64()
+                    .map_or_else(|| count.to_string(), |n| n.to_string());
+                ["{{ .Count }}", "{{.Count}}", "{{ . }}", "{{.}}"]
+                    .iter()
+                    .fold(text, |t, p| t.replace(p, &n))
+            }
+            None => text,
+        };
+        Ok(tera::Value::String(text))
     }
 
     fn is_safe(&self) -> bool {
