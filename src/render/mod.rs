@@ -406,15 +406,15 @@ pub fn render_page(
             });
         m.insert("archetype".into(), json!(archetype));
         // relearn names a taxonomy's list page by its UI string (`T "tags"`).
-        if page.kind == Kind::Taxonomy && site.theme.flavour == crate::theme::Flavour::Relearn {
-            if let Some(title) = site
+        if page.kind == Kind::Taxonomy
+            && site.theme.flavour == crate::theme::Flavour::Relearn
+            && let Some(title) = site
                 .theme
                 .strings
                 .get(&config.language)
                 .and_then(|s| s.lookup(&page.section_dir))
-            {
-                m.insert("title".into(), json!(title));
-            }
+        {
+            m.insert("title".into(), json!(title));
         }
         m.insert("show_toc".into(), json!(show_toc));
         m.insert("show_breadcrumb".into(), json!(show_breadcrumb));
