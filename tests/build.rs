@@ -589,7 +589,16 @@ fn relearn_sites_get_relearns_page_structure() {
         .skip(1)
         .map(|s| &s[..s.find('"').unwrap()])
         .collect();
-    assert_eq!(ids, ["/", "/chap/", "/about/", "https://docs.example.com/"]);
+    assert_eq!(
+        ids,
+        [
+            "/",
+            "/chap/",
+            "/about/",
+            "/boxes/",
+            "https://docs.example.com/"
+        ]
+    );
     let step = read(dir.path(), "public/chap/step/index.html");
     let ids: Vec<&str> = step
         .split("data-nav-id=\"")
@@ -603,8 +612,19 @@ fn relearn_sites_get_relearns_page_structure() {
             "/chap/",
             "/chap/step/",
             "/about/",
+            "/boxes/",
             "https://docs.example.com/"
         ]
+    );
+    // relearn's notice and expand are <details> boxes.
+    let boxes = read(dir.path(), "public/boxes/index.html");
+    assert_contains(
+        &boxes,
+        "<details open class=\" box cstyle notices info\">\n  <summary class=\"box-label\" tabindex=\"-1\">\n    <i class=\"fa-fw fas fa-info-circle\"></i> \n    Info\n  </summary>\n  <div class=\"box-content\">\n<p>Read <em>this</em>.</p>\n\n  </div>\n</details>",
+    );
+    assert_contains(
+        &boxes,
+        "<details class=\" box cstyle notices transparent expand\">\n  <summary class=\"box-label\">\n    <i class=\"expander-icon fa-fw fas fa-chevron-right\"></i> \n    Show me\n  </summary>",
     );
     assert!(
         !step.contains("class=\"nav nav-prev\""),
