@@ -1,0 +1,51 @@
+//! Browser tests: the `browser` fixture built by labsite, opened in headless
+//! Chromium by `tests/browser/check.mjs` (playwright-core driving Debian's
+//! Chromium). `.ci/run` installs both; elsewhere the test says what is missing and
+//! passes only off CI.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn missing_tools(chromium: &Path, scripts: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if !chromium.exists() {
+        missing.push(format!("{} (apt-get install chromium)", chromium.display()));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        missing.push("node".into());
+    }
+    if !scripts.join("node_modules/playwright-core").is_dir() {
+        missing.push("tests/browser/node_modules (npm ci in tests/browser)".into());
+    }
+    missing
+}
+
+#[test]
+fn tabs_expand_mermaid_and_search_work_in_chromium() {
+    let chromium = Path::new("/usr/bin/chromium");
+    let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let missing = missing_tools(chromium, &scripts);
+    if !missing.is_empty() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "browser tests need: {}",
+            missing.join(", ")
+        );
+        eprintln!("browser tests skipped, missing: {}", missing.join(", "));
+        return;
+    }
+    let dir = site("browser");
+    build_ok(dir.path(), &[]);
+    let out = Command::new("node")
+        .arg(scripts.join("check.mjs"))
+        .arg(dir.path().join("public"))
+        .arg(chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "a browser check failed:\n{stdout}");
+    assert!(stdout.contains("5 passed, 0 failed"), "{stdout}");
+}

@@ -1,0 +1,88 @@
+// Opens a built labsite site in headless Chromium and checks what a reader does:
+// tabs switch, an expand opens, a mermaid diagram is drawn, search finds a page.
+// Usage: node check.mjs PUBLIC_DIR [CHROMIUM]. Prints one line per check and a
+// closing "N passed, N failed" line; exits non-zero when a check fails.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(process.argv[2]);
+const executablePath = process.argv[3] || "/usr/bin/chromium";
+const types = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".woff2": "font/woff2" };
+
+const server = http.createServer((req, res) => {
+  let file = path.join(root, decodeURIComponent(new URL(req.url, "http://x").pathname));
+  if (!file.startsWith(root)) { res.writeHead(404); res.end(); return; }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) { file = path.join(file, "index.html"); }
+  if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e.message}`);
+  }
+}
+function expect(condition, message) { if (!condition) { throw new Error(message); } }
+
+const page = await browser.newPage();
+await page.goto(`${base}/lab/widgets/`);
+
+await check("tabs switch without a reload", async () => {
+  const linux = page.locator('.tab-item[data-tab-item="Linux"]');
+  const mac = page.locator('.tab-item[data-tab-item="macOS"]');
+  expect(await linux.isVisible(), "the first tab is not shown at first");
+  expect(!(await mac.isVisible()), "the second tab is shown at first");
+  await page.click('button[data-tab-item="macOS"]');
+  expect(await mac.isVisible(), "the second tab is not shown after a click");
+  expect(!(await linux.isVisible()), "the first tab is still shown");
+});
+
+await check("the chosen tab is remembered for its group", async () => {
+  await page.reload();
+  expect(await page.locator('.tab-item[data-tab-item="macOS"]').isVisible(), "macOS is not selected after a reload");
+});
+
+await check("expand opens on click and from the keyboard", async () => {
+  const content = page.locator("details.expand .expand-content");
+  expect(!(await content.isVisible()), "the solution is visible before opening");
+  await page.click("details.expand > summary");
+  expect(await content.isVisible(), "the solution is hidden after a click");
+  await page.click("details.expand > summary");
+  await page.focus("details.expand > summary");
+  await page.keyboard.press("Enter");
+  expect(await content.isVisible(), "Enter on the label does not open it");
+});
+
+await check("mermaid draws the diagram", async () => {
+  await page.waitForSelector(".mermaid svg", { timeout: 10000 });
+  const text = await page.locator(".mermaid svg").textContent();
+  expect(text.includes("Start") && text.includes("Finish"), `diagram text is ${JSON.stringify(text)}`);
+});
+
+await check("search finds a page", async () => {
+  await page.fill("[data-search-input]", "quagga");
+  await page.waitForSelector(".search-results a", { timeout: 5000 });
+  const href = await page.locator(".search-results a").first().getAttribute("href");
+  expect(href.endsWith("/lab/zebra/"), `first result is ${href}`);
+});
+
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
