@@ -167,13 +167,27 @@ fn menu_node(
         url: url_of(id),
         title: page.title.clone(),
         label: page.menu_title(),
-        pre: page.text_param("pre").unwrap_or_default(),
-        post: page.text_param("post").unwrap_or_default(),
+        pre: menu_decoration(page, "pre"),
+        post: menu_decoration(page, "post"),
         is_section,
         has_caret: is_section && has_any && !top_level,
         always_open: page.flag("alwaysopen"),
         children,
     }
+}
+
+/// HTML around a menu label: learn's `pre`/`post`, or relearn's `menuPre`/`menuPost`
+/// (top level or under `[params]`).
+fn menu_decoration(page: &crate::content::Page, which: &str) -> String {
+    let relearn_key = format!("menu{which}");
+    page.text_param(which)
+        .or_else(|| page.text_param(&relearn_key))
+        .or_else(|| {
+            page.params
+                .get("params")
+                .and_then(|p| crate::data_format::as_text(p.get(&relearn_key)))
+        })
+        .unwrap_or_default()
 }
 
 /// learn's `menu-nextprev` walk: the node, then its children (home: sections only)

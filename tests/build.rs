@@ -616,6 +616,15 @@ fn relearn_sites_get_relearns_page_structure() {
             "https://docs.example.com/"
         ]
     );
+    // relearn's menuPre and icon.
+    assert_contains(
+        &step,
+        "<a class=\"padding\" href=\"/about/\"><i class=\"fas fa-info\"></i> About</a>",
+    );
+    assert_contains(
+        &read(dir.path(), "public/about/index.html"),
+        "<p>About us <i class=\"fa-fw fas fa-anchor\"></i>.</p>",
+    );
     // relearn's notice and expand are <details> boxes.
     let boxes = read(dir.path(), "public/boxes/index.html");
     assert_contains(
