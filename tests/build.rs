@@ -146,11 +146,7 @@ fn chapter_pages_have_no_title_heading_and_no_toc() {
 fn sidebar_order_hidden_pages_and_active_state() {
     let dir = built();
     let html = read(dir.path(), "public/basics/second/index.html");
-    let ids: Vec<&str> = html
-        .split("data-nav-id=\"")
-        .skip(1)
-        .map(|s| &s[..s.find('"').unwrap()])
-        .collect();
+    let ids = nav_ids(&html);
     assert_eq!(
         ids,
         [
@@ -584,11 +580,7 @@ fn relearn_sites_get_relearns_page_structure() {
         "<h1 id=\"home\">Home</h1>\n<p>See <a href=\"/chap/\">the chapter</a> and <a href=\"/chap/step/#part\">step</a>.</p>",
     );
     // The sidebar: home with all its children; deeper levels only on the way to the page.
-    let ids: Vec<&str> = home
-        .split("data-nav-id=\"")
-        .skip(1)
-        .map(|s| &s[..s.find('"').unwrap()])
-        .collect();
+    let ids = nav_ids(&home);
     assert_eq!(
         ids,
         [
@@ -600,11 +592,7 @@ fn relearn_sites_get_relearns_page_structure() {
         ]
     );
     let step = read(dir.path(), "public/chap/step/index.html");
-    let ids: Vec<&str> = step
-        .split("data-nav-id=\"")
-        .skip(1)
-        .map(|s| &s[..s.find('"').unwrap()])
-        .collect();
+    let ids = nav_ids(&step);
     assert_eq!(
         ids,
         [
@@ -651,7 +639,7 @@ fn relearn_sites_get_relearns_page_structure() {
     );
     assert_contains(
         &chap,
-        "<div class=\"children children-h3 children-sort-\">\n  <h3 id=\"the-step\"><a href=\"/chap/step/\">The Step</a></h3>\n  <p>A step</p>\n</div>",
+        "<div class=\"children children-h3 children-sort-\">\n<h3 id=\"the-step\"><a href=\"/chap/step/\">The Step</a></h3>\n<p>A step</p>\n</div>",
     );
     // The print format, and relearn's search page.
     assert_contains(

@@ -95,3 +95,11 @@ pub fn assert_contains(haystack: &str, needle: &str) {
         "expected to find\n{needle}\n---- in ----\n{haystack}"
     );
 }
+
+/// The `data-nav-id` values of a page's sidebar, in order.
+pub fn nav_ids(html: &str) -> Vec<&str> {
+    html.split("data-nav-id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap_or(0)])
+        .collect()
+}
