@@ -30,7 +30,7 @@ struct ContentFile {
     lang: String,
 }
 
-/// Loads the content of the site at `root` for the default language.
+/// Loads the content of the site at `root` in the language `config.language`.
 pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     let content_dir = config
         .language_config()
@@ -60,8 +60,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         .map(|f| f.dir.clone())
         .collect();
     // A folder holding no content of this language is no section (Hugo agrees).
-    let all_dirs = markdown.iter().map(|f| f.dir.clone());
-    for dir in all_dirs {
+    for dir in markdown.iter().map(|f| &f.dir) {
         let top = dir.split('/').next().unwrap_or("");
         if !top.is_empty() && !leaf_dirs.contains(top) {
             section_dirs.insert(top.to_string());
