@@ -133,8 +133,17 @@ impl Site {
         let mut omitted = 0;
         for (lang, site) in self.languages.iter().zip(&sites) {
             let mut bodies: BTreeMap<PageId, PageContent> = BTreeMap::new();
-            for id in lang.tree.rendered() {
-                match render::render_content(site, id) {
+            // Pages render in parallel; results are collected in page order, so the
+            // output does not depend on scheduling.
+            let ids: Vec<PageId> = lang.tree.rendered().collect();
+            let rendered: Vec<(PageId, Result<PageContent>)> = {
+                use rayon::prelude::*;
+                ids.par_iter()
+                    .map(|&id| (id, render::render_content(site, id)))
+                    .collect()
+            };
+            for (id, result) in rendered {
+                match result {
                     Ok(c) => {
                         omitted += c.raw_html_omitted;
                         for w in &c.warnings {
