@@ -50,9 +50,18 @@ impl Navigation {
         whole_tree: bool,
         url_of: &dyn Fn(PageId) -> String,
     ) -> Navigation {
-        let sort_children = |ids: &mut Vec<PageId>| {
-            if order_by_title {
+        // A section's own `ordersectionsby` (relearn) wins over the site's.
+        let sort_children = |parent: PageId, ids: &mut Vec<PageId>| {
+            let own = section_order(&tree.pages[parent]);
+            let by_title = match own.as_deref() {
+                Some("title" | "linktitle" | "name") => true,
+                Some(_) => false,
+                None => order_by_title,
+            };
+            if by_title {
                 ids.sort_by(|&a, &b| sort::title_order(&tree.pages[a], &tree.pages[b]));
+            } else if own.as_deref() == Some("date") {
+                ids.sort_by_key(|&c| tree.pages[c].date.map(|d| d.timestamp()));
             }
         };
         let menu = if whole_tree {
@@ -65,7 +74,7 @@ impl Navigation {
             )]
         } else {
             let mut top: Vec<PageId> = tree.sections(ContentTree::HOME).collect();
-            sort_children(&mut top);
+            sort_children(ContentTree::HOME, &mut top);
             top.into_iter()
                 .filter(|&id| !hidden(tree, id))
                 .map(|id| menu_node(tree, id, true, &sort_children, url_of))
@@ -145,7 +154,7 @@ fn menu_node(
     tree: &ContentTree,
     id: PageId,
     top_level: bool,
-    sort_children: &dyn Fn(&mut Vec<PageId>),
+    sort_children: &dyn Fn(PageId, &mut Vec<PageId>),
     url_of: &dyn Fn(PageId) -> String,
 ) -> MenuNode {
     let page = &tree.pages[id];
@@ -155,7 +164,7 @@ fn menu_node(
     } else {
         Vec::new()
     };
-    sort_children(&mut kids);
+    sort_children(id, &mut kids);
     let has_any = !kids.is_empty();
     let children = kids
         .into_iter()
@@ -174,6 +183,17 @@ fn menu_node(
         always_open: page.flag("alwaysopen"),
         children,
     }
+}
+
+/// relearn's `ordersectionsby` of a section (front matter, or under `[params]`).
+fn section_order(page: &crate::content::Page) -> Option<String> {
+    page.text_param("ordersectionsby")
+        .or_else(|| {
+            page.params
+                .get("params")
+                .and_then(|p| crate::data_format::as_text(p.get("ordersectionsby")))
+        })
+        .map(|s| s.to_lowercase())
 }
 
 /// HTML around a menu label: learn's `pre`/`post`, or relearn's `menuPre`/`menuPost`

@@ -420,7 +420,7 @@ impl Site {
         let lang_dir = render::feeds::rss_path(&config.lang_prefix())
             .trim_end_matches("index.xml")
             .to_string();
-        if site.outputs.has(content::Kind::Home, "json") {
+        if site.has_search_index() {
             let plain = |id: PageId| {
                 contents
                     .get(&id)

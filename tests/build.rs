@@ -651,3 +651,42 @@ fn relearn_sites_get_relearns_page_structure() {
         "<h1 id=\"search\">Search</h1>",
     );
 }
+
+#[test]
+fn ordersectionsby_sorts_the_sidebar() {
+    let files = |config: &'static str, section: &'static str| {
+        site_from(&[
+            ("config.toml", config),
+            ("content/s/_index.md", section),
+            ("content/s/b.md", "---\ntitle: Bravo\nweight: 1\n---\n"),
+            ("content/s/a.md", "---\ntitle: Alpha\nweight: 2\n---\n"),
+        ])
+    };
+    // By weight, the default.
+    let dir = files("title = 'O'\n", "---\ntitle: S\n---\n");
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        nav_ids(&read(dir.path(), "public/index.html")),
+        ["/s/", "/s/b/", "/s/a/"]
+    );
+    // learn's site-wide ordersectionsby = "title".
+    let dir = files(
+        "title = 'O'\n[params]\nordersectionsby = 'title'\n",
+        "---\ntitle: S\n---\n",
+    );
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        nav_ids(&read(dir.path(), "public/index.html")),
+        ["/s/", "/s/a/", "/s/b/"]
+    );
+    // relearn's per-section setting.
+    let dir = files(
+        "title = 'O'\ntheme = 'relearn'\n",
+        "+++\ntitle = 'S'\n[params]\nordersectionsby = 'title'\n+++\n",
+    );
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        nav_ids(&read(dir.path(), "public/s/a/index.html")),
+        ["/", "/s/", "/s/a/", "/s/b/"]
+    );
+}

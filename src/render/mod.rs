@@ -51,6 +51,12 @@ pub struct Translation {
 }
 
 impl<'a> SiteData<'a> {
+    /// Whether the site gets a search index: learn's needs `JSON` in the home
+    /// page's outputs; relearn always makes one.
+    pub fn has_search_index(&self) -> bool {
+        self.outputs.has(Kind::Home, "json") || self.theme.flavour == crate::theme::Flavour::Relearn
+    }
+
     pub fn new(
         root: &'a std::path::Path,
         config: &'a Config,
@@ -268,8 +274,8 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
     ctx.insert("site", &site.site_view);
     ctx.insert("rel_root", &rel_root);
     ctx.insert("home_url", &home_url);
-    let search = site.outputs.has(Kind::Home, "json")
-        && !crate::data_format::truthy(site.config.param("disablesearch"));
+    let search =
+        site.has_search_index() && !crate::data_format::truthy(site.config.param("disablesearch"));
     ctx.insert("search_enabled", &search);
     ctx.insert(
         "search_index_url",
