@@ -11,6 +11,7 @@ pub mod data_format;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
+pub mod gotemplate;
 pub mod markdown;
 pub mod navigation;
 pub mod output;

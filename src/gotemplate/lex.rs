@@ -1,0 +1,370 @@
+//! The lexer of Go's text/template language: text runs and actions between
+//! `{{` and `}}`, with `{{-`/`-}}` trimming, comments, and the action's tokens.
+
+/// One token of an action, or a text run between actions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok {
+    Text(String),
+    /// `{{` (the action starts); trimming is already applied to the text around.
+    Open,
+    Close,
+    Ident(String),
+    /// `.Name` (a field or method on dot); `.` alone is `Dot`.
+    Field(String),
+    Dot,
+    Var(String),
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Nil,
+    Pipe,
+    LParen,
+    RParen,
+    Declare,
+    Assign,
+    Comma,
+}
+
+/// A token with the byte offset where it starts in the template source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub offset: usize,
+    /// Written right after the previous token, with no space (`$x.Name`,
+    /// `(f).Name`): a field token joined this way continues a chain.
+    pub joined: bool,
+}
+
+/// A lexing error at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexError {
+    pub offset: usize,
+    pub message: String,
+}
+
+fn err<T>(offset: usize, message: impl Into<String>) -> Result<T, LexError> {
+    Err(LexError {
+        offset,
+        message: message.into(),
+    })
+}
+
+/// Splits a template source into tokens.
+pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut pos = 0;
+    while pos < src.len() {
+        let Some(rel) = src[pos..].find("{{") else {
+            out.push(Token {
+                tok: Tok::Text(src[pos..].to_string()),
+                offset: pos,
+                joined: false,
+            });
+            break;
+        };
+        let open = pos + rel;
+        let mut text = &src[pos..open];
+        let mut inner = open + 2;
+        let trim_left = src[inner..].starts_with("- ")
+            || src[inner..].starts_with("-\t")
+            || src[inner..].starts_with("-\n")
+            || src[inner..].starts_with("-\r");
+        if trim_left {
+            text = text.trim_end();
+            inner += 1;
+        }
+        if !text.is_empty() {
+            out.push(Token {
+                tok: Tok::Text(text.to_string()),
+                offset: pos,
+                joined: false,
+            });
+        }
+        // Comments: {{/* ... */}} with optional trim markers.
+        let after_space = inner + (src[inner..].len() - src[inner..].trim_start().len());
+        if src[after_space..].starts_with("/*") {
+            let Some(end_rel) = src[after_space..].find("*/") else {
+                return err(open, "unclosed comment");
+            };
+            let mut close = after_space + end_rel + 2;
+            let rest = &src[close..];
+            let trimmed = rest.trim_start();
+            let trim_right = trimmed.starts_with("-}}");
+            let close_len = if trim_right {
+                3
+            } else if trimmed.starts_with("}}") {
+                2
+            } else {
+                return err(close, "comment ends before closing delimiter");
+            };
+            close += rest.len() - trimmed.len() + close_len;
+            pos = close;
+            if trim_right {
+                pos += src[pos..].len() - src[pos..].trim_start().len();
+            }
+            continue;
+        }
+        out.push(Token {
+            tok: Tok::Open,
+            offset: open,
+            joined: false,
+        });
+        let (tokens, end, trim_right) = lex_action(src, inner)?;
+        out.extend(tokens);
+        out.push(Token {
+            tok: Tok::Close,
+            offset: end,
+            joined: false,
+        });
+        pos = end + if trim_right { 3 } else { 2 };
+        if trim_right {
+            pos += src[pos..].len() - src[pos..].trim_start().len();
+        }
+    }
+    Ok(out)
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Lexes the inside of an action from `pos`; returns its tokens, the offset of the
+/// closing delimiter (`-}}` or `}}`) and whether it trims.
+fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), LexError> {
+    let mut toks: Vec<Token> = Vec::new();
+    let mut prev_end = usize::MAX;
+    loop {
+        let rest = &src[pos..];
+        let Some(c) = rest.chars().next() else {
+            return err(pos, "unclosed action");
+        };
+        if rest.starts_with("}}") {
+            return Ok((toks, pos, false));
+        }
+        if c.is_whitespace() {
+            let trimmed = rest.trim_start();
+            let skipped = rest.len() - trimmed.len();
+            if trimmed.starts_with("-}}") {
+                return Ok((toks, pos + skipped, true));
+            }
+            pos += skipped;
+            continue;
+        }
+        let start = pos;
+        let joined = start == prev_end;
+        let push = |toks: &mut Vec<Token>, tok| {
+            toks.push(Token {
+                tok,
+                offset: start,
+                joined,
+            })
+        };
+        match c {
+            '|' => {
+                push(&mut toks, Tok::Pipe);
+                pos += 1;
+            }
+            '(' => {
+                push(&mut toks, Tok::LParen);
+                pos += 1;
+            }
+            ')' => {
+                push(&mut toks, Tok::RParen);
+                pos += 1;
+            }
+            ',' => {
+                push(&mut toks, Tok::Comma);
+                pos += 1;
+            }
+            ':' if rest.starts_with(":=") => {
+                push(&mut toks, Tok::Declare);
+                pos += 2;
+            }
+            '=' => {
+                push(&mut toks, Tok::Assign);
+                pos += 1;
+            }
+            '"' => {
+                let mut value = String::new();
+                let mut chars = rest[1..].char_indices();
+                let mut end = None;
+                while let Some((i, ch)) = chars.next() {
+                    match ch {
+                        '"' => {
+                            end = Some(i + 2);
+                            break;
+                        }
+                        '\\' => match chars.next() {
+                            Some((_, 'n')) => value.push('\n'),
+                            Some((_, 't')) => value.push('\t'),
+                            Some((_, 'r')) => value.push('\r'),
+                            Some((_, other)) => value.push(other),
+                            None => break,
+                        },
+                        '\n' => break,
+                        other => value.push(other),
+                    }
+                }
+                let Some(len) = end else {
+                    return err(start, "unterminated quoted string");
+                };
+                push(&mut toks, Tok::Str(value));
+                pos += len;
+            }
+            '`' => {
+                let Some(end) = rest[1..].find('`') else {
+                    return err(start, "unterminated raw quoted string");
+                };
+                push(&mut toks, Tok::Str(rest[1..1 + end].to_string()));
+                pos += end + 2;
+            }
+            '\'' => {
+                // A character constant is a number in Go.
+                let ch = rest[1..].chars().next().unwrap_or('\0');
+                push(&mut toks, Tok::Int(ch as i64));
+                pos += 1 + ch.len_utf8() + 1;
+            }
+            '.' => {
+                let name: String = rest[1..]
+                    .chars()
+                    .take_while(|&c| is_ident_char(c))
+                    .collect();
+                if name.is_empty() {
+                    push(&mut toks, Tok::Dot);
+                    pos += 1;
+                } else if name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    let num: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit() || *c == '.')
+                        .collect();
+                    push(&mut toks, Tok::Float(num.parse().unwrap_or(0.0)));
+                    pos += num.len();
+                } else {
+                    pos += 1 + name.len();
+                    push(&mut toks, Tok::Field(name));
+                }
+            }
+            '$' => {
+                let name: String = rest[1..]
+                    .chars()
+                    .take_while(|&c| is_ident_char(c))
+                    .collect();
+                pos += 1 + name.len();
+                push(&mut toks, Tok::Var(format!("${name}")));
+            }
+            c if c.is_ascii_digit()
+                || ((c == '-' || c == '+')
+                    && rest[1..].starts_with(|d: char| d.is_ascii_digit())) =>
+            {
+                let num: String = rest
+                    .char_indices()
+                    .take_while(|&(i, c)| {
+                        c.is_ascii_alphanumeric()
+                            || c == '.'
+                            || c == '_'
+                            || (i == 0 && (c == '-' || c == '+'))
+                    })
+                    .map(|(_, c)| c)
+                    .collect();
+                pos += num.len();
+                let clean = num.replace('_', "");
+                let tok = if let Some(hex) = clean.strip_prefix("0x") {
+                    Tok::Int(i64::from_str_radix(hex, 16).unwrap_or(0))
+                } else if let Ok(i) = clean.parse::<i64>() {
+                    Tok::Int(i)
+                } else if let Ok(f) = clean.parse::<f64>() {
+                    Tok::Float(f)
+                } else {
+                    return err(start, format!("bad number syntax: {num:?}"));
+                };
+                push(&mut toks, tok);
+            }
+            c if is_ident_char(c) => {
+                let name: String = rest.chars().take_while(|&c| is_ident_char(c)).collect();
+                pos += name.len();
+                let tok = match name.as_str() {
+                    "true" => Tok::Bool(true),
+                    "false" => Tok::Bool(false),
+                    "nil" => Tok::Nil,
+                    _ => Tok::Ident(name),
+                };
+                push(&mut toks, tok);
+                // `ident.Field` chains on an identifier (e.g. `site.Params`).
+            }
+            other => return err(start, format!("unexpected {other:?} in action")),
+        }
+        prev_end = pos;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_fields_continue_chains() {
+        let t = lex("{{ $x.Name (f).B .C }}").unwrap();
+        let joined: Vec<bool> = t.iter().map(|t| t.joined).collect();
+        assert_eq!(
+            joined,
+            [false, false, true, false, true, true, true, false, false]
+        );
+    }
+
+    fn toks(src: &str) -> Vec<Tok> {
+        lex(src).unwrap().into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn text_actions_and_trimming() {
+        assert_eq!(
+            toks("a {{- .Title -}} b {{ $x := 1 }}"),
+            vec![
+                Tok::Text("a".into()),
+                Tok::Open,
+                Tok::Field("Title".into()),
+                Tok::Close,
+                Tok::Text("b ".into()),
+                Tok::Open,
+                Tok::Var("$x".into()),
+                Tok::Declare,
+                Tok::Int(1),
+                Tok::Close,
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_strings_numbers() {
+        assert_eq!(
+            toks("x{{/* c */}}y"),
+            vec![Tok::Text("x".into()), Tok::Text("y".into())]
+        );
+        assert_eq!(
+            toks("x {{- /* c */ -}} y"),
+            vec![Tok::Text("x".into()), Tok::Text("y".into())]
+        );
+        assert_eq!(
+            toks(r#"{{ printf "%d\n" -3 1.5 `raw` }}"#),
+            vec![
+                Tok::Open,
+                Tok::Ident("printf".into()),
+                Tok::Str("%d\n".into()),
+                Tok::Int(-3),
+                Tok::Float(1.5),
+                Tok::Str("raw".into()),
+                Tok::Close
+            ]
+        );
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(lex("{{ .A").unwrap_err().message, "unclosed action");
+        assert_eq!(
+            lex("{{ \"a }}").unwrap_err().message,
+            "unterminated quoted string"
+        );
+    }
+}
