@@ -1,3 +1,6 @@
 //! Go templates: sites' own shortcodes and partials, run as Hugo runs them.
+pub mod exec;
+pub mod funcs;
 pub mod lex;
 pub mod parse;
+pub mod value;

@@ -1,0 +1,586 @@
+//! Executes parsed Go templates: variables and their scopes, pipelines, method
+//! calls, `if`/`with`/`range` with `break`/`continue`, `template` calls, and
+//! output escaped as Go's html/template escapes text (trusted HTML passes).
+
+use super::funcs;
+use super::parse::{Command, Expr, Node, Parsed, Pipeline};
+use super::value::Value;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A template error at a place in a template file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template file (as registered).
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
+    }
+}
+
+/// A named template: its nodes and the file they come from.
+#[derive(Debug)]
+struct Entry {
+    nodes: Rc<Vec<Node>>,
+    file: Rc<str>,
+}
+
+/// A set of templates that can call each other by name.
+#[derive(Debug, Default)]
+pub struct Templates {
+    entries: HashMap<String, Entry>,
+    sources: HashMap<Rc<str>, Rc<str>>,
+}
+
+impl Templates {
+    /// Parses `source` (from `file`) as template `name`; its `define`s join the set.
+    pub fn add(&mut self, name: &str, file: &str, source: &str) -> Result<(), TemplateError> {
+        let file: Rc<str> = Rc::from(file);
+        self.sources.insert(file.clone(), Rc::from(source));
+        let Parsed { root, defines } = super::parse::parse(source).map_err(|e| {
+            let (line, col) = crate::error::line_col(source, e.offset);
+            TemplateError {
+                file: file.to_string(),
+                line,
+                col,
+                message: e.message,
+            }
+        })?;
+        for (define, nodes) in defines {
+            self.entries.insert(
+                define,
+                Entry {
+                    nodes: Rc::new(nodes),
+                    file: file.clone(),
+                },
+            );
+        }
+        self.entries.insert(
+            name.to_string(),
+            Entry {
+                nodes: Rc::new(root),
+                file,
+            },
+        );
+        Ok(())
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.entries.contains_key(name)
+    }
+
+    /// Whether template `name` (or what it defines in its file) mentions `word`.
+    pub fn source_contains(&self, name: &str, word: &str) -> bool {
+        self.entries
+            .get(name)
+            .and_then(|e| self.sources.get(&e.file))
+            .is_some_and(|s| s.contains(word))
+    }
+
+    fn position(&self, file: &str, offset: usize) -> (usize, usize) {
+        self.sources
+            .get(file)
+            .map_or((1, 1), |s| crate::error::line_col(s, offset))
+    }
+}
+
+/// Functions beyond the builtins: Hugo's, which need the site (`partial`, `T`,
+/// `markdownify`, `relref`, …).
+pub trait Host<'a> {
+    /// `None` when the host has no function of that name.
+    fn call(
+        &self,
+        exec: &mut Exec<'_, 'a>,
+        name: &str,
+        args: &[Value<'a>],
+    ) -> Option<Result<Value<'a>, String>>;
+}
+
+/// A host without functions of its own.
+pub struct NoHost;
+
+impl<'a> Host<'a> for NoHost {
+    fn call(
+        &self,
+        _: &mut Exec<'_, 'a>,
+        _: &str,
+        _: &[Value<'a>],
+    ) -> Option<Result<Value<'a>, String>> {
+        None
+    }
+}
+
+enum Flow {
+    Normal,
+    Break,
+    Continue,
+}
+
+/// An error and where it happened (offset in `file`).
+struct Failure {
+    file: Rc<str>,
+    offset: usize,
+    message: String,
+}
+
+const MAX_DEPTH: usize = 100;
+
+/// One execution: the variables in scope and the template being run.
+pub struct Exec<'t, 'a> {
+    pub templates: &'t Templates,
+    host: &'t dyn Host<'a>,
+    vars: Vec<(String, Value<'a>)>,
+    file: Rc<str>,
+    depth: usize,
+    /// Escape output as html/template does (false for text/template outputs).
+    escape: bool,
+}
+
+/// Runs template `name` with `dot`.
+pub fn execute<'a>(
+    templates: &Templates,
+    name: &str,
+    dot: Value<'a>,
+    host: &dyn Host<'a>,
+    escape: bool,
+) -> Result<String, TemplateError> {
+    let Some(entry) = templates.entries.get(name) else {
+        return Err(TemplateError {
+            file: name.into(),
+            line: 1,
+            col: 1,
+            message: format!("no template {name:?}"),
+        });
+    };
+    let mut exec = Exec {
+        templates,
+        host,
+        vars: vec![("$".into(), dot.clone())],
+        file: entry.file.clone(),
+        depth: 0,
+        escape,
+    };
+    exec.run(name, dot).map_err(|f| {
+        let (line, col) = templates.position(&f.file, f.offset);
+        TemplateError {
+            file: f.file.to_string(),
+            line,
+            col,
+            message: f.message,
+        }
+    })
+}
+
+impl<'a> Exec<'_, 'a> {
+    /// Runs template `name` with `dot` in a fresh scope and returns its output.
+    pub fn run_template(&mut self, name: &str, dot: Value<'a>) -> Result<String, String> {
+        self.run(name, dot).map_err(|f| {
+            let (line, col) = self.templates.position(&f.file, f.offset);
+            format!("{}:{line}:{col}: {}", f.file, f.message)
+        })
+    }
+
+    fn run(&mut self, name: &str, dot: Value<'a>) -> Result<String, Failure> {
+        let Some(entry) = self.templates.entries.get(name) else {
+            return Err(Failure {
+                file: self.file.clone(),
+                offset: 0,
+                message: format!("no such template {name:?}"),
+            });
+        };
+        if self.depth >= MAX_DEPTH {
+            return Err(Failure {
+                file: self.file.clone(),
+                offset: 0,
+                message: format!(
+                    "template {name:?} calls itself too deeply (more than {MAX_DEPTH} levels)"
+                ),
+            });
+        }
+        let nodes = entry.nodes.clone();
+        let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), dot.clone())]);
+        let saved_file = std::mem::replace(&mut self.file, entry.file.clone());
+        self.depth += 1;
+        let mut out = String::new();
+        let result = self.walk(&mut out, &nodes, &dot);
+        self.depth -= 1;
+        self.vars = saved_vars;
+        self.file = saved_file;
+        result.map(|_| out)
+    }
+
+    fn fail(&self, offset: usize, message: impl Into<String>) -> Failure {
+        Failure {
+            file: self.file.clone(),
+            offset,
+            message: message.into(),
+        }
+    }
+
+    fn walk(&mut self, out: &mut String, nodes: &[Node], dot: &Value<'a>) -> Result<Flow, Failure> {
+        for node in nodes {
+            match node {
+                Node::Text(t) => out.push_str(t),
+                Node::Action(pipe) => {
+                    let v = self.pipeline(pipe, dot)?;
+                    if pipe.decl.is_empty() {
+                        self.print(out, &v);
+                    }
+                }
+                Node::If {
+                    branches,
+                    otherwise,
+                }
+                | Node::With {
+                    branches,
+                    otherwise,
+                } => {
+                    let is_with = matches!(node, Node::With { .. });
+                    let mark = self.vars.len();
+                    let mut taken = false;
+                    let mut flow = Flow::Normal;
+                    for (pipe, body) in branches {
+                        let v = self.pipeline(pipe, dot)?;
+                        if v.truthy() {
+                            let new_dot = if is_with { v } else { dot.clone() };
+                            flow = self.walk(out, body, &new_dot)?;
+                            taken = true;
+                            break;
+                        }
+                    }
+                    if !taken {
+                        flow = self.walk(out, otherwise, dot)?;
+                    }
+                    self.vars.truncate(mark);
+                    if !matches!(flow, Flow::Normal) {
+                        return Ok(flow);
+                    }
+                }
+                Node::Range {
+                    pipe,
+                    body,
+                    otherwise,
+                } => {
+                    let mark = self.vars.len();
+                    let mut probe = pipe.clone();
+                    probe.decl.clear();
+                    let collection = self.pipeline(&probe, dot)?;
+                    let items: Vec<(Value<'a>, Value<'a>)> = match &collection {
+                        Value::List(l) => l
+                            .iter()
+                            .enumerate()
+                            .map(|(i, v)| (Value::Int(i as i64), v.clone()))
+                            .collect(),
+                        Value::Map(m) => {
+                            m.iter().map(|(k, v)| (Value::str(k), v.clone())).collect()
+                        }
+                        Value::Int(n) => (0..*n).map(|i| (Value::Int(i), Value::Int(i))).collect(),
+                        Value::Nil => Vec::new(),
+                        other => {
+                            return Err(self.fail(
+                                pipe.offset,
+                                format!("range can't iterate over {}", other.to_text()),
+                            ));
+                        }
+                    };
+                    if items.is_empty() {
+                        self.walk(out, otherwise, dot)?;
+                    }
+                    for (key, item) in items {
+                        match pipe.decl.as_slice() {
+                            [v] => self.vars.push((v.clone(), item.clone())),
+                            [k, v] => {
+                                self.vars.push((k.clone(), key));
+                                self.vars.push((v.clone(), item.clone()));
+                            }
+                            _ => {}
+                        }
+                        let flow = self.walk(out, body, &item)?;
+                        self.vars.truncate(mark);
+                        if matches!(flow, Flow::Break) {
+                            break;
+                        }
+                    }
+                    self.vars.truncate(mark);
+                }
+                Node::Template { name, pipe, offset } => {
+                    let new_dot = match pipe {
+                        Some(p) => self.pipeline(p, dot)?,
+                        None => Value::Nil,
+                    };
+                    let text = self.run(name, new_dot).map_err(|f| {
+                        if f.offset == 0 && f.message.starts_with("no such template") {
+                            self.fail(*offset, f.message)
+                        } else {
+                            f
+                        }
+                    })?;
+                    out.push_str(&text);
+                }
+                Node::Break => return Ok(Flow::Break),
+                Node::Continue => return Ok(Flow::Continue),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn print(&self, out: &mut String, v: &Value<'a>) {
+        match v {
+            Value::Html(h) => out.push_str(h),
+            other if self.escape => out.push_str(&crate::theme::go_escape(&other.to_text())),
+            other => out.push_str(&other.to_text()),
+        }
+    }
+
+    fn pipeline(&mut self, pipe: &Pipeline, dot: &Value<'a>) -> Result<Value<'a>, Failure> {
+        let mut value: Option<Value<'a>> = None;
+        for cmd in &pipe.cmds {
+            value = Some(self.command(cmd, dot, value)?);
+        }
+        let value = value.unwrap_or(Value::Nil);
+        for name in &pipe.decl {
+            if pipe.assign {
+                match self.vars.iter_mut().rev().find(|(n, _)| n == name) {
+                    Some(slot) => slot.1 = value.clone(),
+                    None => {
+                        return Err(self.fail(pipe.offset, format!("undefined variable: {name}")));
+                    }
+                }
+            } else {
+                self.vars.push((name.clone(), value.clone()));
+            }
+        }
+        Ok(value)
+    }
+
+    fn command(
+        &mut self,
+        cmd: &Command,
+        dot: &Value<'a>,
+        piped: Option<Value<'a>>,
+    ) -> Result<Value<'a>, Failure> {
+        let first = &cmd.args[0];
+        let rest = &cmd.args[1..];
+        match first {
+            Expr::Ident(name) if name == "and" || name == "or" => {
+                let is_and = name == "and";
+                let mut last = Value::Nil;
+                for e in rest {
+                    let v = self.expr(e, dot, cmd.offset)?;
+                    if v.truthy() != is_and {
+                        return Ok(v);
+                    }
+                    last = v;
+                }
+                if let Some(p) = piped {
+                    if p.truthy() != is_and {
+                        return Ok(p);
+                    }
+                    last = p;
+                }
+                Ok(last)
+            }
+            Expr::Ident(name) => {
+                let mut args = Vec::with_capacity(rest.len() + 1);
+                for e in rest {
+                    args.push(self.expr(e, dot, cmd.offset)?);
+                }
+                args.extend(piped);
+                self.call_function(name, &args)
+                    .map_err(|m| self.fail(cmd.offset, m))
+            }
+            // A method call with arguments: `.Get 0`, `$p.Param "x"`, `.Site.GetPage "p"`.
+            Expr::Field(fields) | Expr::Var(_, fields) | Expr::Chain(_, fields)
+                if !rest.is_empty() || piped.is_some() =>
+            {
+                let Some((method, path)) = fields.split_last() else {
+                    return Err(self.fail(cmd.offset, "can't give argument to non-function"));
+                };
+                let receiver = match first {
+                    Expr::Field(_) => self.walk_fields(dot.clone(), path, cmd.offset)?,
+                    Expr::Var(v, _) => {
+                        let base = self.var(v, cmd.offset)?;
+                        self.walk_fields(base, path, cmd.offset)?
+                    }
+                    Expr::Chain(base, _) => {
+                        let base = self.expr(base, dot, cmd.offset)?;
+                        self.walk_fields(base, path, cmd.offset)?
+                    }
+                    _ => Value::Nil,
+                };
+                let mut args = Vec::with_capacity(rest.len() + 1);
+                for e in rest {
+                    args.push(self.expr(e, dot, cmd.offset)?);
+                }
+                args.extend(piped);
+                receiver
+                    .call(method, &args)
+                    .map_err(|m| self.fail(cmd.offset, m))
+            }
+            _ if !rest.is_empty() || piped.is_some() => {
+                Err(self.fail(cmd.offset, "can't give argument to non-function"))
+            }
+            other => self.expr(other, dot, cmd.offset),
+        }
+    }
+
+    fn call_function(&mut self, name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
+        let host = self.host;
+        if let Some(result) = host.call(self, name, args) {
+            return result;
+        }
+        match funcs::builtin(name, args) {
+            Some(result) => result,
+            None => Err(format!("function {name:?} not defined")),
+        }
+    }
+
+    fn var(&self, name: &str, offset: usize) -> Result<Value<'a>, Failure> {
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| self.fail(offset, format!("undefined variable: {name}")))
+    }
+
+    fn walk_fields(
+        &self,
+        mut value: Value<'a>,
+        fields: &[String],
+        offset: usize,
+    ) -> Result<Value<'a>, Failure> {
+        for f in fields {
+            value = value.field(f).map_err(|m| self.fail(offset, m))?;
+        }
+        Ok(value)
+    }
+
+    fn expr(&mut self, e: &Expr, dot: &Value<'a>, at: usize) -> Result<Value<'a>, Failure> {
+        Ok(match e {
+            Expr::Dot => dot.clone(),
+            Expr::Field(fields) => self.walk_fields(dot.clone(), fields, at)?,
+            Expr::Var(v, fields) => {
+                let base = self.var(v, at)?;
+                self.walk_fields(base, fields, at)?
+            }
+            Expr::Ident(name) => self
+                .call_function(name, &[])
+                .map_err(|m| self.fail(at, m))?,
+            Expr::Chain(base, fields) => {
+                let base = self.expr(base, dot, at)?;
+                self.walk_fields(base, fields, at)?
+            }
+            Expr::Str(s) => Value::str(s),
+            Expr::Int(i) => Value::Int(*i),
+            Expr::Float(f) => Value::Float(*f),
+            Expr::Bool(b) => Value::Bool(*b),
+            Expr::Nil => Value::Nil,
+            Expr::Pipe(p) => {
+                let mark = self.vars.len();
+                let v = self.pipeline(p, dot)?;
+                self.vars.truncate(mark);
+                v
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gotemplate::value::Object;
+
+    fn run(src: &str, dot: Value<'_>) -> String {
+        let mut t = Templates::default();
+        t.add("t", "t.html", src).unwrap();
+        execute(&t, "t", dot, &NoHost, true).unwrap_or_else(|e| format!("ERR {e}"))
+    }
+
+    struct Shortcode;
+    impl<'a> Object<'a> for Shortcode {
+        fn method(&self, name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, String>> {
+            match name {
+                "Get" => Some(Ok(match args.first().and_then(Value::as_i64) {
+                    Some(0) => Value::str("info"),
+                    _ => Value::Nil,
+                })),
+                "Inner" => Some(Ok(Value::html("<p>x</p>"))),
+                _ => None,
+            }
+        }
+        fn type_name(&self) -> &'static str {
+            "*hugolib.ShortcodeWithPage"
+        }
+    }
+
+    #[test]
+    fn learn_notice_runs() {
+        let src = r#"{{ $_hugo_config := `{ "version": 1 }` }}<div class="notices {{ .Get 0 }}" {{ if len .Params | eq 2 }} id="{{ .Get 1 }}" {{ end }}>{{ .Inner }}</div>"#;
+        let dot = Value::Object(Rc::new(Shortcode));
+        // `.Params` is unknown to this test object: the error names file, line and column.
+        assert_eq!(
+            run(src, dot.clone()),
+            "ERR t.html:1:82: can't evaluate field Params in type *hugolib.ShortcodeWithPage"
+        );
+        let src = r#"{{ $_hugo_config := `{ "version": 1 }` }}<div class="notices {{ .Get 0 }}">{{ .Inner }}</div>"#;
+        assert_eq!(run(src, dot), "<div class=\"notices info\"><p>x</p></div>");
+    }
+
+    #[test]
+    fn control_flow_and_variables() {
+        let data = Value::from_json(
+            &serde_json::json!({"L": ["a", "b", "c"], "M": {"k": 1}, "T": "C++ <b>"}),
+        );
+        assert_eq!(
+            run(
+                "{{ range $i, $e := .L }}{{ if eq $i 1 }}{{ continue }}{{ end }}{{ $e }}{{ end }}",
+                data.clone()
+            ),
+            "ac"
+        );
+        assert_eq!(
+            run(
+                "{{ range .L }}{{ if eq . \"b\" }}{{ break }}{{ end }}{{ . }}{{ end }}",
+                data.clone()
+            ),
+            "a"
+        );
+        assert_eq!(
+            run(
+                "{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ end }}{{ $x }}",
+                data.clone()
+            ),
+            "2"
+        );
+        assert_eq!(
+            run(
+                "{{ with .M }}{{ .k }}{{ else }}none{{ end }}{{ with .Nope }}x{{ else }}none{{ end }}",
+                data.clone()
+            ),
+            "1none"
+        );
+        assert_eq!(
+            run("{{ range .Nope }}x{{ else }}empty{{ end }}", data.clone()),
+            "empty"
+        );
+        assert_eq!(run("{{ .T }}", data.clone()), "C&#43;&#43; &lt;b&gt;");
+        assert_eq!(
+            run(
+                "{{- define \"x\" -}}[{{ . }}]{{- end -}}{{ template \"x\" .T }}",
+                data
+            ),
+            "[C&#43;&#43; &lt;b&gt;]"
+        );
+    }
+}

@@ -1,0 +1,419 @@
+//! Go's builtin template functions and the pure functions of Hugo's that need no
+//! site (strings, collections, math, comparison, `printf`).
+
+use super::value::Value;
+use std::collections::BTreeMap;
+
+fn arg<'a>(args: &[Value<'a>], i: usize) -> Value<'a> {
+    args.get(i).cloned().unwrap_or(Value::Nil)
+}
+
+fn text(v: &Value<'_>) -> String {
+    v.to_text()
+}
+
+fn want(args: &[Value<'_>], n: usize, name: &str) -> Result<(), String> {
+    if args.len() < n {
+        return Err(format!(
+            "wrong number of args for {name}: want {n} got {}",
+            args.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Go's fmt verbs that templates use: %s %d %v %q %f %t %x %%.
+pub fn sprintf(format: &str, args: &[Value<'_>]) -> String {
+    let mut out = String::new();
+    let mut it = args.iter();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        // Flags and width, kept simple: digits and '.' are skipped.
+        let mut spec = String::new();
+        while let Some(&d) = chars.peek() {
+            if d.is_ascii_digit() || d == '.' || d == '-' || d == '+' || d == '#' {
+                spec.push(d);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        match chars.next() {
+            Some('%') => out.push('%'),
+            Some(verb) => {
+                let Some(v) = it.next() else {
+                    out.push_str(&format!("%!{verb}(MISSING)"));
+                    continue;
+                };
+                match verb {
+                    'q' => out.push_str(&format!("{:?}", text(v))),
+                    'd' => out.push_str(
+                        &v.as_i64()
+                            .map_or_else(|| format!("%!d({})", text(v)), |i| i.to_string()),
+                    ),
+                    'f' => {
+                        let prec = spec
+                            .split('.')
+                            .nth(1)
+                            .and_then(|p| p.parse().ok())
+                            .unwrap_or(6);
+                        out.push_str(&format!("{:.*}", prec, v.as_f64().unwrap_or(0.0)));
+                    }
+                    'x' => out.push_str(&v.as_i64().map_or_else(
+                        || text(v).bytes().map(|b| format!("{b:02x}")).collect(),
+                        |i| format!("{i:x}"),
+                    )),
+                    _ => out.push_str(&text(v)),
+                }
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}
+
+fn len_of(v: &Value<'_>) -> Result<usize, String> {
+    match v {
+        Value::String(s) | Value::Html(s) => Ok(s.chars().count()),
+        Value::List(l) => Ok(l.len()),
+        Value::Map(m) => Ok(m.len()),
+        Value::Nil => Ok(0),
+        other => Err(format!("len of type {}", other.type_name())),
+    }
+}
+
+fn index<'a>(mut v: Value<'a>, keys: &[Value<'a>]) -> Result<Value<'a>, String> {
+    for k in keys {
+        v = match (&v, k) {
+            (Value::List(l), _) => match k.as_i64() {
+                Some(i) if i >= 0 && (i as usize) < l.len() => l[i as usize].clone(),
+                _ => return Err(format!("index out of range: {}", text(k))),
+            },
+            (Value::Map(_), _) => v.field(&text(k))?,
+            (Value::Nil, _) => Value::Nil,
+            (other, _) => return Err(format!("can't index item of type {}", other.type_name())),
+        };
+    }
+    Ok(v)
+}
+
+fn number<'a>(f: f64, ints: bool) -> Value<'a> {
+    if ints {
+        Value::Int(f as i64)
+    } else {
+        Value::Float(f)
+    }
+}
+
+fn arith<'a>(name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
+    want(args, 2, name)?;
+    let (a, b) = (&arg(args, 0), &arg(args, 1));
+    if let ("add", Some(x), Some(y)) = (name, a.as_str(), b.as_str()) {
+        return Ok(Value::str(format!("{x}{y}")));
+    }
+    let ints = matches!((a, b), (Value::Int(_), Value::Int(_)));
+    let (x, y) = (
+        a.as_f64().ok_or("can't do math on a non-number")?,
+        b.as_f64().ok_or("can't do math on a non-number")?,
+    );
+    Ok(match name {
+        "add" => number(x + y, ints),
+        "sub" => number(x - y, ints),
+        "mul" => number(x * y, ints),
+        "div" => {
+            if y == 0.0 {
+                return Err("can't divide the value by 0".into());
+            }
+            number(x / y, ints)
+        }
+        _ => {
+            if y == 0.0 {
+                return Err("the number can't be divided by zero at modulo operation".into());
+            }
+            Value::Int(x as i64 % y as i64)
+        }
+    })
+}
+
+/// The functions every template has. `None` when `name` is not one of them.
+pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, String>> {
+    let a0 = &arg(args, 0);
+    let a1 = &arg(args, 1);
+    Some(match name {
+        "not" => Ok(Value::Bool(!a0.truthy())),
+        "eq" => want(args, 2, name).map(|_| Value::Bool(args[1..].iter().any(|b| a0.equals(b)))),
+        "ne" => want(args, 2, name).map(|_| Value::Bool(!a0.equals(a1))),
+        "lt" | "le" | "gt" | "ge" => want(args, 2, name).and_then(|_| a0.compare(a1)).map(|o| {
+            use std::cmp::Ordering::*;
+            Value::Bool(match name {
+                "lt" => o == Less,
+                "le" => o != Greater,
+                "gt" => o == Greater,
+                _ => o != Less,
+            })
+        }),
+        "len" => len_of(a0).map(|n| Value::Int(n as i64)),
+        "index" => index(a0.clone(), &args[1.min(args.len())..]),
+        "print" => Ok(Value::str(
+            args.iter().map(text).collect::<Vec<_>>().join(""),
+        )),
+        "println" => Ok(Value::str(format!(
+            "{}\n",
+            args.iter().map(text).collect::<Vec<_>>().join(" ")
+        ))),
+        "printf" => Ok(Value::str(sprintf(&text(a0), &args[1.min(args.len())..]))),
+        "html" | "htmlEscape" => Ok(Value::str(crate::theme::go_escape(&text(a0)))),
+        "htmlUnescape" => Ok(Value::str(
+            text(a0)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#34;", "\"")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#43;", "+")
+                .replace("&amp;", "&"),
+        )),
+        "urlquery" => Ok(Value::str(
+            crate::content::url::encode_path(&text(a0)).replace('/', "%2F"),
+        )),
+        "js" => Ok(Value::str(
+            text(a0)
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\'', "\\'"),
+        )),
+        "safeHTML" | "safeHTMLAttr" | "safeURL" | "safeJS" | "safeCSS" => Ok(Value::html(text(a0))),
+        "default" => want(args, 2, name).map(|_| if a1.truthy() { a1.clone() } else { a0.clone() }),
+        "cond" => want(args, 3, name).map(|_| {
+            if a0.truthy() {
+                a1.clone()
+            } else {
+                arg(args, 2)
+            }
+        }),
+        "dict" => {
+            let mut m = BTreeMap::new();
+            for pair in args.chunks(2) {
+                if let [k, v] = pair {
+                    m.insert(text(k), v.clone());
+                }
+            }
+            Ok(Value::map(m))
+        }
+        "slice" => Ok(Value::list(args.to_vec())),
+        "seq" => {
+            let (from, to) = match args {
+                [n] => (1, n.as_i64().unwrap_or(0)),
+                [a, b, ..] => (a.as_i64().unwrap_or(1), b.as_i64().unwrap_or(0)),
+                [] => (1, 0),
+            };
+            Ok(Value::list((from..=to).map(Value::Int).collect()))
+        }
+        "first" | "last" => want(args, 2, name).map(|_| match a1 {
+            Value::List(l) => {
+                let n = a0.as_i64().unwrap_or(0).max(0) as usize;
+                let items: Vec<Value<'a>> = if name == "first" {
+                    l.iter().take(n).cloned().collect()
+                } else {
+                    l.iter().skip(l.len().saturating_sub(n)).cloned().collect()
+                };
+                Value::list(items)
+            }
+            other => other.clone(),
+        }),
+        "after" => want(args, 2, name).map(|_| match a1 {
+            Value::List(l) => Value::list(
+                l.iter()
+                    .skip(a0.as_i64().unwrap_or(0).max(0) as usize)
+                    .cloned()
+                    .collect(),
+            ),
+            other => other.clone(),
+        }),
+        "in" => Ok(Value::Bool(match a0 {
+            Value::List(l) => l.iter().any(|v| v.equals(a1)),
+            Value::String(s) | Value::Html(s) => s.contains(&text(a1)),
+            _ => false,
+        })),
+        "isset" => Ok(Value::Bool(match a0 {
+            Value::Map(m) => {
+                let k = text(a1);
+                m.contains_key(&k) || m.contains_key(&k.to_lowercase())
+            }
+            Value::List(l) => a1
+                .as_i64()
+                .is_some_and(|i| i >= 0 && (i as usize) < l.len()),
+            _ => false,
+        })),
+        "split" => Ok(Value::list(
+            text(a0).split(&text(a1)).map(Value::str).collect(),
+        )),
+        "delimit" => Ok(match a0 {
+            Value::List(l) => Value::str(l.iter().map(text).collect::<Vec<_>>().join(&text(a1))),
+            other => Value::str(text(other)),
+        }),
+        "replace" | "strings.Replace" | "strings.ReplaceAll" => want(args, 3, name)
+            .map(|_| Value::str(text(a0).replace(&text(a1), &text(&arg(args, 2))))),
+        "replaceRE" => want(args, 3, name).and_then(|_| {
+            let re = regex::Regex::new(&text(a0)).map_err(|e| e.to_string())?;
+            Ok(Value::str(
+                re.replace_all(&text(&arg(args, 2)), text(a1).as_str()),
+            ))
+        }),
+        "findRE" => want(args, 2, name).and_then(|_| {
+            let re = regex::Regex::new(&text(a0)).map_err(|e| e.to_string())?;
+            Ok(Value::list(
+                re.find_iter(&text(a1))
+                    .map(|m| Value::str(m.as_str()))
+                    .collect(),
+            ))
+        }),
+        "trim" | "strings.Trim" => Ok(Value::str(text(a0).trim_matches(|c| text(a1).contains(c)))),
+        "strings.TrimSpace" => Ok(Value::str(text(a0).trim())),
+        "strings.TrimPrefix" => Ok(Value::str(
+            text(a1)
+                .strip_prefix(&text(a0))
+                .map_or_else(|| text(a1), str::to_string),
+        )),
+        "strings.TrimSuffix" => Ok(Value::str(
+            text(a1)
+                .strip_suffix(&text(a0))
+                .map_or_else(|| text(a1), str::to_string),
+        )),
+        "strings.HasPrefix" | "hasPrefix" => Ok(Value::Bool(text(a0).starts_with(&text(a1)))),
+        "strings.HasSuffix" | "hasSuffix" => Ok(Value::Bool(text(a0).ends_with(&text(a1)))),
+        "strings.Contains" => Ok(Value::Bool(text(a0).contains(&text(a1)))),
+        "strings.Repeat" => Ok(Value::str(
+            text(a1).repeat(a0.as_i64().unwrap_or(0).max(0) as usize),
+        )),
+        "lower" | "strings.ToLower" => Ok(Value::str(text(a0).to_lowercase())),
+        "upper" | "strings.ToUpper" => Ok(Value::str(text(a0).to_uppercase())),
+        "title" | "strings.Title" => Ok(Value::str(crate::content::title_case(&text(a0)))),
+        "humanize" => {
+            let t = text(a0).replace(['-', '_'], " ");
+            let mut c = t.chars();
+            Ok(Value::str(c.next().map_or_else(String::new, |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })))
+        }
+        "urlize" => Ok(Value::str(crate::content::url::encode_path(
+            &crate::content::url::sanitize(&text(a0)),
+        ))),
+        "anchorize" => Ok(Value::str(crate::markdown::anchor::anchorize(&text(a0)))),
+        "plainify" => Ok(Value::str(crate::render::summary::plain_text(&text(a0)))),
+        "int" => Ok(Value::Int(a0.as_i64().unwrap_or(0))),
+        "float" => Ok(Value::Float(a0.as_f64().unwrap_or(0.0))),
+        "string" => Ok(Value::str(text(a0))),
+        "add" | "sub" | "mul" | "div" | "mod" => arith(name, args),
+        "math.Add" | "math.Sub" | "math.Mul" | "math.Div" | "math.Mod" => {
+            arith(&name[5..].to_lowercase(), args)
+        }
+        "jsonify" => Ok(Value::str(to_json(a0).to_string())),
+        "path.Base" => Ok(Value::str(
+            text(a0)
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(""),
+        )),
+        "path.Dir" => Ok(Value::str(
+            text(a0)
+                .rsplit_once('/')
+                .map_or(".", |(d, _)| if d.is_empty() { "/" } else { d }),
+        )),
+        "path.Ext" => Ok(Value::str(
+            text(a0)
+                .rsplit_once('.')
+                .map_or(String::new(), |(_, e)| format!(".{e}")),
+        )),
+        "path.Join" => Ok(Value::str(
+            args.iter()
+                .map(text)
+                .collect::<Vec<_>>()
+                .join("/")
+                .replace("//", "/"),
+        )),
+        "return" => Ok(a0.clone()),
+        _ => return None,
+    })
+}
+
+fn to_json(v: &Value<'_>) -> serde_json::Value {
+    match v {
+        Value::Nil => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Int(i) => serde_json::Value::from(*i),
+        Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+        Value::String(s) | Value::Html(s) => serde_json::Value::String(s.to_string()),
+        Value::List(l) => serde_json::Value::Array(l.iter().map(to_json).collect()),
+        Value::Map(m) => {
+            serde_json::Value::Object(m.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
+        Value::Object(o) => serde_json::Value::String(o.display()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(name: &str, args: Vec<Value<'static>>) -> String {
+        match builtin(name, &args) {
+            Some(Ok(v)) => v.to_text(),
+            Some(Err(e)) => format!("ERR {e}"),
+            None => "NONE".into(),
+        }
+    }
+
+    #[test]
+    fn common_functions() {
+        assert_eq!(
+            call(
+                "printf",
+                vec![
+                    Value::str("%s-%d %q"),
+                    Value::str("a"),
+                    Value::Int(3),
+                    Value::str("q")
+                ]
+            ),
+            "a-3 \"q\""
+        );
+        assert_eq!(call("default", vec![Value::str("d"), Value::str("")]), "d");
+        assert_eq!(call("default", vec![Value::str("d"), Value::str("v")]), "v");
+        assert_eq!(call("add", vec![Value::Int(1), Value::Int(2)]), "3");
+        assert_eq!(
+            call("div", vec![Value::Int(1), Value::Int(0)]),
+            "ERR can't divide the value by 0"
+        );
+        assert_eq!(call("seq", vec![Value::Int(3)]), "[1 2 3]");
+        assert_eq!(
+            call(
+                "delimit",
+                vec![
+                    Value::list(vec![Value::str("a"), Value::str("b")]),
+                    Value::str(", ")
+                ]
+            ),
+            "a, b"
+        );
+        assert_eq!(
+            call(
+                "replaceRE",
+                vec![Value::str("a+"), Value::str("b"), Value::str("caat")]
+            ),
+            "cbt"
+        );
+        assert_eq!(call("urlize", vec![Value::str("My Tag!")]), "my-tag");
+        assert_eq!(
+            call("eq", vec![Value::Int(1), Value::Int(2), Value::Int(1)]),
+            "true"
+        );
+        assert_eq!(call("nope", vec![]), "NONE");
+    }
+}

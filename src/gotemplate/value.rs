@@ -1,0 +1,281 @@
+//! Values of Go templates: data (nil, booleans, numbers, strings, lists, maps),
+//! trusted HTML, and objects whose methods templates call (`.Get 0`,
+//! `.Site.GetPage "x"`), which is how Hugo's page and site objects are seen.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+/// An object with methods (and fields, which are methods without arguments).
+pub trait Object<'a> {
+    /// Calls `name` with `args`; `None` when the object has no such method.
+    fn method(&self, name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, String>>;
+    /// The type name used in error messages.
+    fn type_name(&self) -> &'static str;
+    /// What `{{ . }}` prints for the object.
+    fn display(&self) -> String {
+        self.type_name().to_string()
+    }
+}
+
+/// A template value.
+#[derive(Clone)]
+pub enum Value<'a> {
+    Nil,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    String(Rc<str>),
+    /// Trusted HTML (`safeHTML`, a page's `.Content`): printed without escaping.
+    Html(Rc<str>),
+    List(Rc<Vec<Value<'a>>>),
+    Map(Rc<BTreeMap<String, Value<'a>>>),
+    Object(Rc<dyn Object<'a> + 'a>),
+}
+
+impl std::fmt::Debug for Value<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Object(o) => write!(f, "Object({})", o.type_name()),
+            other => write!(f, "{}", other.to_text()),
+        }
+    }
+}
+
+impl<'a> Value<'a> {
+    pub fn str(s: impl AsRef<str>) -> Value<'a> {
+        Value::String(Rc::from(s.as_ref()))
+    }
+
+    pub fn html(s: impl AsRef<str>) -> Value<'a> {
+        Value::Html(Rc::from(s.as_ref()))
+    }
+
+    pub fn list(items: Vec<Value<'a>>) -> Value<'a> {
+        Value::List(Rc::new(items))
+    }
+
+    pub fn map(entries: BTreeMap<String, Value<'a>>) -> Value<'a> {
+        Value::Map(Rc::new(entries))
+    }
+
+    /// A value from JSON data (front matter, config params).
+    pub fn from_json(v: &serde_json::Value) -> Value<'a> {
+        match v {
+            serde_json::Value::Null => Value::Nil,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i) => Value::Int(i),
+                None => Value::Float(n.as_f64().unwrap_or(0.0)),
+            },
+            serde_json::Value::String(s) => Value::str(s),
+            serde_json::Value::Array(a) => Value::list(a.iter().map(Value::from_json).collect()),
+            serde_json::Value::Object(m) => Value::map(
+                m.iter()
+                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Go's truth: false, 0, nil, empty strings and collections are false.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Nil => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::String(s) | Value::Html(s) => !s.is_empty(),
+            Value::List(l) => !l.is_empty(),
+            Value::Map(m) => !m.is_empty(),
+            Value::Object(_) => true,
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Nil => "nil",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float64",
+            Value::String(_) => "string",
+            Value::Html(_) => "template.HTML",
+            Value::List(_) => "slice",
+            Value::Map(_) => "map",
+            Value::Object(o) => o.type_name(),
+        }
+    }
+
+    /// The text Go's fmt prints for the value.
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Nil => String::new(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 1e21 {
+                    format!("{f:.0}")
+                } else {
+                    f.to_string()
+                }
+            }
+            Value::String(s) | Value::Html(s) => s.to_string(),
+            Value::List(l) => {
+                let items: Vec<String> = l.iter().map(Value::to_text).collect();
+                format!("[{}]", items.join(" "))
+            }
+            Value::Map(m) => {
+                let mut out = String::from("map[");
+                for (i, (k, v)) in m.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "{k}:{}", v.to_text());
+                }
+                out.push(']');
+                out
+            }
+            Value::Object(o) => o.display(),
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) | Value::Html(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            Value::Float(f) => Some(*f as i64),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// A field of a map (exact key first, then case-insensitively, as Hugo's
+    /// params are) or a method of an object without arguments.
+    pub fn field(&self, name: &str) -> Result<Value<'a>, String> {
+        match self {
+            Value::Map(m) => Ok(m
+                .get(name)
+                .or_else(|| m.get(&name.to_lowercase()))
+                .or_else(|| {
+                    m.iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                        .map(|(_, v)| v)
+                })
+                .cloned()
+                .unwrap_or(Value::Nil)),
+            Value::Object(o) => match o.method(name, &[]) {
+                Some(result) => result,
+                None => Err(format!(
+                    "can't evaluate field {name} in type {}",
+                    o.type_name()
+                )),
+            },
+            Value::Nil => Ok(Value::Nil),
+            other => Err(format!(
+                "can't evaluate field {name} in type {}",
+                other.type_name()
+            )),
+        }
+    }
+
+    /// Calls method `name` of this value with `args`.
+    pub fn call(&self, name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
+        match self {
+            Value::Object(o) => match o.method(name, args) {
+                Some(result) => result,
+                None => Err(format!(
+                    "can't evaluate field {name} in type {}",
+                    o.type_name()
+                )),
+            },
+            Value::Map(m) => match m.get(name).or_else(|| m.get(&name.to_lowercase())) {
+                Some(v) if args.is_empty() => Ok(v.clone()),
+                _ => Err(format!("{name} is not a method but has arguments")),
+            },
+            other => Err(format!(
+                "can't evaluate field {name} in type {}",
+                other.type_name()
+            )),
+        }
+    }
+
+    /// Go's `eq` with Hugo's numeric leniency (1 == 1.0, "a" == template.HTML "a").
+    pub fn equals(&self, other: &Value<'a>) -> bool {
+        match (self, other) {
+            (Value::Nil, Value::Nil) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                self.as_f64() == other.as_f64()
+            }
+            (Value::String(a) | Value::Html(a), Value::String(b) | Value::Html(b)) => a == b,
+            (Value::List(a), Value::List(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+            }
+            (Value::Map(a), Value::Map(b)) => {
+                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| v.equals(w)))
+            }
+            (Value::Object(a), Value::Object(b)) => a.display() == b.display(),
+            _ => false,
+        }
+    }
+
+    /// Ordering for `lt`/`le`/`gt`/`ge`: numbers with numbers, strings with strings.
+    pub fn compare(&self, other: &Value<'a>) -> Result<std::cmp::Ordering, String> {
+        match (self, other) {
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => self
+                .as_f64()
+                .partial_cmp(&other.as_f64())
+                .ok_or_else(|| "incomparable numbers".to_string()),
+            (Value::String(a) | Value::Html(a), Value::String(b) | Value::Html(b)) => Ok(a.cmp(b)),
+            (Value::Bool(a), Value::Bool(b)) => Ok(a.cmp(b)),
+            (a, b) => Err(format!(
+                "incompatible types for comparison: {} and {}",
+                a.type_name(),
+                b.type_name()
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truth_and_text() {
+        assert!(!Value::str("").truthy() && Value::str("false").truthy());
+        assert_eq!(
+            Value::list(vec![Value::Int(1), Value::str("a")]).to_text(),
+            "[1 a]"
+        );
+        assert_eq!(Value::Float(3.0).to_text(), "3");
+        let m = Value::from_json(&serde_json::json!({"editurl": "x"}));
+        assert_eq!(m.field("editURL").unwrap().to_text(), "x");
+    }
+
+    #[test]
+    fn equality_and_order() {
+        assert!(Value::Int(1).equals(&Value::Float(1.0)));
+        assert!(!Value::Int(1).equals(&Value::str("1")));
+        assert_eq!(
+            Value::str("a").compare(&Value::str("b")),
+            Ok(std::cmp::Ordering::Less)
+        );
+        assert!(Value::Int(1).compare(&Value::str("1")).is_err());
+    }
+}
