@@ -84,6 +84,107 @@ pub fn parse(text: &str) -> Option<Date> {
     None
 }
 
+/// Formats `date` with a Go layout (`"2006-01-02"`, `"Jan 2, 2006"`, `time.RFC1123Z`'s
+/// text…): each element of Go's reference time stands for that field of `date`.
+pub fn format_go(date: &Date, layout: &str) -> String {
+    use chrono::{Datelike, Timelike};
+    // Longest elements first, as Go's layout scanner prefers them.
+    const ELEMENTS: &[&str] = &[
+        "January", "Monday", "Z07:00", "-07:00", "Z0700", "-0700", "2006", "_2", "002", "Jan",
+        "Mon", "MST", "-07", "01", "02", "03", "04", "05", "06", "15", "PM", "pm", "1", "2", "3",
+        "4", "5",
+    ];
+    let offset = date.offset().local_minus_utc();
+    let zone = |colon: bool, z: bool, short: bool| {
+        if z && offset == 0 {
+            return "Z".to_string();
+        }
+        let sign = if offset < 0 { '-' } else { '+' };
+        let (h, m) = (offset.abs() / 3600, offset.abs() / 60 % 60);
+        match (short, colon) {
+            (true, _) => format!("{sign}{h:02}"),
+            (false, true) => format!("{sign}{h:02}:{m:02}"),
+            (false, false) => format!("{sign}{h:02}{m:02}"),
+        }
+    };
+    let hour12 = match date.hour() % 12 {
+        0 => 12,
+        h => h,
+    };
+    let mut out = String::new();
+    let mut rest = layout;
+    'scan: while !rest.is_empty() {
+        // Fractional seconds: ".000" (fixed) or ".999" (trailing zeros trimmed).
+        if let Some(digits) = rest.strip_prefix('.').or_else(|| rest.strip_prefix(','))
+            && let n = digits
+                .chars()
+                .take_while(|&c| c == '0')
+                .count()
+                .max(digits.chars().take_while(|&c| c == '9').count())
+            && n > 0
+            && !digits[n..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            let frac = format!("{:09}", date.nanosecond());
+            let mut part = frac[..n.min(9)].to_string();
+            if digits.starts_with('9') {
+                part = part.trim_end_matches('0').to_string();
+            }
+            if !part.is_empty() {
+                out.push('.');
+                out.push_str(&part);
+            }
+            rest = &digits[n..];
+            continue;
+        }
+        for element in ELEMENTS {
+            if let Some(after) = rest.strip_prefix(element) {
+                let text = match *element {
+                    "January" => date.format("%B").to_string(),
+                    "Jan" => date.format("%b").to_string(),
+                    "Monday" => date.format("%A").to_string(),
+                    "Mon" => date.format("%a").to_string(),
+                    "2006" => format!("{:04}", date.year()),
+                    "06" => format!("{:02}", date.year() % 100),
+                    "01" => format!("{:02}", date.month()),
+                    "1" => date.month().to_string(),
+                    "02" => format!("{:02}", date.day()),
+                    "_2" => format!("{:>2}", date.day()),
+                    "2" => date.day().to_string(),
+                    "002" => format!("{:03}", date.ordinal()),
+                    "15" => format!("{:02}", date.hour()),
+                    "03" => format!("{hour12:02}"),
+                    "3" => hour12.to_string(),
+                    "04" => format!("{:02}", date.minute()),
+                    "4" => date.minute().to_string(),
+                    "05" => format!("{:02}", date.second()),
+                    "5" => date.second().to_string(),
+                    "PM" => (if date.hour() < 12 { "AM" } else { "PM" }).to_string(),
+                    "pm" => (if date.hour() < 12 { "am" } else { "pm" }).to_string(),
+                    "MST" => {
+                        if offset == 0 {
+                            "UTC".to_string()
+                        } else {
+                            zone(false, false, false)
+                        }
+                    }
+                    "Z07:00" => zone(true, true, false),
+                    "-07:00" => zone(true, false, false),
+                    "Z0700" => zone(false, true, false),
+                    "-0700" => zone(false, false, false),
+                    _ => zone(false, false, true),
+                };
+                out.push_str(&text);
+                rest = after;
+                continue 'scan;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// Go's layouts want two-digit fields: `2020-04-24T7:05:54Z` is not a date to Hugo,
 /// while chrono would accept the one-digit hour.
 fn iso_digits_ok(s: &str) -> bool {
@@ -127,6 +228,27 @@ mod tests {
             iso("2018-08-07 13:34:24 +0200"),
             "2018-08-07T13:34:24+02:00"
         );
+    }
+
+    #[test]
+    fn go_layouts() {
+        let d = parse("2019-04-09T07:05:03.120-03:00").unwrap();
+        assert_eq!(format_go(&d, "2006-01-02"), "2019-04-09");
+        assert_eq!(format_go(&d, "Jan 2, 2006"), "Apr 9, 2019");
+        assert_eq!(
+            format_go(&d, "Monday, January _2 3:04PM"),
+            "Tuesday, April  9 7:05AM"
+        );
+        assert_eq!(
+            format_go(&d, "2006-01-02T15:04:05Z07:00"),
+            "2019-04-09T07:05:03-03:00"
+        );
+        assert_eq!(
+            format_go(&d, "Mon, 02 Jan 2006 15:04:05 -0700"),
+            "Tue, 09 Apr 2019 07:05:03 -0300"
+        );
+        assert_eq!(format_go(&d, "15:04:05.000 | .999"), "07:05:03.120 | .12");
+        assert_eq!(format_go(&d, "day 002 of 06"), "day 099 of 19");
     }
 
     #[test]

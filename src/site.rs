@@ -128,18 +128,20 @@ impl Site {
             .map(|lang| SiteData::new(&self.root, &lang.config, &self.theme, &lang.tree))
             .collect();
         self.link_translations(&mut sites);
-        let mut contents = Vec::new();
+        let mut contents: Vec<BTreeMap<PageId, PageContent>> = Vec::new();
         let mut errors = Vec::new();
         let mut omitted = 0;
-        for (lang, site) in self.languages.iter().zip(&sites) {
+        for (index, lang) in self.languages.iter().enumerate() {
             let mut bodies: BTreeMap<PageId, PageContent> = BTreeMap::new();
+            // Templates of this language can read the bodies of the languages before.
+            let build = render::Build::new(&sites, &contents);
             // Pages render in parallel; results are collected in page order, so the
             // output does not depend on scheduling.
             let ids: Vec<PageId> = lang.tree.rendered().collect();
             let rendered: Vec<(PageId, Result<PageContent>)> = {
                 use rayon::prelude::*;
                 ids.par_iter()
-                    .map(|&id| (id, render::render_content(site, id)))
+                    .map(|&id| (id, render::render_content(&build, index, id)))
                     .collect()
             };
             for (id, result) in rendered {
@@ -226,7 +228,7 @@ impl Site {
         };
         let mut versions: std::collections::HashMap<String, Vec<render::Translation>> =
             std::collections::HashMap::new();
-        for site in sites.iter() {
+        for (index, site) in sites.iter().enumerate() {
             let name = site
                 .config
                 .language_config()
@@ -240,6 +242,8 @@ impl Site {
                         name: name.clone(),
                         url: site.permalink(id),
                         current: false,
+                        site: index,
+                        page: id,
                     });
             }
         }

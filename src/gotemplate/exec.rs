@@ -6,7 +6,7 @@ use super::funcs;
 use super::parse::{Command, Expr, Node, Parsed, Pipeline};
 use super::value::Value;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A template error at a place in a template file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,22 +31,22 @@ impl std::fmt::Display for TemplateError {
 /// A named template: its nodes and the file they come from.
 #[derive(Debug)]
 struct Entry {
-    nodes: Rc<Vec<Node>>,
-    file: Rc<str>,
+    nodes: Arc<Vec<Node>>,
+    file: Arc<str>,
 }
 
 /// A set of templates that can call each other by name.
 #[derive(Debug, Default)]
 pub struct Templates {
     entries: HashMap<String, Entry>,
-    sources: HashMap<Rc<str>, Rc<str>>,
+    sources: HashMap<Arc<str>, Arc<str>>,
 }
 
 impl Templates {
     /// Parses `source` (from `file`) as template `name`; its `define`s join the set.
     pub fn add(&mut self, name: &str, file: &str, source: &str) -> Result<(), TemplateError> {
-        let file: Rc<str> = Rc::from(file);
-        self.sources.insert(file.clone(), Rc::from(source));
+        let file: Arc<str> = Arc::from(file);
+        self.sources.insert(file.clone(), Arc::from(source));
         let Parsed { root, defines } = super::parse::parse(source).map_err(|e| {
             let (line, col) = crate::error::line_col(source, e.offset);
             TemplateError {
@@ -60,7 +60,7 @@ impl Templates {
             self.entries.insert(
                 define,
                 Entry {
-                    nodes: Rc::new(nodes),
+                    nodes: Arc::new(nodes),
                     file: file.clone(),
                 },
             );
@@ -68,7 +68,7 @@ impl Templates {
         self.entries.insert(
             name.to_string(),
             Entry {
-                nodes: Rc::new(root),
+                nodes: Arc::new(root),
                 file,
             },
         );
@@ -124,26 +124,74 @@ enum Flow {
     Normal,
     Break,
     Continue,
+    /// `{{ return $v }}`: the partial ends with a value.
+    Return,
 }
 
 /// An error and where it happened (offset in `file`).
 struct Failure {
-    file: Rc<str>,
+    file: Arc<str>,
     offset: usize,
     message: String,
 }
 
 const MAX_DEPTH: usize = 100;
 
+/// Hugo's function namespaces: `strings.Trim`, `urls.Parse`, `hugo.Version`.
+const NAMESPACES: &[&str] = &[
+    "cast",
+    "collections",
+    "compare",
+    "crypto",
+    "css",
+    "data",
+    "debug",
+    "encoding",
+    "fmt",
+    "hash",
+    "hugo",
+    "images",
+    "inflect",
+    "js",
+    "lang",
+    "math",
+    "os",
+    "partials",
+    "path",
+    "reflect",
+    "resources",
+    "safe",
+    "strings",
+    "templates",
+    "time",
+    "transform",
+    "urls",
+];
+
+/// `ns.Func.Rest` as the function `ns.Func` and the fields after it.
+fn namespaced(e: &Expr) -> Option<(String, &[String])> {
+    match e {
+        Expr::Chain(base, fields) => match (&**base, fields.split_first()) {
+            (Expr::Ident(ns), Some((func, rest))) if NAMESPACES.contains(&ns.as_str()) => {
+                Some((format!("{ns}.{func}"), rest))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// One execution: the variables in scope and the template being run.
 pub struct Exec<'t, 'a> {
     pub templates: &'t Templates,
     host: &'t dyn Host<'a>,
     vars: Vec<(String, Value<'a>)>,
-    file: Rc<str>,
+    file: Arc<str>,
     depth: usize,
     /// Escape output as html/template does (false for text/template outputs).
     escape: bool,
+    /// The value a partial gave with `return`.
+    returned: Option<Value<'a>>,
 }
 
 /// Runs template `name` with `dot`.
@@ -169,6 +217,7 @@ pub fn execute<'a>(
         file: entry.file.clone(),
         depth: 0,
         escape,
+        returned: None,
     };
     exec.run(name, dot).map_err(|f| {
         let (line, col) = templates.position(&f.file, f.offset);
@@ -188,6 +237,11 @@ impl<'a> Exec<'_, 'a> {
             let (line, col) = self.templates.position(&f.file, f.offset);
             format!("{}:{line}:{col}: {}", f.file, f.message)
         })
+    }
+
+    /// The value the template just run gave with `return`, if it did.
+    pub fn take_return(&mut self) -> Option<Value<'a>> {
+        self.returned.take()
     }
 
     fn run(&mut self, name: &str, dot: Value<'a>) -> Result<String, Failure> {
@@ -233,6 +287,11 @@ impl<'a> Exec<'_, 'a> {
                 Node::Text(t) => out.push_str(t),
                 Node::Action(pipe) => {
                     let v = self.pipeline(pipe, dot)?;
+                    if matches!(pipe.cmds.first().and_then(|c| c.args.first()), Some(Expr::Ident(n)) if n == "return")
+                    {
+                        self.returned = Some(v);
+                        return Ok(Flow::Return);
+                    }
                     if pipe.decl.is_empty() {
                         self.print(out, &v);
                     }
@@ -307,8 +366,10 @@ impl<'a> Exec<'_, 'a> {
                         }
                         let flow = self.walk(out, body, &item)?;
                         self.vars.truncate(mark);
-                        if matches!(flow, Flow::Break) {
-                            break;
+                        match flow {
+                            Flow::Break => break,
+                            Flow::Return => return Ok(flow),
+                            Flow::Normal | Flow::Continue => {}
                         }
                     }
                     self.vars.truncate(mark);
@@ -399,6 +460,19 @@ impl<'a> Exec<'_, 'a> {
                 self.call_function(name, &args)
                     .map_err(|m| self.fail(cmd.offset, m))
             }
+            // A namespaced function with arguments: `urls.Parse site.BaseURL`.
+            _ if namespaced(first).is_some_and(|(_, fields)| fields.is_empty())
+                && (!rest.is_empty() || piped.is_some()) =>
+            {
+                let (name, _) = namespaced(first).unwrap_or_default();
+                let mut args = Vec::with_capacity(rest.len() + 1);
+                for e in rest {
+                    args.push(self.expr(e, dot, cmd.offset)?);
+                }
+                args.extend(piped);
+                self.call_function(&name, &args)
+                    .map_err(|m| self.fail(cmd.offset, m))
+            }
             // A method call with arguments: `.Get 0`, `$p.Param "x"`, `.Site.GetPage "p"`.
             Expr::Field(fields) | Expr::Var(_, fields) | Expr::Chain(_, fields)
                 if !rest.is_empty() || piped.is_some() =>
@@ -477,10 +551,18 @@ impl<'a> Exec<'_, 'a> {
             Expr::Ident(name) => self
                 .call_function(name, &[])
                 .map_err(|m| self.fail(at, m))?,
-            Expr::Chain(base, fields) => {
-                let base = self.expr(base, dot, at)?;
-                self.walk_fields(base, fields, at)?
-            }
+            Expr::Chain(base, fields) => match namespaced(e) {
+                Some((name, rest)) => {
+                    let v = self
+                        .call_function(&name, &[])
+                        .map_err(|m| self.fail(at, m))?;
+                    self.walk_fields(v, rest, at)?
+                }
+                None => {
+                    let base = self.expr(base, dot, at)?;
+                    self.walk_fields(base, fields, at)?
+                }
+            },
             Expr::Str(s) => Value::str(s),
             Expr::Int(i) => Value::Int(*i),
             Expr::Float(f) => Value::Float(*f),
@@ -527,7 +609,7 @@ mod tests {
     #[test]
     fn learn_notice_runs() {
         let src = r#"{{ $_hugo_config := `{ "version": 1 }` }}<div class="notices {{ .Get 0 }}" {{ if len .Params | eq 2 }} id="{{ .Get 1 }}" {{ end }}>{{ .Inner }}</div>"#;
-        let dot = Value::Object(Rc::new(Shortcode));
+        let dot = Value::Object(std::rc::Rc::new(Shortcode));
         // `.Params` is unknown to this test object: the error names file, line and column.
         assert_eq!(
             run(src, dot.clone()),

@@ -338,7 +338,106 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
                 .replace("//", "/"),
         )),
         "return" => Ok(a0.clone()),
-        _ => return None,
+        "findRESubmatch" => want(args, 2, name).and_then(|_| {
+            let re = regex::Regex::new(&text(a0)).map_err(|e| e.to_string())?;
+            let limit = args
+                .get(2)
+                .and_then(Value::as_i64)
+                .filter(|&n| n >= 0)
+                .map_or(usize::MAX, |n| n as usize);
+            Ok(Value::list(
+                re.captures_iter(&text(a1))
+                    .take(limit)
+                    .map(|c| {
+                        Value::list(
+                            c.iter()
+                                .map(|m| Value::str(m.map_or("", |m| m.as_str())))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            ))
+        }),
+        "strings.Split" => Ok(Value::list(
+            text(a0).split(&text(a1)).map(Value::str).collect(),
+        )),
+        "strings.Count" => Ok(Value::Int(text(a1).matches(&text(a0)).count() as i64)),
+        "strings.TrimLeft" => Ok(Value::str(
+            text(a1).trim_start_matches(|c| text(a0).contains(c)),
+        )),
+        "strings.TrimRight" => Ok(Value::str(
+            text(a1).trim_end_matches(|c| text(a0).contains(c)),
+        )),
+        "strings.FirstUpper" => {
+            let t = text(a0);
+            let mut c = t.chars();
+            Ok(Value::str(c.next().map_or_else(String::new, |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })))
+        }
+        "chomp" | "strings.Chomp" => Ok(Value::str(text(a0).trim_end_matches(['\r', '\n']))),
+        "substr" | "strings.Substr" => {
+            let chars: Vec<char> = text(a0).chars().collect();
+            let n = chars.len() as i64;
+            let start = a1.as_i64().unwrap_or(0);
+            let start = if start < 0 {
+                (n + start).max(0)
+            } else {
+                start.min(n)
+            };
+            let len = args.get(2).and_then(Value::as_i64).unwrap_or(n - start);
+            let end = if len < 0 {
+                n + len
+            } else {
+                (start + len).min(n)
+            };
+            Ok(Value::str(
+                chars[start as usize..end.max(start) as usize]
+                    .iter()
+                    .collect::<String>(),
+            ))
+        }
+        "truncate" | "strings.Truncate" => {
+            let (limit, ellipsis, body) = match args {
+                [n, body] => (n.as_i64().unwrap_or(0), " …".to_string(), body.clone()),
+                [n, e, body, ..] => (n.as_i64().unwrap_or(0), e.to_text(), body.clone()),
+                _ => return Some(Err("truncate: wrong number of arguments".into())),
+            };
+            let t = body.to_text();
+            if t.chars().count() as i64 <= limit {
+                Ok(body)
+            } else {
+                let cut: String = t.chars().take(limit.max(0) as usize).collect();
+                // Cut at a word boundary, as Hugo does.
+                let cut = match cut.rfind(char::is_whitespace) {
+                    Some(i) if i > 0 => cut[..i].to_string(),
+                    _ => cut,
+                };
+                Ok(Value::str(format!("{}{ellipsis}", cut.trim_end())))
+            }
+        }
+        "countwords" | "strings.CountWords" => {
+            Ok(Value::Int(text(a0).split_whitespace().count() as i64))
+        }
+        "emojify" => Ok(Value::html(text(a0))),
+        "math.Round" => Ok(Value::Float(a0.as_f64().unwrap_or(0.0).round())),
+        "math.Floor" => Ok(Value::Float(a0.as_f64().unwrap_or(0.0).floor())),
+        "math.Ceil" => Ok(Value::Float(a0.as_f64().unwrap_or(0.0).ceil())),
+        "math.Max" | "math.Min" => {
+            let nums: Vec<f64> = args.iter().filter_map(Value::as_f64).collect();
+            let pick = if name == "math.Max" {
+                f64::max
+            } else {
+                f64::min
+            };
+            Ok(number(
+                nums.iter().copied().reduce(pick).unwrap_or(0.0),
+                args.iter().all(|a| matches!(a, Value::Int(_))),
+            ))
+        }
+        "reflect.IsMap" => Ok(Value::Bool(matches!(a0, Value::Map(_)))),
+        "reflect.IsSlice" => Ok(Value::Bool(matches!(a0, Value::List(_)))),
+        other => return super::collections::call(other, args),
     })
 }
 

@@ -1,4 +1,5 @@
 //! Go templates: sites' own shortcodes and partials, run as Hugo runs them.
+pub mod collections;
 pub mod exec;
 pub mod funcs;
 pub mod lex;

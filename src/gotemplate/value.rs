@@ -16,6 +16,10 @@ pub trait Object<'a> {
     fn display(&self) -> String {
         self.type_name().to_string()
     }
+    /// The number the object compares and sorts as (a date's Unix time).
+    fn as_number(&self) -> Option<f64> {
+        None
+    }
 }
 
 /// A template value.
@@ -186,6 +190,7 @@ impl<'a> Value<'a> {
                 )),
             },
             Value::Nil => Ok(Value::Nil),
+            Value::List(items) => collection_method(items, name, &[]),
             other => Err(format!(
                 "can't evaluate field {name} in type {}",
                 other.type_name()
@@ -207,6 +212,7 @@ impl<'a> Value<'a> {
                 Some(v) if args.is_empty() => Ok(v.clone()),
                 _ => Err(format!("{name} is not a method but has arguments")),
             },
+            Value::List(items) => collection_method(items, name, args),
             other => Err(format!(
                 "can't evaluate field {name} in type {}",
                 other.type_name()
@@ -243,6 +249,12 @@ impl<'a> Value<'a> {
                 .ok_or_else(|| "incomparable numbers".to_string()),
             (Value::String(a) | Value::Html(a), Value::String(b) | Value::Html(b)) => Ok(a.cmp(b)),
             (Value::Bool(a), Value::Bool(b)) => Ok(a.cmp(b)),
+            (Value::Object(a), Value::Object(b)) => match (a.as_number(), b.as_number()) {
+                (Some(x), Some(y)) => x
+                    .partial_cmp(&y)
+                    .ok_or_else(|| "incomparable values".to_string()),
+                _ => Ok(a.display().cmp(&b.display())),
+            },
             (a, b) => Err(format!(
                 "incompatible types for comparison: {} and {}",
                 a.type_name(),
@@ -250,6 +262,100 @@ impl<'a> Value<'a> {
             )),
         }
     }
+}
+
+/// Methods of Hugo's page and resource collections, which templates see as lists:
+/// `.Pages.ByTitle`, `.Resources.GetMatch "*.png"`, `.Reverse`, `.Len`.
+fn collection_method<'a>(
+    items: &[Value<'a>],
+    name: &str,
+    args: &[Value<'a>],
+) -> Result<Value<'a>, String> {
+    let field = |v: &Value<'a>, f: &str| v.field(f).unwrap_or(Value::Nil);
+    let sorted_by = |keys: &[&str]| {
+        let mut sorted = items.to_vec();
+        sorted.sort_by(|a, b| {
+            keys.iter()
+                .map(|k| {
+                    field(a, k)
+                        .compare(&field(b, k))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        Value::list(sorted)
+    };
+    let glob = || {
+        let pattern = args.first().map(Value::to_text).unwrap_or_default();
+        globset::GlobBuilder::new(&pattern)
+            .case_insensitive(true)
+            .literal_separator(true)
+            .build()
+            .map(|g| g.compile_matcher())
+            .map_err(|e| format!("invalid pattern {pattern:?}: {e}"))
+    };
+    Ok(match name {
+        "Len" => Value::Int(items.len() as i64),
+        "Reverse" => Value::list(items.iter().rev().cloned().collect()),
+        // Hugo's default page order: weight (0 last), then date (newest first), title.
+        "ByWeight" => {
+            let weight = |v: &Value<'a>| match field(v, "Weight").as_i64() {
+                Some(0) | None => i64::MAX,
+                Some(w) => w,
+            };
+            let mut sorted = items.to_vec();
+            sorted.sort_by(|a, b| {
+                weight(a)
+                    .cmp(&weight(b))
+                    .then_with(|| {
+                        field(b, "Date")
+                            .compare(&field(a, "Date"))
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    })
+                    .then_with(|| {
+                        field(a, "Title")
+                            .to_text()
+                            .cmp(&field(b, "Title").to_text())
+                    })
+            });
+            Value::list(sorted)
+        }
+        "ByTitle" => sorted_by(&["Title"]),
+        "ByLinkTitle" => sorted_by(&["LinkTitle"]),
+        "ByDate" => sorted_by(&["Date"]),
+        "ByPublishDate" => sorted_by(&["PublishDate"]),
+        "ByLastmod" => sorted_by(&["Lastmod"]),
+        "GetMatch" => {
+            let g = glob()?;
+            items
+                .iter()
+                .find(|i| g.is_match(field(i, "Name").to_text()))
+                .cloned()
+                .unwrap_or(Value::Nil)
+        }
+        "Match" => {
+            let g = glob()?;
+            Value::list(
+                items
+                    .iter()
+                    .filter(|i| g.is_match(field(i, "Name").to_text()))
+                    .cloned()
+                    .collect(),
+            )
+        }
+        "ByType" => {
+            let wanted = args.first().map(Value::to_text).unwrap_or_default();
+            Value::list(
+                items
+                    .iter()
+                    .filter(|i| field(i, "ResourceType").to_text() == wanted)
+                    .cloned()
+                    .collect(),
+            )
+        }
+        _ => return Err(format!("can't evaluate field {name} in type slice")),
+    })
 }
 
 #[cfg(test)]

@@ -117,6 +117,18 @@ pub fn render_html(source: &str, settings: Settings) -> String {
     render(source, settings).html
 }
 
+/// Hugo's `markdownify`: Markdown rendered without the paragraph around a
+/// single block (`**a**` gives `<strong>a</strong>`).
+pub fn markdownify(text: &str, settings: Settings) -> String {
+    let html = render_html(text, settings);
+    let trimmed = html.trim_end_matches('\n');
+    let single = trimmed
+        .strip_prefix("<p>")
+        .and_then(|t| t.strip_suffix("</p>"))
+        .filter(|t| !t.contains("<p>"));
+    single.unwrap_or(trimmed).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

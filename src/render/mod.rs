@@ -12,6 +12,7 @@ use crate::shortcode;
 use crate::theme::Theme;
 use crate::theme::menu::Menu;
 pub mod feeds;
+pub mod hugo;
 pub mod refs;
 pub mod shortcodes;
 pub mod summary;
@@ -48,6 +49,64 @@ pub struct Translation {
     pub name: String,
     pub url: String,
     pub current: bool,
+    /// The language (index into the build's sites) and the page there.
+    #[serde(skip)]
+    pub site: usize,
+    #[serde(skip)]
+    pub page: PageId,
+}
+
+/// What a build's templates can reach: every language's site data, the page
+/// bodies rendered so far (per language), and the build's `now`.
+pub struct Build<'a> {
+    pub sites: &'a [SiteData<'a>],
+    pub bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
+    /// `now` in templates: `SOURCE_DATE_EPOCH` or the newest date of the content,
+    /// so that two builds of the same input are the same.
+    pub now: crate::date::Date,
+}
+
+impl<'a> Build<'a> {
+    pub fn new(
+        sites: &'a [SiteData<'a>],
+        bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
+    ) -> Build<'a> {
+        use chrono::TimeZone;
+        let utc = chrono::FixedOffset::east_opt(0).expect("zero offset is valid");
+        let from_env = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|secs| utc.timestamp_opt(secs, 0).single());
+        let newest = sites
+            .iter()
+            .flat_map(|s| s.tree.pages.iter())
+            .filter_map(|p| p.lastmod.or(p.date))
+            .max();
+        let now = from_env
+            .or(newest)
+            .unwrap_or_else(|| utc.timestamp_opt(0, 0).single().expect("epoch is valid"));
+        Build { sites, bodies, now }
+    }
+}
+
+thread_local! {
+    /// Pages whose bodies this thread is rendering, to stop a page whose
+    /// templates read its own `.Content`.
+    static RENDERING: std::cell::RefCell<Vec<(usize, PageId)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A page's body for a template that reads `.Content` before the build rendered
+/// it: rendered now. A page being rendered has no content yet (empty, as in Hugo,
+/// where a shortcode reading its own page's `.Content` gets nothing).
+pub fn render_content_nested(
+    build: &Build<'_>,
+    lang: usize,
+    id: PageId,
+) -> std::result::Result<PageContent, String> {
+    if RENDERING.with(|r| r.borrow().contains(&(lang, id))) {
+        return Ok(PageContent::default());
+    }
+    render_content(build, lang, id).map_err(|e| e.to_string())
 }
 
 impl<'a> SiteData<'a> {
@@ -162,13 +221,21 @@ pub fn site_view(config: &Config) -> Value {
 
 /// Renders a page's body: shortcodes expanded, Markdown rendered, shortcode output
 /// put back, `<!--more-->` removed.
-pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
+pub fn render_content(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent> {
+    RENDERING.with(|r| r.borrow_mut().push((lang, id)));
+    let result = render_body(build, lang, id);
+    RENDERING.with(|r| r.borrow_mut().pop());
+    result
+}
+
+fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent> {
+    let site = &build.sites[lang];
     let page = &site.tree.pages[id];
     let settings = Settings {
         unsafe_html: site.config.unsafe_html,
     };
     let page_view = site.page_view(id);
-    let shortcodes = PageShortcodes::new(site, id, &page_view);
+    let shortcodes = PageShortcodes::new(build, lang, id, &page_view);
     let path = page
         .file
         .as_ref()
@@ -201,7 +268,7 @@ pub fn render_content(site: &SiteData<'_>, id: PageId) -> Result<PageContent> {
         html = resolve_page_links(site, id, &html);
     }
     let mut warnings = expanded.warnings;
-    warnings.extend(shortcodes.warnings.into_inner());
+    warnings.extend(shortcodes.finish());
     Ok(PageContent {
         html,
         toc: toc::render(&rendered.headings),

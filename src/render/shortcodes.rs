@@ -4,10 +4,14 @@
 //! the markup stays in the theme. Template variables: `args` (named params, and
 //! positional ones under "0", "1", …), `positional`, `is_named`, `param_count`,
 //! `inner`, `name`, `ordinal`, `parent`, `page`, `site`, plus per-shortcode data.
-//! A template file's final newline is not part of its output.
+//! A template file's final newline is not part of its output. The site's own
+//! Go-template shortcodes (`layouts/shortcodes/NAME.html`) come first and run on
+//! labsite's Go template engine, with Hugo's objects.
 
-use super::SiteData;
+use super::hugo::Env;
+use super::hugo::objects::{Call, ShortcodeObject};
 use super::refs::RefError;
+use super::{Build, SiteData};
 use crate::content::PageId;
 use crate::data_format::{as_text, truthy};
 use crate::error::{Error, Warning};
@@ -16,6 +20,7 @@ use crate::shortcode::tree::{Definitions, Inner};
 use crate::shortcode::{Invocation, Shortcodes};
 use serde_json::{Map, Value, json};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Marks one `tab`'s output inside its `tabs` parent's inner content.
 const TAB_OPEN: char = '\u{E002}';
@@ -29,17 +34,45 @@ pub struct PageShortcodes<'a> {
     pub page_view: &'a Value,
     pub warnings: RefCell<Vec<Warning>>,
     pub errors: RefCell<Vec<Error>>,
+    /// The page's Go-template environment (shared scratch pad, warnings).
+    env: Rc<Env<'a>>,
+}
+
+impl Drop for PageShortcodes<'_> {
+    fn drop(&mut self) {
+        self.env.finish();
+    }
 }
 
 impl<'a> PageShortcodes<'a> {
-    pub fn new(site: &'a SiteData<'a>, page: PageId, page_view: &'a Value) -> Self {
+    pub fn new(build: &'a Build<'a>, lang: usize, page: PageId, page_view: &'a Value) -> Self {
         PageShortcodes {
-            site,
+            site: &build.sites[lang],
             page,
             page_view,
             warnings: RefCell::new(Vec::new()),
             errors: RefCell::new(Vec::new()),
+            env: Env::new(build, lang, page),
         }
+    }
+
+    /// The warnings of the page's shortcodes, Go templates' included.
+    pub fn finish(&self) -> Vec<Warning> {
+        let mut warnings = self.warnings.take();
+        let position = &self.site.tree.pages[self.page].source_label();
+        warnings.extend(
+            self.env
+                .finish()
+                .into_iter()
+                .map(|w| Warning(format!("{position}: {}", w.0))),
+        );
+        warnings
+    }
+
+    /// Runs a Go-template shortcode of the site.
+    fn run_go(&self, template: &str, call: &Invocation<'_>) -> Result<String, String> {
+        let dot = ShortcodeObject::value(&self.env, Rc::new(call_data(call)));
+        super::hugo::run(&self.env, template, dot).map_err(|e| e.to_string())
     }
 
     fn arg(&self, call: &Invocation<'_>, name: &str, index: usize) -> Option<Value> {
@@ -304,14 +337,27 @@ pub fn read_site_file(root: &std::path::Path, name: &str) -> Result<String, Stri
     std::fs::read_to_string(&full).map_err(|e| format!("cannot read \"{name}\": {e}"))
 }
 
+/// What a Go template sees of a call, its parents' included.
+fn call_data(call: &Invocation<'_>) -> Call {
+    Call {
+        name: call.name.to_string(),
+        params: call.params.clone(),
+        inner: call.inner.map(str::to_string),
+        ordinal: call.ordinal,
+        position: call.position.to_string(),
+        parent: call.parent.map(|p| Rc::new(call_data(p))),
+    }
+}
+
 impl Definitions for PageShortcodes<'_> {
     fn inner(&self, name: &str) -> Option<Inner> {
         let theme = self.site.theme;
         theme
+            .site_layouts
             .shortcodes
             .get(name)
-            .map(|s| s.inner)
-            .or_else(|| theme.go_shortcodes.get(name).map(|g| g.inner))
+            .map(|g| g.inner)
+            .or_else(|| theme.shortcodes.get(name).map(|s| s.inner))
     }
 }
 
@@ -347,25 +393,17 @@ fn split_tabs(inner: &str) -> Vec<Value> {
 
 impl Shortcodes for PageShortcodes<'_> {
     fn splices_markdown(&self, name: &str) -> bool {
-        self.site
-            .theme
-            .shortcodes
-            .get(name)
-            .is_some_and(|s| !s.version1)
+        let theme = self.site.theme;
+        theme.site_layouts.shortcodes.contains_key(name)
+            || theme.shortcodes.get(name).is_some_and(|s| !s.version1)
     }
 
     fn render(&self, call: &Invocation<'_>) -> Result<String, String> {
         let theme = self.site.theme;
+        if let Some(go) = theme.site_layouts.shortcodes.get(call.name) {
+            return self.run_go(&go.template, call);
+        }
         let Some(template) = theme.shortcodes.get(call.name) else {
-            // A Go-template shortcode of the site: not run yet, its inner is kept.
-            if let Some(go) = theme.go_shortcodes.get(call.name) {
-                self.warnings.borrow_mut().push(Warning(format!(
-                    "{}: Go-template shortcode \"{}\" ({}) is not run by labsite yet; its inner content is shown as it is",
-                    call.position,
-                    call.name,
-                    go.path.display()
-                )));
-            }
             return Ok(call.inner.unwrap_or("").to_string());
         };
         let mut ctx = tera::Context::new();

@@ -4,6 +4,7 @@
 
 pub mod i18n;
 pub mod menu;
+pub mod site_layouts;
 
 use crate::config::Config;
 use crate::error::{Error, Result, Warning};
@@ -32,13 +33,6 @@ pub struct ShortcodeTemplate {
     pub version1: bool,
 }
 
-/// A Go-template shortcode of the site that labsite cannot run yet.
-#[derive(Debug, Clone)]
-pub struct GoShortcode {
-    pub path: PathBuf,
-    pub inner: Inner,
-}
-
 /// Which of the two workshop themes a site is written for. Sites naming a relearn
 /// theme get relearn's page structure and shortcode markup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +57,8 @@ pub struct Theme {
     /// Static files by output path.
     pub assets: BTreeMap<String, Asset>,
     pub shortcodes: BTreeMap<String, ShortcodeTemplate>,
-    pub go_shortcodes: BTreeMap<String, GoShortcode>,
+    /// The site's own Go-template partials and shortcodes.
+    pub site_layouts: site_layouts::SiteLayouts,
     /// UI strings by language.
     pub strings: std::collections::HashMap<String, i18n::Strings>,
 }
@@ -93,7 +88,8 @@ fn is_learn_family(name: &str) -> bool {
 
 impl Theme {
     /// Loads the embedded theme, then the site's labsite theme (if its config names
-    /// one that has `templates/`), then the site's own `layouts/shortcodes`.
+    /// one that has `templates/`), then the site's own layouts: Tera shortcodes
+    /// (`layouts/shortcodes/NAME.tera.html`) and Go-template partials and shortcodes.
     pub fn load(root: &Path, config: &Config) -> Result<(Theme, Vec<Warning>)> {
         let mut warnings = Vec::new();
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
@@ -151,6 +147,15 @@ impl Theme {
             }
         }
         i18n_dirs.push(root.join("i18n"));
+        // The site's Tera shortcodes replace the theme's of the same name.
+        for dir in ["shortcodes", "_shortcodes"] {
+            for (rel, path) in files_under(&root.join("layouts").join(dir)) {
+                if let Some(name) = rel.strip_suffix(".tera.html") {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    templates.insert(format!("shortcodes/{name}.html"), text);
+                }
+            }
+        }
         let mut strings = std::collections::HashMap::new();
         for lang in config.languages_to_build() {
             let mut tables: Vec<String> = Vec::new();
@@ -195,7 +200,7 @@ impl Theme {
             },
         );
 
-        let shortcodes = templates
+        let shortcodes: BTreeMap<String, ShortcodeTemplate> = templates
             .iter()
             .filter_map(|(name, text)| {
                 let sc = name.strip_prefix("shortcodes/")?.strip_suffix(".html")?;
@@ -216,41 +221,18 @@ impl Theme {
             })
             .collect();
 
-        // Go-template shortcodes of the site (and of a checked-in Go theme).
-        let mut go_shortcodes = BTreeMap::new();
-        let mut go_dirs = vec![
-            root.join("layouts").join("shortcodes"),
-            root.join("layouts").join("_shortcodes"),
-        ];
-        if let Some(dir) = go_theme_dir {
-            go_dirs.push(dir.join("layouts").join("shortcodes"));
-        }
-        for dir in go_dirs {
-            for (rel, path) in files_under(&dir) {
-                let Some(name) = rel.strip_suffix(".html") else {
-                    continue;
-                };
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
-                let site_path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                go_shortcodes
-                    .entry(name.to_string())
-                    .or_insert(GoShortcode {
-                        path: site_path,
-                        inner: if text.contains(".Inner") {
-                            Inner::Required
-                        } else {
-                            Inner::None
-                        },
-                    });
-            }
-        }
+        let (site_layouts, layout_warnings) =
+            site_layouts::SiteLayouts::load(root, go_theme_dir.as_deref(), &|name| {
+                shortcodes.contains_key(name)
+            })?;
+        warnings.extend(layout_warnings);
         Ok((
             Theme {
                 flavour,
                 tera,
                 assets,
                 shortcodes,
-                go_shortcodes,
+                site_layouts,
                 strings,
             },
             warnings,
@@ -349,13 +331,10 @@ fn markdownify(
         tera::Value::Null => String::new(),
         other => other.to_string(),
     };
-    let html = crate::markdown::render_html(&text, crate::markdown::Settings::default());
-    let trimmed = html.trim_end_matches('\n');
-    let single = trimmed
-        .strip_prefix("<p>")
-        .and_then(|t| t.strip_suffix("</p>"))
-        .filter(|t| !t.contains("<p>"));
-    Ok(tera::Value::String(single.unwrap_or(trimmed).to_string()))
+    Ok(tera::Value::String(crate::markdown::markdownify(
+        &text,
+        crate::markdown::Settings::default(),
+    )))
 }
 
 /// Tera function `t(key=…, lang=…)`: Hugo's `T` in the given language.

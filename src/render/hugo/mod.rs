@@ -1,0 +1,81 @@
+//! Hugo's side of the site's own Go templates: the objects they see
+//! ([`objects`]), the functions that need the site ([`functions`]), and running
+//! one shortcode or partial template for a page.
+
+pub mod functions;
+pub mod objects;
+pub mod url;
+
+use super::{Build, SiteData};
+use crate::content::PageId;
+use crate::error::Warning;
+use crate::gotemplate::exec::{TemplateError, execute};
+use crate::gotemplate::value::Value;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// One page's run of Go templates: what they can reach, and the state they
+/// share (scratch pads, warnings).
+pub struct Env<'a> {
+    pub build: &'a Build<'a>,
+    /// The language (index into `build.sites`) and page being rendered.
+    pub lang: usize,
+    pub page: PageId,
+    scratches: RefCell<HashMap<(usize, PageId), Rc<objects::Scratch<'a>>>>,
+    pub warnings: RefCell<Vec<Warning>>,
+}
+
+impl<'a> Env<'a> {
+    pub fn new(build: &'a Build<'a>, lang: usize, page: PageId) -> Rc<Env<'a>> {
+        Rc::new(Env {
+            build,
+            lang,
+            page,
+            scratches: RefCell::new(HashMap::new()),
+            warnings: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// The site data of the language being rendered.
+    pub fn site(&self) -> &'a SiteData<'a> {
+        &self.build.sites[self.lang]
+    }
+
+    /// The page's scratch pad (`.Scratch`, `.Store`), the same for every template
+    /// of this run.
+    pub fn scratch(&self, lang: usize, page: PageId) -> Rc<objects::Scratch<'a>> {
+        self.scratches
+            .borrow_mut()
+            .entry((lang, page))
+            .or_default()
+            .clone()
+    }
+
+    pub fn warn(&self, message: String) {
+        let mut warnings = self.warnings.borrow_mut();
+        let warning = Warning(message);
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
+    }
+
+    /// Ends the run: scratch pads may hold objects that hold this environment.
+    pub fn finish(&self) -> Vec<Warning> {
+        self.scratches.borrow_mut().clear();
+        self.warnings.take()
+    }
+}
+
+/// Runs the site template `template` with `dot`, output escaped as Go's
+/// html/template escapes it.
+pub fn run<'a>(env: &Rc<Env<'a>>, template: &str, dot: Value<'a>) -> Result<String, TemplateError> {
+    let host = functions::Functions { env: env.clone() };
+    execute(
+        &env.site().theme.site_layouts.templates,
+        template,
+        dot,
+        &host,
+        true,
+    )
+}

@@ -1,0 +1,114 @@
+//! `urls.Parse`: a URL split into the parts Go's `net/url.URL` exposes, for
+//! absolute and relative references alike.
+
+use crate::gotemplate::value::{Object, Value};
+
+/// A parsed URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Url {
+    pub scheme: String,
+    pub host: String,
+    pub path: String,
+    pub raw_query: String,
+    pub fragment: String,
+    source: String,
+}
+
+impl Url {
+    pub fn parse(text: &str) -> Url {
+        let source = text.to_string();
+        let (rest, fragment) = match text.split_once('#') {
+            Some((r, f)) => (r, f.to_string()),
+            None => (text, String::new()),
+        };
+        let (rest, raw_query) = match rest.split_once('?') {
+            Some((r, q)) => (r, q.to_string()),
+            None => (rest, String::new()),
+        };
+        let scheme_end = rest.find(':').filter(|&i| {
+            i > 0
+                && rest[..i].starts_with(|c: char| c.is_ascii_alphabetic())
+                && rest[..i]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        let (scheme, rest) = match scheme_end {
+            Some(i) => (rest[..i].to_lowercase(), &rest[i + 1..]),
+            None => (String::new(), rest),
+        };
+        let (host, path) = match rest.strip_prefix("//") {
+            Some(after) => match after.find('/') {
+                Some(i) => (after[..i].to_string(), after[i..].to_string()),
+                None => (after.to_string(), String::new()),
+            },
+            None => (String::new(), rest.to_string()),
+        };
+        Url {
+            scheme,
+            host,
+            path,
+            raw_query,
+            fragment,
+            source,
+        }
+    }
+}
+
+impl<'a> Object<'a> for Url {
+    fn method(&self, name: &str, _: &[Value<'a>]) -> Option<Result<Value<'a>, String>> {
+        Some(Ok(match name {
+            "Scheme" => Value::str(&self.scheme),
+            "Host" => Value::str(&self.host),
+            "Hostname" => Value::str(self.host.split(':').next().unwrap_or("")),
+            "Port" => Value::str(self.host.split_once(':').map_or("", |(_, p)| p)),
+            "Path" => Value::str(&self.path),
+            "RawQuery" => Value::str(&self.raw_query),
+            "Fragment" => Value::str(&self.fragment),
+            "IsAbs" => Value::Bool(!self.scheme.is_empty()),
+            "String" => Value::str(&self.source),
+            "Query" => Value::map(
+                self.raw_query
+                    .split('&')
+                    .filter(|p| !p.is_empty())
+                    .map(|p| {
+                        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                        (k.to_string(), Value::list(vec![Value::str(v)]))
+                    })
+                    .collect(),
+            ),
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "*url.URL"
+    }
+
+    fn display(&self) -> String {
+        self.source.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_and_relative() {
+        let u = Url::parse("https://example.org:8080/docs/x/?a=1#top");
+        assert_eq!(
+            (
+                u.scheme.as_str(),
+                u.host.as_str(),
+                u.path.as_str(),
+                u.raw_query.as_str(),
+                u.fragment.as_str()
+            ),
+            ("https", "example.org:8080", "/docs/x/", "a=1", "top")
+        );
+        let r = Url::parse("../images/logo.svg?border=false");
+        assert_eq!((r.scheme.as_str(), r.host.as_str()), ("", ""));
+        assert_eq!(r.path, "../images/logo.svg");
+        assert_eq!(Url::parse("mailto:me@example.org").path, "me@example.org");
+    }
+}

@@ -1,0 +1,189 @@
+//! The site's own Go-template layouts under `layouts/`: partials and shortcodes,
+//! parsed once for labsite's Go template engine, plus a warning for each layout
+//! that would replace a whole page or theme part labsite renders itself.
+
+use crate::error::{Error, Result, Warning};
+use crate::gotemplate::exec::Templates;
+use crate::shortcode::tree::Inner;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// A Go-template shortcode of the site (or of a checked-in Go theme).
+#[derive(Debug, Clone)]
+pub struct GoShortcode {
+    /// The file, relative to the site folder, for messages.
+    pub path: PathBuf,
+    /// Its name in [`SiteLayouts::templates`].
+    pub template: String,
+    pub inner: Inner,
+}
+
+/// Theme partials labsite calls at the learn and relearn themes' customisation
+/// points; a site file of one of these names is run in its place.
+pub const CUSTOMISATION_PARTIALS: &[&str] = &[
+    "header.html",
+    "footer.html",
+    "logo.html",
+    "menu-footer.html",
+    "custom-header.html",
+    "custom-footer.html",
+    "favicon.html",
+    "toc.html",
+];
+
+/// Partials of the learn and relearn themes that labsite renders its own way: a
+/// site override of one of them is not used.
+const THEME_PARTIALS: &[&str] = &[
+    "menu.html",
+    "meta.html",
+    "search.html",
+    "tags.html",
+    "content.html",
+    "heading.html",
+    "topbar.html",
+    "body.html",
+    "menu-pre.html",
+    "menu-post.html",
+    "content-header.html",
+    "content-footer.html",
+    "breadcrumbs.html",
+    "dependencies.html",
+];
+
+/// Layout folders Hugo does not read pages' layouts from.
+const NOT_PAGE_LAYOUTS: &[&str] = &[
+    "partials",
+    "_partials",
+    "shortcodes",
+    "_shortcodes",
+    "_markup",
+];
+
+/// The parsed Go templates of a site.
+#[derive(Debug, Default)]
+pub struct SiteLayouts {
+    pub templates: Templates,
+    /// Partial names as `partial` calls them (`logo.html`, `shortcodes/x.html`).
+    pub partials: BTreeSet<String>,
+    pub shortcodes: BTreeMap<String, GoShortcode>,
+}
+
+impl SiteLayouts {
+    /// Reads `layouts/` of the site at `root`, then the shortcodes of a checked-in
+    /// Go theme (`theme_dir`), which count only where the site and labsite's
+    /// theme have none of the name (`has_builtin`).
+    pub fn load(
+        root: &Path,
+        theme_dir: Option<&Path>,
+        has_builtin: &dyn Fn(&str) -> bool,
+    ) -> Result<(SiteLayouts, Vec<Warning>)> {
+        let mut layouts = SiteLayouts::default();
+        let mut warnings = Vec::new();
+        let site = root.join("layouts");
+        for folder in ["partials", "_partials"] {
+            for (rel, path) in super::files_under(&site.join(folder)) {
+                if !rel.ends_with(".html") && !rel.ends_with(".gotmpl") {
+                    continue;
+                }
+                if THEME_PARTIALS.contains(&rel.as_str()) {
+                    warnings.push(Warning(format!(
+                        "{}: labsite renders the theme's {rel} itself; this override is not used",
+                        site_relative(root, &path).display()
+                    )));
+                    continue;
+                }
+                if layouts.partials.contains(&rel) {
+                    continue;
+                }
+                layouts.add(root, &format!("partials/{rel}"), &path)?;
+                layouts.partials.insert(rel);
+            }
+        }
+        let mut shortcode_dirs = vec![site.join("shortcodes"), site.join("_shortcodes")];
+        let theme_shortcodes = theme_dir.map(|d| d.join("layouts").join("shortcodes"));
+        shortcode_dirs.extend(theme_shortcodes.clone());
+        for dir in shortcode_dirs {
+            let from_theme = Some(&dir) == theme_shortcodes.as_ref();
+            for (rel, path) in super::files_under(&dir) {
+                // `NAME.tera.html` is a Tera shortcode, loaded with the theme's templates.
+                if rel.ends_with(".tera.html") {
+                    continue;
+                }
+                let Some(name) = rel.strip_suffix(".html") else {
+                    continue;
+                };
+                if layouts.shortcodes.contains_key(name) || (from_theme && has_builtin(name)) {
+                    continue;
+                }
+                let template = format!("shortcodes/{rel}");
+                layouts.add(root, &template, &path)?;
+                let inner = if layouts.templates.source_contains(&template, ".Inner") {
+                    Inner::Required
+                } else {
+                    Inner::None
+                };
+                layouts.shortcodes.insert(
+                    name.to_string(),
+                    GoShortcode {
+                        path: site_relative(root, &path),
+                        template,
+                        inner,
+                    },
+                );
+            }
+        }
+        warnings.extend(page_layout_warnings(root, &site));
+        Ok((layouts, warnings))
+    }
+
+    fn add(&mut self, root: &Path, name: &str, path: &Path) -> Result<()> {
+        let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let shown = site_relative(root, path);
+        self.templates
+            .add(name, &shown.to_string_lossy(), &source)
+            .map_err(|e| {
+                Error::at(
+                    crate::error::Location::new(&shown, e.line, e.col),
+                    format!("{} (fix the Go template)", e.message),
+                )
+            })
+    }
+
+    /// The template of partial `name` (`logo`, `logo.html`), if the site has it.
+    pub fn partial(&self, name: &str) -> Option<String> {
+        let name = name.trim_start_matches('/');
+        [name.to_string(), format!("{name}.html")]
+            .into_iter()
+            .find(|n| self.partials.contains(n))
+            .map(|n| format!("partials/{n}"))
+    }
+}
+
+fn site_relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// One warning per site layout that would render whole pages (`_default/single.html`,
+/// `index.html`, `docs/list.html`): labsite renders pages with its theme.
+fn page_layout_warnings(root: &Path, site: &Path) -> Vec<Warning> {
+    const PAGE_LAYOUTS: &[&str] = &[
+        "baseof", "single", "list", "index", "home", "page", "section", "taxonomy", "term", "404",
+    ];
+    super::files_under(site)
+        .into_iter()
+        .filter(|(rel, _)| {
+            let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+            let stem = file.split('.').next().unwrap_or("");
+            let top = dir.split('/').next().unwrap_or("");
+            rel.ends_with(".html")
+                && !NOT_PAGE_LAYOUTS.contains(&top)
+                && (!dir.is_empty() || PAGE_LAYOUTS.contains(&stem))
+        })
+        .map(|(_, path)| {
+            Warning(format!(
+                "{}: labsite renders pages with its learn theme's templates; this layout is not used",
+                site_relative(root, &path).display()
+            ))
+        })
+        .collect()
+}
