@@ -57,6 +57,14 @@ pub struct BuildOptions {
     pub clean_destination: bool,
 }
 
+/// Where one language's files go, and what its writing reports.
+struct LanguageOutput<'o> {
+    sink: &'o mut dyn OutputSink,
+    owners: &'o mut Owners,
+    stats: &'o mut Stats,
+    warnings: &'o mut Vec<Warning>,
+}
+
 /// Output paths already written, with what wrote them, to report collisions.
 #[derive(Default)]
 struct Owners(BTreeMap<String, String>);
@@ -177,10 +185,15 @@ impl Site {
 
         self.write_static(sink, &mut stats)?;
         let mut sitemaps = Vec::new();
-        for (site, bodies) in sites.iter().zip(&contents) {
-            if let Some(sitemap) =
-                self.write_language(site, bodies, sink, &mut owners, &mut stats)?
-            {
+        let build = render::Build::new(&sites, &contents);
+        for lang in 0..sites.len() {
+            let mut output = LanguageOutput {
+                sink: &mut *sink,
+                owners: &mut owners,
+                stats: &mut stats,
+                warnings: &mut warnings,
+            };
+            if let Some(sitemap) = self.write_language(&build, lang, &mut output)? {
                 sitemaps.push(sitemap);
             }
         }
@@ -304,12 +317,18 @@ impl Site {
     /// aliases of one language; returns the sitemap's URL when one was written.
     fn write_language(
         &self,
-        site: &SiteData<'_>,
-        contents: &BTreeMap<PageId, PageContent>,
-        sink: &mut dyn OutputSink,
-        owners: &mut Owners,
-        stats: &mut Stats,
+        build: &render::Build<'_>,
+        lang: usize,
+        output: &mut LanguageOutput<'_>,
     ) -> Result<Option<String>> {
+        let site = &build.sites[lang];
+        let contents = &build.bodies[lang];
+        let LanguageOutput {
+            sink,
+            owners,
+            stats,
+            warnings,
+        } = output;
         let config = site.config;
         let tree = site.tree;
         let base = render::base_context(site);
@@ -346,7 +365,12 @@ impl Site {
             {
                 let path = content::url::output_file(&chrome.format.url(&page.url));
                 owners.claim(&path, page.source_label())?;
-                let html = render::render_page(site, chrome, id, body, &base, &mut walk)?;
+                let place = render::PagePlace {
+                    build,
+                    lang,
+                    chrome,
+                };
+                let html = render::render_page(&place, id, body, &base, &mut walk, warnings)?;
                 sink.write(&path, finish(html, &path).as_bytes())?;
                 stats.pages += 1;
             }
@@ -377,17 +401,35 @@ impl Site {
             let url = format!("{}/{file}", config.lang_prefix());
             let path = content::url::output_file(&url);
             let mut ctx = base.clone();
-            let page = serde_json::json!({"title": title, "url": format!("{}{url}", config.base_path()), "params": {}, "description": ""});
+            let page = serde_json::json!({
+                "title": title,
+                "url": format!("{}{url}", config.base_path()),
+                "params": {},
+                "description": "",
+                "kind": "page",
+                "tags": [],
+                "toc": "",
+                "content": "",
+            });
             ctx.insert("page", &page);
             ctx.insert("breadcrumbs", &Vec::<render::Translation>::new());
             ctx.insert("prev", &None::<String>);
             ctx.insert("next", &None::<String>);
-            let menu = chromes
-                .first()
-                .map(|c| c.menu.for_page(usize::MAX, &[], ""))
-                .unwrap_or_default();
-            ctx.insert("menu", &menu);
             ctx.insert("show_prev_next", &false);
+            let fill_menu = |parts: &std::collections::HashMap<String, String>| {
+                chromes
+                    .first()
+                    .map(|c| c.menu.for_page(usize::MAX, &[], parts))
+                    .unwrap_or_default()
+            };
+            render::parts::render(
+                build,
+                lang,
+                content::ContentTree::HOME,
+                &mut ctx,
+                &fill_menu,
+                warnings,
+            )?;
             let html = self.theme.render(template, &ctx)?;
             owners.claim(&path, format!("the page {template}"))?;
             sink.write(&path, finish(html, &path).as_bytes())?;
@@ -402,7 +444,7 @@ impl Site {
                     site.permalink(id)
                 };
                 let owner = format!("alias of {}", tree.pages[id].source_label());
-                self.write_alias(&alias, &target, owner, sink, owners, stats)?;
+                self.write_alias(&alias, &target, owner, *sink, owners, stats)?;
             }
         }
 

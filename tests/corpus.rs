@@ -92,7 +92,7 @@ fn check(site: &str, env: &[(&str, &str)], min_matched: usize, menu: bool, max_n
 
 #[test]
 fn hpc_tutorials() {
-    check("hpc-tutorials", &[], 135, true, 0);
+    check("hpc-tutorials", &[], 194, true, 0);
 }
 
 #[test]

@@ -13,6 +13,7 @@ use crate::theme::Theme;
 use crate::theme::menu::Menu;
 pub mod feeds;
 pub mod hugo;
+pub mod parts;
 pub mod refs;
 pub mod shortcodes;
 pub mod summary;
@@ -404,15 +405,26 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
     ctx
 }
 
-/// Renders the whole HTML page `id`.
+/// Where a page is rendered: the build, the page's language (index into
+/// `build.sites`) and output format.
+pub struct PagePlace<'b, 'a> {
+    pub build: &'b Build<'a>,
+    pub lang: usize,
+    pub chrome: &'b Chrome,
+}
+
+/// Renders the whole HTML page `id`; the warnings of the site's templates go to
+/// `warnings`.
 pub fn render_page(
-    site: &SiteData<'_>,
-    chrome: &Chrome,
+    place: &PagePlace<'_, '_>,
     id: PageId,
     content: &PageContent,
     base: &tera::Context,
     walk: &mut WalkState,
+    warnings: &mut Vec<Warning>,
 ) -> Result<String> {
+    let site = &place.build.sites[place.lang];
+    let chrome = place.chrome;
     let page = &site.tree.pages[id];
     let config = site.config;
     let is_home = page.kind == Kind::Home;
@@ -528,10 +540,11 @@ pub fn render_page(
         }
         _ => String::new(),
     };
-    ctx.insert(
-        "menu",
-        &chrome.menu.for_page(id, &ancestors, &language_options),
-    );
+    let fill_menu = |parts: &std::collections::HashMap<String, String>| {
+        let mut slots = parts.clone();
+        slots.insert("languages".into(), language_options.clone());
+        chrome.menu.for_page(id, &ancestors, &slots)
+    };
     ctx.insert(
         "breadcrumbs",
         &navigation::breadcrumbs(site.tree, id, &url_of),
@@ -541,5 +554,6 @@ pub fn render_page(
     let show_prev_next = !page.flag("disablenextprev")
         && !crate::data_format::truthy(config.param("disablenextprev"));
     ctx.insert("show_prev_next", &show_prev_next);
+    parts::render(place.build, place.lang, id, &mut ctx, &fill_menu, warnings)?;
     site.theme.render(template_for(page), &ctx)
 }

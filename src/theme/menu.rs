@@ -16,8 +16,9 @@ enum Segment {
     Text(String),
     State(PageId),
     Caret(PageId),
-    /// The language switcher's options.
-    Languages,
+    /// Per-page HTML: the language switcher's options (`languages`), the site's
+    /// logo and menu footer.
+    Slot(String),
     /// The start and end of a node's children that are shown only on pages at or
     /// below the node (relearn's collapsed menu).
     ChildrenStart(PageId),
@@ -65,12 +66,23 @@ fn collect_open(nodes: &[MenuNode], out: &mut HashMap<PageId, bool>) {
     }
 }
 
+/// The marker of per-page slot `name` in the rendered sidebar.
+fn slot(name: &str) -> String {
+    format!("{OPEN}P{name}{CLOSE}")
+}
+
+/// The parts of a page shown in the sidebar, filled per page.
+pub const SIDEBAR_PARTS: &[&str] = &["logo", "menu_footer"];
+
 impl Menu {
-    /// Renders `partials/menu.html` with `context` plus the `nodes` of the tree.
+    /// Renders `partials/menu.html` with `context` plus the `nodes` of the tree;
+    /// `languages` and the [`SIDEBAR_PARTS`] become per-page slots.
     pub fn render(theme: &Theme, nodes: &[MenuNode], mut context: tera::Context) -> Result<Menu> {
         let views: Vec<SlotNode<'_>> = nodes.iter().map(slot_view).collect();
         context.insert("nodes", &views);
-        context.insert("language_options", &format!("{OPEN}L0{CLOSE}"));
+        context.insert("language_options", &slot("languages"));
+        let parts: HashMap<&str, String> = SIDEBAR_PARTS.iter().map(|p| (*p, slot(p))).collect();
+        context.insert("parts", &parts);
         let html = theme.render("partials/menu.html", &context)?;
         let mut always_open = HashMap::new();
         collect_open(nodes, &mut always_open);
@@ -81,12 +93,12 @@ impl Menu {
     }
 
     /// The sidebar of the page `current` whose ancestors are `ancestors`, with the
-    /// page's language switcher options.
+    /// page's own slots filled from `slots` (`languages`, `logo`, `menu_footer`).
     pub fn for_page(
         &self,
         current: PageId,
         ancestors: &[PageId],
-        language_options: &str,
+        slots: &HashMap<String, String>,
     ) -> String {
         let mut out = String::new();
         let open = |id: &PageId| {
@@ -106,7 +118,9 @@ impl Menu {
                 Segment::ChildrenStart(id) if !open(id) => skipping = Some(*id),
                 Segment::ChildrenStart(_) | Segment::ChildrenEnd(_) => {}
                 Segment::Text(t) => out.push_str(t),
-                Segment::Languages => out.push_str(language_options),
+                Segment::Slot(name) => {
+                    out.push_str(slots.get(name).map_or("", String::as_str));
+                }
                 Segment::State(id) => {
                     let parent = ancestors.contains(id)
                         || self.always_open.get(id).copied().unwrap_or(false);
@@ -144,7 +158,7 @@ fn parse(html: &str) -> Vec<Segment> {
         let id = slot[1..].parse().unwrap_or(0);
         segments.push(match slot.as_bytes().first() {
             Some(b'C') => Segment::Caret(id),
-            Some(b'L') => Segment::Languages,
+            Some(b'P') => Segment::Slot(slot[1..].to_string()),
             Some(b'O') => Segment::ChildrenStart(id),
             Some(b'X') => Segment::ChildrenEnd(id),
             _ => Segment::State(id),
@@ -167,10 +181,33 @@ mod tests {
             ),
             always_open: HashMap::from([(1, false), (2, false), (3, false)]),
         };
-        assert_eq!(menu.for_page(3, &[0], ""), "<li>1</li><li>3</li>");
         assert_eq!(
-            menu.for_page(2, &[1, 0], ""),
+            menu.for_page(3, &[0], &HashMap::new()),
+            "<li>1</li><li>3</li>"
+        );
+        assert_eq!(
+            menu.for_page(2, &[1, 0], &HashMap::new()),
             "<li>1<ul><li>2</li></ul></li><li>3</li>"
+        );
+    }
+
+    #[test]
+    fn named_slots_take_the_page_parts() {
+        let menu = Menu {
+            segments: parse(&format!(
+                "<div>{}</div><p>{}</p>",
+                slot("logo"),
+                slot("languages")
+            )),
+            always_open: HashMap::new(),
+        };
+        let slots = HashMap::from([
+            ("logo".to_string(), "<a>Logo</a>".to_string()),
+            ("languages".to_string(), "<option>fr</option>".to_string()),
+        ]);
+        assert_eq!(
+            menu.for_page(0, &[], &slots),
+            "<div><a>Logo</a></div><p><option>fr</option></p>"
         );
     }
 
@@ -183,11 +220,11 @@ mod tests {
             always_open: HashMap::from([(1, false), (2, false)]),
         };
         assert_eq!(
-            menu.for_page(2, &[1, 0], ""),
+            menu.for_page(2, &[1, 0], &HashMap::new()),
             "<li class=\"dd-item parent\"><i class=\"fas fa-caret-down\"></i><li class=\"dd-item active\">"
         );
         assert_eq!(
-            menu.for_page(9, &[0], ""),
+            menu.for_page(9, &[0], &HashMap::new()),
             "<li class=\"dd-item\"><i class=\"fas fa-caret-right\"></i><li class=\"dd-item\">"
         );
     }

@@ -110,6 +110,10 @@ impl Theme {
                 );
             } else if let Some(name) = path.strip_prefix("static/") {
                 assets.insert(name.to_string(), Asset::Embedded(bytes));
+                // learn's name for the stylesheet, for site headers that link it.
+                if name == "css/fontawesome-all.min.css" {
+                    assets.insert("css/fontawesome-all.css".into(), Asset::Embedded(bytes));
+                }
             }
         }
 
@@ -221,11 +225,33 @@ impl Theme {
             })
             .collect();
 
-        let (site_layouts, layout_warnings) =
-            site_layouts::SiteLayouts::load(root, go_theme_dir.as_deref(), &|name| {
-                shortcodes.contains_key(name)
-            })?;
+        // labsite's Go versions of theme partials; the flavour's own come first.
+        let mut theme_partials: Vec<(&str, &str)> = Vec::new();
+        for layer in layers.iter().rev() {
+            for (path, bytes) in layer.iter() {
+                if let Some(name) = path.strip_prefix("layouts/partials/")
+                    && !theme_partials.iter().any(|(n, _)| *n == name)
+                {
+                    theme_partials.push((name, std::str::from_utf8(bytes).unwrap_or("")));
+                }
+            }
+        }
+        let (site_layouts, layout_warnings) = site_layouts::SiteLayouts::load(
+            root,
+            &theme_partials,
+            go_theme_dir.as_deref(),
+            &|name| shortcodes.contains_key(name),
+        )?;
         warnings.extend(layout_warnings);
+        if flavour == Flavour::Relearn {
+            for name in crate::render::parts::LEARN_ONLY {
+                if site_layouts.partials.contains(*name) {
+                    warnings.push(Warning(format!(
+                        "layouts/partials/{name}: labsite's relearn pages are not cut at learn's {name}; this override is not used"
+                    )));
+                }
+            }
+        }
         Ok((
             Theme {
                 flavour,

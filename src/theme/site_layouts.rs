@@ -69,11 +69,14 @@ pub struct SiteLayouts {
 }
 
 impl SiteLayouts {
-    /// Reads `layouts/` of the site at `root`, then the shortcodes of a checked-in
+    /// Reads `layouts/` of the site at `root`, then labsite's own Go versions of
+    /// theme partials that site templates call (`theme_partials`: name and text,
+    /// such as relearn's `permalink.gotmpl`), then the shortcodes of a checked-in
     /// Go theme (`theme_dir`), which count only where the site and labsite's
     /// theme have none of the name (`has_builtin`).
     pub fn load(
         root: &Path,
+        theme_partials: &[(&str, &str)],
         theme_dir: Option<&Path>,
         has_builtin: &dyn Fn(&str) -> bool,
     ) -> Result<(SiteLayouts, Vec<Warning>)> {
@@ -98,6 +101,17 @@ impl SiteLayouts {
                 layouts.add(root, &format!("partials/{rel}"), &path)?;
                 layouts.partials.insert(rel);
             }
+        }
+        for (name, source) in theme_partials {
+            if layouts.partials.contains(*name) {
+                continue;
+            }
+            let template = format!("partials/{name}");
+            layouts
+                .templates
+                .add(&template, &format!("labsite theme: {template}"), source)
+                .map_err(|e| Error::file(e.file.clone(), e.to_string()))?;
+            layouts.partials.insert(name.to_string());
         }
         let mut shortcode_dirs = vec![site.join("shortcodes"), site.join("_shortcodes")];
         let theme_shortcodes = theme_dir.map(|d| d.join("layouts").join("shortcodes"));

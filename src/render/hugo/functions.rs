@@ -49,9 +49,12 @@ impl<'a> Functions<'a> {
                 // A partial's `return` value, when it has one, is the result.
                 Ok(exec.take_return().unwrap_or(Value::html(out)))
             }
-            None => Err(format!(
-                "partial {name:?} not found (add layouts/partials/{name} to the site)"
-            )),
+            None => match self.env.theme_partial(&name) {
+                Some(result) => result.map(Value::html),
+                None => Err(format!(
+                    "partial {name:?} not found (add layouts/partials/{name} to the site)"
+                )),
+            },
         }
     }
 
@@ -205,6 +208,25 @@ impl<'a> Host<'a> for Functions<'a> {
             }
             "readFile" | "os.ReadFile" | "fileExists" | "os.FileExists" => {
                 return Some(self.read_file(name, args));
+            }
+            "resources.Get" => {
+                let name = text(args, 0);
+                let name = name.trim_start_matches('/');
+                let assets = site.root.join("assets");
+                let path = std::path::Path::new(name);
+                let inside = !path.is_absolute()
+                    && !path
+                        .components()
+                        .any(|c| matches!(c, std::path::Component::ParentDir));
+                if inside && assets.join(path).is_file() {
+                    Value::Object(Rc::new(objects::ResourceObject::asset(
+                        name,
+                        assets.join(path),
+                        site,
+                    )))
+                } else {
+                    Value::Nil
+                }
             }
             "getJSON" | "getCSV" | "data.GetJSON" | "data.GetCSV" | "resources.GetRemote" => {
                 self.unreachable(name, args)

@@ -24,6 +24,9 @@ pub struct Env<'a> {
     pub page: PageId,
     scratches: RefCell<HashMap<(usize, PageId), Rc<objects::Scratch<'a>>>>,
     pub warnings: RefCell<Vec<Warning>>,
+    /// The page's Tera context, once the page's layout renders: a Go template
+    /// calling a partial the site does not have gets the theme's, rendered with it.
+    page_context: RefCell<Option<tera::Context>>,
 }
 
 impl<'a> Env<'a> {
@@ -34,6 +37,7 @@ impl<'a> Env<'a> {
             page,
             scratches: RefCell::new(HashMap::new()),
             warnings: RefCell::new(Vec::new()),
+            page_context: RefCell::new(None),
         })
     }
 
@@ -50,6 +54,33 @@ impl<'a> Env<'a> {
             .entry((lang, page))
             .or_default()
             .clone()
+    }
+
+    pub fn set_page_context(&self, context: tera::Context) {
+        *self.page_context.borrow_mut() = Some(context);
+    }
+
+    /// The theme's partial `name` for this page (`menu.html` is the page's
+    /// sidebar), when the page's layout is rendering and the theme has it.
+    pub fn theme_partial(&self, name: &str) -> Option<Result<String, String>> {
+        let context = self.page_context.borrow();
+        let context = context.as_ref()?;
+        if name == "menu.html" {
+            let parts = context.get("parts")?;
+            return Some(Ok(parts.get("menu")?.as_str()?.to_string()));
+        }
+        let theme = self.site().theme;
+        let file = if name.ends_with(".html") {
+            name.to_string()
+        } else {
+            format!("{name}.html")
+        };
+        let template = format!("partials/{file}");
+        theme
+            .tera
+            .get_template_names()
+            .any(|n| n == template)
+            .then(|| theme.render(&template, context).map_err(|e| e.to_string()))
     }
 
     pub fn warn(&self, message: String) {

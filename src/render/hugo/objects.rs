@@ -259,6 +259,7 @@ impl<'a> Object<'a> for PageObject<'a> {
             "Language" => language_value(site),
             "Lang" => Value::str(&site.config.language),
             "Site" => SiteObject::value(&self.env, self.lang),
+            "Page" => self.page_value(self.id),
             "Translations" => self.translations(false),
             "AllTranslations" => self.translations(true),
             "InSection" | "IsDescendant" | "IsAncestor" | "Eq" => {
@@ -547,6 +548,20 @@ pub struct ResourceObject {
 }
 
 impl ResourceObject {
+    /// A file of the site's `assets/` folder (`resources.Get`), at `name` there.
+    pub fn asset(name: &str, source: std::path::PathBuf, site: &super::SiteData<'_>) -> Self {
+        ResourceObject {
+            name: name.to_string(),
+            source,
+            url: format!(
+                "{}/{}",
+                site.config.base_path(),
+                crate::content::url::encode_path(name)
+            ),
+            host: site.config.base_host().to_string(),
+        }
+    }
+
     fn media_type(&self) -> (&'static str, &'static str) {
         let ext = self
             .name
