@@ -27,7 +27,7 @@ fn at_path<'a>(item: &Value<'a>, path: &str) -> Value<'a> {
 fn matches<'a>(left: &Value<'a>, op: &str, right: &Value<'a>) -> Result<bool, String> {
     let contains = |list: &Value<'a>, v: &Value<'a>| match list {
         Value::List(l) => l.iter().any(|x| x.equals(v)),
-        Value::String(s) | Value::Html(s) => s.contains(&v.to_text()),
+        Value::String(s) | Value::Trusted(_, s) => s.contains(&v.to_text()),
         _ => false,
     };
     let order = || left.compare(right).ok();
@@ -103,7 +103,7 @@ pub fn call<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, Stri
                     })
                     .collect(),
             };
-            list.sort_by(|a, b| a.0.compare(&b.0).unwrap_or(Ordering::Equal));
+            list.sort_by(|a, b| a.0.collate(&b.0));
             if descending {
                 list.reverse();
             }

@@ -168,6 +168,12 @@ const NAMESPACES: &[&str] = &[
     "urls",
 ];
 
+/// Whether an action is Hugo's `{{ return … }}`.
+fn is_return(pipe: &Pipeline) -> bool {
+    pipe.decl.is_empty()
+        && matches!(pipe.cmds.first().and_then(|c| c.args.first()), Some(Expr::Ident(n)) if n == "return")
+}
+
 /// `ns.Func.Rest` as the function `ns.Func` and the fields after it.
 fn namespaced(e: &Expr) -> Option<(String, &[String])> {
     match e {
@@ -285,13 +291,26 @@ impl<'a> Exec<'_, 'a> {
         for node in nodes {
             match node {
                 Node::Text(t) => out.push_str(t),
+                Node::Action(pipe) if is_return(pipe) => {
+                    // Hugo's `return X …`: what follows `return` is a command of its own.
+                    let mut value = match &pipe.cmds[0].args[1..] {
+                        [] => Value::Nil,
+                        args => {
+                            let cmd = Command {
+                                args: args.to_vec(),
+                                offset: pipe.cmds[0].offset,
+                            };
+                            self.command(&cmd, dot, None)?
+                        }
+                    };
+                    for cmd in &pipe.cmds[1..] {
+                        value = self.command(cmd, dot, Some(value))?;
+                    }
+                    self.returned = Some(value);
+                    return Ok(Flow::Return);
+                }
                 Node::Action(pipe) => {
                     let v = self.pipeline(pipe, dot)?;
-                    if matches!(pipe.cmds.first().and_then(|c| c.args.first()), Some(Expr::Ident(n)) if n == "return")
-                    {
-                        self.returned = Some(v);
-                        return Ok(Flow::Return);
-                    }
                     if pipe.decl.is_empty() {
                         self.print(out, &v);
                     }
@@ -396,10 +415,11 @@ impl<'a> Exec<'_, 'a> {
     }
 
     fn print(&self, out: &mut String, v: &Value<'a>) {
-        match v {
-            Value::Html(h) => out.push_str(h),
-            other if self.escape => out.push_str(&crate::theme::go_escape(&other.to_text())),
-            other => out.push_str(&other.to_text()),
+        if self.escape {
+            let escaped = super::escape::escape(out, v);
+            out.push_str(&escaped);
+        } else {
+            out.push_str(&v.to_text());
         }
     }
 
@@ -501,6 +521,7 @@ impl<'a> Exec<'_, 'a> {
                     .call(method, &args)
                     .map_err(|m| self.fail(cmd.offset, m))
             }
+            Expr::Nil => Err(self.fail(cmd.offset, "nil is not a command")),
             _ if !rest.is_empty() || piped.is_some() => {
                 Err(self.fail(cmd.offset, "can't give argument to non-function"))
             }

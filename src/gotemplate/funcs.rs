@@ -1,7 +1,7 @@
 //! Go's builtin template functions and the pure functions of Hugo's that need no
 //! site (strings, collections, math, comparison, `printf`).
 
-use super::value::Value;
+use super::value::{Trust, Value};
 use std::collections::BTreeMap;
 
 fn arg<'a>(args: &[Value<'a>], i: usize) -> Value<'a> {
@@ -76,9 +76,50 @@ pub fn sprintf(format: &str, args: &[Value<'_>]) -> String {
     out
 }
 
+/// Go's `fmt.Sprint`: operands side by side, a space between two that are not
+/// strings.
+fn sprint(args: &[Value<'_>]) -> String {
+    let mut out = String::new();
+    for (i, v) in args.iter().enumerate() {
+        let is_text = |v: &Value<'_>| matches!(v, Value::String(_) | Value::Trusted(..));
+        if i > 0 && !is_text(v) && !is_text(&args[i - 1]) {
+            out.push(' ');
+        }
+        out.push_str(&text(v));
+    }
+    out
+}
+
+/// Hugo's `plainify`: tags removed, `</p>` and `<br>` become line breaks, other
+/// line breaks spaces, runs of spaces one.
+pub fn strip_html(s: &str) -> String {
+    if !s.contains(['<', '>']) {
+        return s.to_string();
+    }
+    let s = s
+        .replace('\n', " ")
+        .replace("</p>", "\n")
+        .replace("<br>", "\n")
+        .replace("<br />", "\n");
+    let mut out = String::new();
+    let (mut in_tag, mut was_space) = (false, false);
+    for c in s.chars() {
+        let is_space = !in_tag && c.is_whitespace();
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag && (!is_space || !was_space) => out.push(c),
+            _ => {}
+        }
+        was_space = is_space;
+    }
+    out
+}
+
 fn len_of(v: &Value<'_>) -> Result<usize, String> {
     match v {
-        Value::String(s) | Value::Html(s) => Ok(s.chars().count()),
+        // Go counts a string's bytes.
+        Value::String(s) | Value::Trusted(_, s) => Ok(s.len()),
         Value::List(l) => Ok(l.len()),
         Value::Map(m) => Ok(m.len()),
         Value::Nil => Ok(0),
@@ -158,9 +199,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         }),
         "len" => len_of(a0).map(|n| Value::Int(n as i64)),
         "index" => index(a0.clone(), &args[1.min(args.len())..]),
-        "print" => Ok(Value::str(
-            args.iter().map(text).collect::<Vec<_>>().join(""),
-        )),
+        "print" => Ok(Value::str(sprint(args))),
         "println" => Ok(Value::str(format!(
             "{}\n",
             args.iter().map(text).collect::<Vec<_>>().join(" ")
@@ -186,7 +225,11 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
                 .replace('"', "\\\"")
                 .replace('\'', "\\'"),
         )),
-        "safeHTML" | "safeHTMLAttr" | "safeURL" | "safeJS" | "safeCSS" => Ok(Value::html(text(a0))),
+        "safeHTML" => Ok(Value::html(text(a0))),
+        "safeHTMLAttr" => Ok(Value::trusted(Trust::HtmlAttr, text(a0))),
+        "safeURL" => Ok(Value::trusted(Trust::Url, text(a0))),
+        "safeJS" => Ok(Value::trusted(Trust::Js, text(a0))),
+        "safeCSS" => Ok(Value::trusted(Trust::Css, text(a0))),
         "default" => want(args, 2, name).map(|_| if a1.truthy() { a1.clone() } else { a0.clone() }),
         "cond" => want(args, 3, name).map(|_| {
             if a0.truthy() {
@@ -236,7 +279,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         }),
         "in" => Ok(Value::Bool(match a0 {
             Value::List(l) => l.iter().any(|v| v.equals(a1)),
-            Value::String(s) | Value::Html(s) => s.contains(&text(a1)),
+            Value::String(s) | Value::Trusted(_, s) => s.contains(&text(a1)),
             _ => false,
         })),
         "isset" => Ok(Value::Bool(match a0 {
@@ -304,7 +347,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
             &crate::content::url::sanitize(&text(a0)),
         ))),
         "anchorize" => Ok(Value::str(crate::markdown::anchor::anchorize(&text(a0)))),
-        "plainify" => Ok(Value::str(crate::render::summary::plain_text(&text(a0)))),
+        "plainify" => Ok(Value::str(strip_html(&text(a0)))),
         "int" => Ok(Value::Int(a0.as_i64().unwrap_or(0))),
         "float" => Ok(Value::Float(a0.as_f64().unwrap_or(0.0))),
         "string" => Ok(Value::str(text(a0))),
@@ -312,7 +355,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         "math.Add" | "math.Sub" | "math.Mul" | "math.Div" | "math.Mod" => {
             arith(&name[5..].to_lowercase(), args)
         }
-        "jsonify" => Ok(Value::str(to_json(a0).to_string())),
+        "jsonify" => Ok(Value::html(to_json(a0).to_string())),
         "path.Base" => Ok(Value::str(
             text(a0)
                 .trim_end_matches('/')
@@ -448,7 +491,7 @@ fn to_json(v: &Value<'_>) -> serde_json::Value {
         Value::Int(i) => serde_json::Value::from(*i),
         Value::Float(f) => serde_json::Number::from_f64(*f)
             .map_or(serde_json::Value::Null, serde_json::Value::Number),
-        Value::String(s) | Value::Html(s) => serde_json::Value::String(s.to_string()),
+        Value::String(s) | Value::Trusted(_, s) => serde_json::Value::String(s.to_string()),
         Value::List(l) => serde_json::Value::Array(l.iter().map(to_json).collect()),
         Value::Map(m) => {
             serde_json::Value::Object(m.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())

@@ -1,5 +1,6 @@
 //! Go templates: sites' own shortcodes and partials, run as Hugo runs them.
 pub mod collections;
+pub mod escape;
 pub mod exec;
 pub mod funcs;
 pub mod lex;

@@ -22,6 +22,16 @@ pub trait Object<'a> {
     }
 }
 
+/// What a trusted text may be printed as without escaping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    Html,
+    HtmlAttr,
+    Url,
+    Js,
+    Css,
+}
+
 /// A template value.
 #[derive(Clone)]
 pub enum Value<'a> {
@@ -30,8 +40,9 @@ pub enum Value<'a> {
     Int(i64),
     Float(f64),
     String(Rc<str>),
-    /// Trusted HTML (`safeHTML`, a page's `.Content`): printed without escaping.
-    Html(Rc<str>),
+    /// Text trusted in one kind of place (`safeHTML`, a page's `.Content`,
+    /// `safeURL`…): printed there without escaping.
+    Trusted(Trust, Rc<str>),
     List(Rc<Vec<Value<'a>>>),
     Map(Rc<BTreeMap<String, Value<'a>>>),
     Object(Rc<dyn Object<'a> + 'a>),
@@ -51,8 +62,12 @@ impl<'a> Value<'a> {
         Value::String(Rc::from(s.as_ref()))
     }
 
+    pub fn trusted(trust: Trust, s: impl AsRef<str>) -> Value<'a> {
+        Value::Trusted(trust, Rc::from(s.as_ref()))
+    }
+
     pub fn html(s: impl AsRef<str>) -> Value<'a> {
-        Value::Html(Rc::from(s.as_ref()))
+        Value::Trusted(Trust::Html, Rc::from(s.as_ref()))
     }
 
     pub fn list(items: Vec<Value<'a>>) -> Value<'a> {
@@ -89,7 +104,7 @@ impl<'a> Value<'a> {
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
             Value::Float(f) => *f != 0.0,
-            Value::String(s) | Value::Html(s) => !s.is_empty(),
+            Value::String(s) | Value::Trusted(_, s) => !s.is_empty(),
             Value::List(l) => !l.is_empty(),
             Value::Map(m) => !m.is_empty(),
             Value::Object(_) => true,
@@ -103,7 +118,13 @@ impl<'a> Value<'a> {
             Value::Int(_) => "int",
             Value::Float(_) => "float64",
             Value::String(_) => "string",
-            Value::Html(_) => "template.HTML",
+            Value::Trusted(trust, _) => match trust {
+                Trust::Html => "template.HTML",
+                Trust::HtmlAttr => "template.HTMLAttr",
+                Trust::Url => "template.URL",
+                Trust::Js => "template.JS",
+                Trust::Css => "template.CSS",
+            },
             Value::List(_) => "slice",
             Value::Map(_) => "map",
             Value::Object(o) => o.type_name(),
@@ -123,7 +144,7 @@ impl<'a> Value<'a> {
                     f.to_string()
                 }
             }
-            Value::String(s) | Value::Html(s) => s.to_string(),
+            Value::String(s) | Value::Trusted(_, s) => s.to_string(),
             Value::List(l) => {
                 let items: Vec<String> = l.iter().map(Value::to_text).collect();
                 format!("[{}]", items.join(" "))
@@ -145,7 +166,7 @@ impl<'a> Value<'a> {
 
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::String(s) | Value::Html(s) => Some(s),
+            Value::String(s) | Value::Trusted(_, s) => Some(s),
             _ => None,
         }
     }
@@ -228,7 +249,9 @@ impl<'a> Value<'a> {
             (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
                 self.as_f64() == other.as_f64()
             }
-            (Value::String(a) | Value::Html(a), Value::String(b) | Value::Html(b)) => a == b,
+            (Value::String(a) | Value::Trusted(_, a), Value::String(b) | Value::Trusted(_, b)) => {
+                a == b
+            }
             (Value::List(a), Value::List(b)) => {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
             }
@@ -240,6 +263,18 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// Ordering for sorting (`sort`, `.ByTitle`): strings as Hugo's collator
+    /// orders them, ignoring case first; anything else as [`Value::compare`].
+    pub fn collate(&self, other: &Value<'a>) -> std::cmp::Ordering {
+        match (self.as_str(), other.as_str()) {
+            (Some(a), Some(b)) => a
+                .to_lowercase()
+                .cmp(&b.to_lowercase())
+                .then_with(|| a.cmp(b)),
+            _ => self.compare(other).unwrap_or(std::cmp::Ordering::Equal),
+        }
+    }
+
     /// Ordering for `lt`/`le`/`gt`/`ge`: numbers with numbers, strings with strings.
     pub fn compare(&self, other: &Value<'a>) -> Result<std::cmp::Ordering, String> {
         match (self, other) {
@@ -247,7 +282,9 @@ impl<'a> Value<'a> {
                 .as_f64()
                 .partial_cmp(&other.as_f64())
                 .ok_or_else(|| "incomparable numbers".to_string()),
-            (Value::String(a) | Value::Html(a), Value::String(b) | Value::Html(b)) => Ok(a.cmp(b)),
+            (Value::String(a) | Value::Trusted(_, a), Value::String(b) | Value::Trusted(_, b)) => {
+                Ok(a.cmp(b))
+            }
             (Value::Bool(a), Value::Bool(b)) => Ok(a.cmp(b)),
             (Value::Object(a), Value::Object(b)) => match (a.as_number(), b.as_number()) {
                 (Some(x), Some(y)) => x
@@ -276,11 +313,7 @@ fn collection_method<'a>(
         let mut sorted = items.to_vec();
         sorted.sort_by(|a, b| {
             keys.iter()
-                .map(|k| {
-                    field(a, k)
-                        .compare(&field(b, k))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                })
+                .map(|k| field(a, k).collate(&field(b, k)))
                 .find(|o| o.is_ne())
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
@@ -313,11 +346,7 @@ fn collection_method<'a>(
                             .compare(&field(a, "Date"))
                             .unwrap_or(std::cmp::Ordering::Equal)
                     })
-                    .then_with(|| {
-                        field(a, "Title")
-                            .to_text()
-                            .cmp(&field(b, "Title").to_text())
-                    })
+                    .then_with(|| field(a, "Title").collate(&field(b, "Title")))
             });
             Value::list(sorted)
         }

@@ -201,6 +201,9 @@ pub fn code_block(lang: &str, code: &str, options: &Options) -> String {
     } else {
         format!("{code}\n")
     };
+    // Code without a final line end (the `highlight` function's) ends without one.
+    let last = syntect::util::LinesWithEndings::from(&source).count() - 1;
+    let final_newline = code.ends_with('\n');
     for (i, line) in syntect::util::LinesWithEndings::from(&source).enumerate() {
         let number = options.line_start + i;
         let highlighted = options.highlighted.contains(&(i + 1));
@@ -254,7 +257,10 @@ pub fn code_block(lang: &str, code: &str, options: &Options) -> String {
                 ));
             }
         }
-        lines.push_str("\n</span></span>");
+        if i < last || final_newline {
+            lines.push('\n');
+        }
+        lines.push_str("</span></span>");
     }
     if options.line_numbers == Some(true) {
         format!(

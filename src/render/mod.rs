@@ -25,6 +25,8 @@ use shortcodes::PageShortcodes;
 #[derive(Debug, Clone, Default)]
 pub struct PageContent {
     pub html: String,
+    /// The content before a `<!--more-->` divider, when the page has one.
+    pub summary: Option<String>,
     pub toc: String,
     pub raw_html_omitted: usize,
     pub warnings: Vec<Warning>,
@@ -262,6 +264,12 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
             crate::error::Error::Many(errors)
         });
     }
+    let summary = expanded.markdown.find("<!--more-->").map(|i| {
+        let before = markdown::render(&expanded.markdown[..i], settings);
+        shortcode::substitute(&before.html, &expanded.placeholders)
+            .trim_end()
+            .to_string()
+    });
     let body = expanded.markdown.replace("<!--more-->", "");
     let rendered = markdown::render(&body, settings);
     let mut html = shortcode::substitute(&rendered.html, &expanded.placeholders);
@@ -272,6 +280,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
     warnings.extend(shortcodes.finish());
     Ok(PageContent {
         html,
+        summary,
         toc: toc::render(&rendered.headings),
         raw_html_omitted: rendered.raw_html_omitted + inner_omitted.get(),
         warnings,

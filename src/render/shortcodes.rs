@@ -345,6 +345,7 @@ fn call_data(call: &Invocation<'_>) -> Call {
         inner: call.inner.map(str::to_string),
         ordinal: call.ordinal,
         position: call.position.to_string(),
+        indent: call.indent.to_string(),
         parent: call.parent.map(|p| Rc::new(call_data(p))),
     }
 }

@@ -1,6 +1,6 @@
 //! Hugo's automatic summary: the first paragraphs of a page, whole, until at
-//! least `summaryLength` (70) words, as plain text. A `<!--more-->` divider or a
-//! `summary` front-matter key are handled by the caller.
+//! least `summaryLength` (70) words, as plain text (descriptions) or as HTML
+//! (`.Summary` in templates). A `summary` front-matter key is handled by the caller.
 
 use crate::markdown::{self, Settings};
 use regex::Regex;
@@ -45,6 +45,46 @@ pub fn of_markdown(body: &str, settings: Settings) -> String {
     out
 }
 
+/// The summary as HTML: the page's first top-level blocks, whole, until they
+/// hold at least 70 words.
+pub fn of_html(html: &str) -> String {
+    static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)<(/?)(p|ul|ol|div|blockquote|table|pre|dl|details|figure|section|h[1-6])[\s>]",
+        )
+        .expect("valid regex")
+    });
+    let mut depth: i64 = 0;
+    let mut words = 0;
+    let mut block_start = 0;
+    for m in BLOCK_TAG.captures_iter(html) {
+        let whole = m.get(0).expect("a match has a whole");
+        if m[1].is_empty() {
+            depth += 1;
+            continue;
+        }
+        depth -= 1;
+        if depth > 0 {
+            continue;
+        }
+        let end = if whole.as_str().ends_with('>') {
+            whole.end()
+        } else {
+            html[whole.end()..]
+                .find('>')
+                .map_or(html.len(), |i| whole.end() + i + 1)
+        };
+        words += plain_text(&html[block_start..end])
+            .split_whitespace()
+            .count();
+        block_start = end;
+        if words >= SUMMARY_WORDS {
+            return html[..end].trim_end().to_string();
+        }
+    }
+    html.trim_end().to_string()
+}
+
 /// Hugo's `.Plain`: line ends, `</p>` and `<br>` become white space, other tags
 /// are dropped, entities are decoded and runs of white space collapse to one space.
 pub fn plain_text(html: &str) -> String {
@@ -71,6 +111,17 @@ pub fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_summary_keeps_whole_blocks() {
+        let long = "word ".repeat(69);
+        let html = format!("<p>{long}</p>\n<ul>\n<li>a <p>b</p></li>\n</ul>\n<p>after</p>\n");
+        assert_eq!(
+            of_html(&html),
+            format!("<p>{long}</p>\n<ul>\n<li>a <p>b</p></li>\n</ul>")
+        );
+        assert_eq!(of_html("<p>short</p>\n"), "<p>short</p>");
+    }
 
     #[test]
     fn whole_paragraphs_until_seventy_words() {

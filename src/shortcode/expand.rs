@@ -19,6 +19,8 @@ pub struct Invocation<'a> {
     pub ordinal: usize,
     pub position: &'a Location,
     pub parent: Option<&'a Invocation<'a>>,
+    /// The white space before the call on its line (Hugo's `.InnerDeindent` removes it).
+    pub indent: &'a str,
 }
 
 /// The shortcodes a site can call.
@@ -128,7 +130,10 @@ impl Expander<'_> {
     ) -> Result<String> {
         let position = self.source.location(call.tag.start);
         let name = call.tag.name.as_str();
+        let before = &self.source.body[..call.tag.start.min(self.source.body.len())];
+        let indent = line_indent(before);
         let mut invocation = Invocation {
+            indent: &indent,
             name,
             params: &call.tag.params,
             inner: None,

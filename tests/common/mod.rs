@@ -56,6 +56,7 @@ pub fn labsite(dir: &Path, args: &[&str]) -> Run {
         .args(args)
         .current_dir(dir)
         .env_remove("HUGO_REFLINKSERRORLEVEL")
+        .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("labsite runs");
     Run {

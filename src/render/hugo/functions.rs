@@ -68,11 +68,13 @@ impl<'a> Functions<'a> {
         } else {
             String::new()
         };
-        let path = format!(
-            "{}{lang}/{}",
-            config.base_path(),
-            input.trim_start_matches('/')
-        );
+        // A path from the server root keeps it: baseURL's path is not added.
+        let base_path = if input.starts_with('/') {
+            ""
+        } else {
+            config.base_path()
+        };
+        let path = format!("{base_path}{lang}/{}", input.trim_start_matches('/'));
         let path = if input.is_empty() && !lang.is_empty() {
             format!("{}{lang}/", config.base_path())
         } else {
@@ -202,7 +204,7 @@ impl<'a> Host<'a> for Functions<'a> {
                 let options = crate::markdown::highlight::Options::parse(&text(args, 2));
                 Value::html(crate::markdown::highlight::code_block(
                     &text(args, 1),
-                    &format!("{}\n", code.trim_matches(|c| c == '\n' || c == '\r')),
+                    code.trim_matches(|c| c == '\n' || c == '\r'),
                     &options,
                 ))
             }

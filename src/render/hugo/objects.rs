@@ -161,7 +161,14 @@ impl<'a> Object<'a> for PageObject<'a> {
                 }));
             }
             "RawContent" => Value::str(&page.body),
-            "Summary" => Value::html(site.summary(self.id)),
+            "Summary" => {
+                return Some(self.content().map(|c| {
+                    Value::html(
+                        c.summary
+                            .unwrap_or_else(|| super::super::summary::of_html(&c.html)),
+                    )
+                }));
+            }
             "Description" => Value::str(page.text_param("description").unwrap_or_default()),
             "Keywords" => page.param("keywords").map_or(Value::Nil, Value::from_json),
             "Date" => date_value(page.date),
@@ -413,7 +420,13 @@ impl<'a> Object<'a> for SiteObject<'a> {
                     .map(|e| {
                         let mut m = BTreeMap::new();
                         m.insert("Name".to_string(), Value::str(&e.name));
-                        m.insert("URL".to_string(), Value::str(&e.url));
+                        // A path from the site root gets baseURL's path, as in Hugo.
+                        let url = if e.url.starts_with('/') {
+                            format!("{}{}", config.base_path(), e.url)
+                        } else {
+                            e.url.clone()
+                        };
+                        m.insert("URL".to_string(), Value::str(url));
                         m.insert("Pre".to_string(), Value::html(&e.pre));
                         m.insert("Post".to_string(), Value::html(&e.post));
                         m.insert("Weight".to_string(), Value::Int(e.weight));
@@ -767,6 +780,8 @@ pub struct Call {
     pub inner: Option<String>,
     pub ordinal: usize,
     pub position: String,
+    /// The white space before the call on its line.
+    pub indent: String,
     pub parent: Option<Rc<Call>>,
 }
 
@@ -802,7 +817,9 @@ impl<'a> Object<'a> for ShortcodeObject<'a> {
                 found.map_or(Value::Nil, Value::from_json)
             }
             "Inner" => Value::html(call.inner.as_deref().unwrap_or("")),
-            "InnerDeindent" => Value::html(deindent(call.inner.as_deref().unwrap_or(""))),
+            "InnerDeindent" => {
+                Value::html(deindent(call.inner.as_deref().unwrap_or(""), &call.indent))
+            }
             "Params" => match &call.params {
                 Params::None => Value::Nil,
                 Params::Positional(list) => {
@@ -818,7 +835,9 @@ impl<'a> Object<'a> for ShortcodeObject<'a> {
             "IsNamedParams" => Value::Bool(matches!(call.params, Params::Named(_))),
             "Name" => Value::str(&call.name),
             "Ordinal" => Value::Int(call.ordinal as i64),
-            "Position" => Value::str(&call.position),
+            // Hugo prints the position quoted (with the file's absolute path;
+            // labsite's is relative to the site, so output does not depend on it).
+            "Position" => Value::str(format!("{:?}", call.position)),
             "Parent" => match &call.parent {
                 Some(p) => ShortcodeObject::value(&self.env, p.clone()),
                 None => Value::Nil,
@@ -835,21 +854,13 @@ impl<'a> Object<'a> for ShortcodeObject<'a> {
     }
 }
 
-/// `.InnerDeindent`: the inner content without the indentation all its lines share.
-fn deindent(text: &str) -> String {
-    let indent = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
+/// `.InnerDeindent`: the inner content with the call's own indentation removed
+/// from the lines that start with it.
+fn deindent(text: &str, indent: &str) -> String {
+    if indent.is_empty() {
+        return text.to_string();
+    }
     text.split_inclusive('\n')
-        .map(|l| {
-            if l.len() >= indent && l[..indent].trim().is_empty() {
-                &l[indent..]
-            } else {
-                l.trim_start()
-            }
-        })
+        .map(|line| line.strip_prefix(indent).unwrap_or(line))
         .collect()
 }

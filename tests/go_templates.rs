@@ -1,0 +1,452 @@
+//! The site's own Go templates: each language feature, Hugo object and template
+//! function on one page of the `gotemplates` fixture (one shortcode per case), with
+//! the output Hugo gives for it (checked with Hugo 0.168); then the customisation
+//! partials, warnings and errors with their positions.
+
+mod common;
+
+use common::{assert_contains, body, build_ok, labsite, read, site, site_from};
+
+/// Case (page and shortcode name) and its output, as Hugo renders it.
+const CASES: &[(&str, &str)] = &[
+    ("text-and-comments", r#"[ab]"#),
+    ("trim-markers", r#"[abc]"#),
+    ("pipelines", r#"[HELLO!]"#),
+    ("variables", r#"[3]"#),
+    ("if-else-chain", r#"[two]"#),
+    ("with-else", r#"[none|val]"#),
+    ("range-list", r#"[0=a;1=b;]"#),
+    ("range-map", r#"[a:1;b:2;]"#),
+    ("range-int-else", r#"[012|empty]"#),
+    ("range-break-continue", r#"[134]"#),
+    ("define-template", r#"[(x)(2)]"#),
+    ("block", r#"[(in)]"#),
+    ("and-or", r#"[|z|2|false]"#),
+    ("parens-and-chains", r#"[Q|deep]"#),
+    ("escaping", r#"[&lt;b&gt;&amp;&#39;&#34;&#43;|<i>ok</i>]"#),
+    ("nil-and-bools", r#"[nil is false|true|true]"#),
+    ("get-positional", r#"[first|2|]"#),
+    ("get-named", r#"[T|3|true]"#),
+    ("params-list", r#"[a;b;c;|3]"#),
+    ("params-map", r#"[red|true]"#),
+    ("inner", r#"[*raw* text]"#),
+    ("inner-markdown", r#"[<strong>bold</strong>]"#),
+    (
+        "inner-deindent",
+        r#"[
+    a
+      b
+]"#,
+    ),
+    ("parent-and-name", r#"[parent-and-name in outer (o)]"#),
+    ("ordinal", r#"<p>[0] [1]</p>"#),
+    // Hugo prints the absolute path; labsite the path in the site, so output does not depend on where the site is.
+    (
+        "position",
+        r#"<p>Line one.</p>
+[&#34;content/cases/position.md:6:1&#34;]"#,
+    ),
+    ("shortcode-scratch", r#"[3|v]"#),
+    ("page-scratch-shared", r#"<p>[1] [2]</p>"#),
+    (
+        "page-basics",
+        r#"[Intro|Start|/docs/lab/intro/|https://example.org/docs/lab/intro/|page|lab|lab]"#,
+    ),
+    ("page-params", r#"[beginner|beginner|from site|[a b]]"#),
+    (
+        "page-content",
+        r#"[<p>First paragraph with <strong>bold</strong>.</p>
+<h2 id="setup">Setup</h2>
+<p>More text here.</p>
+|First paragraph with **bold**.
+
+## Setup
+
+More text here.
+]"#,
+    ),
+    (
+        "page-summary",
+        r#"[<p>First paragraph with <strong>bold</strong>.</p>
+<h2 id="setup">Setup</h2>
+<p>More text here.</p>|8|1]"#,
+    ),
+    ("page-dates", r#"[2024-01-15|Feb 1, 2024|2024|Monday]"#),
+    (
+        "page-file",
+        r#"[lab/intro.md|lab/|intro.md|intro|intro|md]"#,
+    ),
+    (
+        "page-tree",
+        r#"[Lab|Intro;Advanced;Bundle;|Home|true|false|true]"#,
+    ),
+    ("page-sections", r#"[Lab;Cases;|Lab;Cases;]"#),
+    (
+        "page-resources",
+        r#"[diagram.png /docs/lab/bundle/diagram.png image|data.json;data2.txt;|1|leaf]"#,
+    ),
+    ("page-language", r#"[en|en|en]"#),
+    ("page-is", r#"[true|false|false|page]"#),
+    (
+        "site-basics",
+        r#"[Go Site|https://example.org/docs/|from site|en-us|Home]"#,
+    ),
+    ("site-pages", r#"[79|Intro|no page]"#),
+    (
+        "site-menus",
+        r#"[GitHub=https://github.com/x;Docs=/docs/docs-page/;]"#,
+    ),
+    ("global-site", r#"[Go Site|from site]"#),
+    (
+        "fn-markdownify",
+        r#"[<strong>b</strong> and <code>c</code>]"#,
+    ),
+    (
+        "fn-safe",
+        r#"<a href="https://x.org/?a=1&amp;b=2" data-x="1">[<em>e</em>]</a><script>var x = 1;</script><style>p{}</style>"#,
+    ),
+    (
+        "fn-html-escape",
+        r#"[&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;|&lt;b&gt; &amp;amp;]"#,
+    ),
+    (
+        "fn-plainify",
+        r#"[Hello world
+]"#,
+    ),
+    ("fn-default-cond", r#"[d|v|y|n]"#),
+    (
+        "fn-print",
+        r#"[a1 2b|7-s-&#34;q&#34;-true|x
+]"#,
+    ),
+    ("fn-len-index", r#"[6|2|b|v]"#),
+    ("fn-first-last-after", r#"[[1 2]|[3]|[2 3]]"#),
+    ("fn-slice-dict-seq", r#"[[1 a]|map[k:1]|[1 2 3]|[2 3 4]]"#),
+    ("fn-in-isset", r#"[true|true|true|false]"#),
+    ("fn-where", r#"[Intro;|78]"#),
+    (
+        "fn-sort",
+        r#"[[a b c]|[3 2 1]|Advanced;and-or;block;Bundle;define-template;escaping;fn-case;fn-collections;fn-compare;fn-default-cond;fn-findresubmatch;fn-first-last-after;fn-highlight;fn-html-escape;fn-hugo;fn-i18n;fn-in-isset;fn-jsonify;fn-len-index;fn-markdownify;fn-math;fn-partial;fn-path;fn-plainify;fn-print;fn-readfile;fn-ref;fn-replace;fn-safe;fn-slice-dict-seq;fn-sort;fn-split-delimit;fn-substr-truncate;fn-time;fn-trim-strings;fn-urlize-anchorize;fn-urls;fn-urls-parse;fn-where;get-named;get-positional;global-site;if-else-chain;inner;inner-deindent;inner-markdown;Intro;nil-and-bools;ordinal;page-basics;page-content;page-dates;page-file;page-is;page-language;page-params;page-resources;page-scratch-shared;page-sections;page-summary;page-tree;params-list;params-map;parens-and-chains;parent-and-name;pipelines;position;range-break-continue;range-int-else;range-list;range-map;shortcode-scratch;site-basics;site-menus;site-pages;text-and-comments;trim-markers;variables;with-else;]"#,
+    ),
+    ("fn-split-delimit", r#"[[a b c]|a, b|1-2]"#),
+    ("fn-replace", r#"[a-b-|a&lt;1&gt;b&lt;22&gt;|[1 22]]"#),
+    ("fn-trim-strings", r#"[a|fix|pre|true|true|xxx|t]"#),
+    ("fn-case", r#"[AB|ab|The Lab Guide|My first lab]"#),
+    (
+        "fn-urlize-anchorize",
+        r#"[hello-world-more|hello-world--more]"#,
+    ),
+    (
+        "fn-urls",
+        r#"[/docs/img/a.png|https://example.org/docs/img/a.png|/img/a.png|/docs/x|https://example.org/docs/x|https://o.org/x]"#,
+    ),
+    (
+        "fn-ref",
+        r#"[https://example.org/docs/lab/intro/|/docs/lab/intro/#setup]"#,
+    ),
+    // Hugo 0.168 adds -webkit-text-size-adjust to the style; the workshops' Hugo versions do not.
+    (
+        "fn-highlight",
+        r#"<div class="highlight"><pre tabindex="0" style="color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;"><code class="language-python" data-lang="python"><span style="display:flex;"><span>x <span style="color:#f92672">=</span> <span style="color:#ae81ff">1</span></span></span></code></pre></div>"#,
+    ),
+    ("fn-partial", r#"[Hi Ann|42|Hi Bo]"#),
+    ("fn-readfile", r#"[note text|note text|true|false]"#),
+    ("fn-time", r#"[2024-03-05 10:20|Mar 5, 2024|1709596800]"#),
+    ("fn-path", r#"[c.md|a/b|.md|a/b/c]"#),
+    ("fn-math", r#"[3|2|6|3|1|3.5|2.5|3]"#),
+    ("fn-compare", r#"[true|true|true|true|true|false|true]"#),
+    ("fn-i18n", r#"[Hello from i18n|Hello from i18n|]"#),
+    // labsite follows Hugo 0.128; this was checked on Hugo 0.168.
+    ("fn-hugo", r#"[0.128.0|production]"#),
+    ("fn-jsonify", r#"[{"a":1,"b":["x"]}]"#),
+    ("fn-collections", r#"[[1 2]|[1 2 3]|[2]|[1 2 3]|[1 3]]"#),
+    ("fn-substr-truncate", r#"[bcd|ef|This is a …|line]"#),
+    ("fn-urls-parse", r#"[https|example.org|/a/b|x=1|top|true]"#),
+    ("fn-findresubmatch", r#"[a1;b2;]"#),
+];
+
+/// The output of a case page: its body without learn's title.
+fn case_output(html: &str) -> String {
+    let inner = body(html).trim_start_matches("<div id=\"body-inner\">");
+    let inner = inner.trim_start();
+    let inner = match inner.strip_prefix("<h1>") {
+        Some(rest) => &rest[rest.find("</h1>").map_or(0, |i| i + 5)..],
+        None => inner,
+    };
+    inner.trim().to_string()
+}
+
+#[test]
+fn every_feature_and_function_renders_as_in_hugo() {
+    let dir = site("gotemplates");
+    build_ok(dir.path(), &[]);
+    let mut wrong = Vec::new();
+    for (name, expected) in CASES {
+        let html = read(dir.path(), &format!("public/cases/{name}/index.html"));
+        let got = case_output(&html);
+        if got != *expected {
+            wrong.push(format!("{name}:\n  want {expected:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} case(s) differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+const CONFIG: &str = "baseURL = \"https://example.org/\"\ntitle = \"T\"\n";
+
+#[test]
+fn remote_data_gives_an_empty_result_and_a_warning() {
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        (
+            "layouts/shortcodes/contributors.html",
+            "[{{ range getJSON \"https://api.example.org/c\" }}{{ .login }}{{ end }}]",
+        ),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\n---\n{{< contributors >}}\n",
+        ),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(
+        &run.stderr,
+        "warning: content/_index.md: getJSON \"https://api.example.org/c\": labsite does not fetch remote data; the template gets an empty result",
+    );
+    // A shortcode alone in its paragraph is not wrapped in one, as in Hugo.
+    assert_contains(&read(dir.path(), "public/index.html"), "\n[]\n");
+}
+
+#[test]
+fn warnf_warns_and_errorf_fails_the_build_at_the_call() {
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        (
+            "layouts/shortcodes/check.html",
+            "{{ if not (.Get 0) }}{{ errorf \"check: missing %s\" \"argument\" }}{{ end }}{{ warnf \"checked %q\" (.Get 0) }}ok",
+        ),
+        ("content/a.md", "---\ntitle: A\n---\n{{< check \"x\" >}}\n"),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(&run.stderr, "warning: content/a.md: checked \"x\"");
+    std::fs::write(
+        dir.path().join("content/b.md"),
+        "---\ntitle: B\n---\nText.\n\n{{< check >}}\n",
+    )
+    .unwrap();
+    let run = labsite(dir.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains(
+        &run.stderr,
+        "error: content/b.md:6:1: failed to render shortcode \"check\": layouts/shortcodes/check.html:1:25: check: missing argument",
+    );
+}
+
+#[test]
+fn template_errors_name_the_template_position_and_the_page() {
+    // A parse error fails the build before anything renders.
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        ("layouts/shortcodes/bad.html", "<p>\n{{ if .Get 0 }}open\n"),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+    ]);
+    let run = labsite(dir.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains(&run.stderr, "error: layouts/shortcodes/bad.html:2:");
+    assert_contains(&run.stderr, "(fix the Go template)");
+    assert!(!dir.path().join("public").exists());
+
+    // An execution error in a partial names the partial, the shortcode and the page.
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        ("layouts/partials/inner.html", "a\n  {{ .Nope.Deeper }}"),
+        (
+            "layouts/shortcodes/outer.html",
+            "{{ partial \"inner.html\" 3 }}",
+        ),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\n---\n{{< outer >}}\n",
+        ),
+    ]);
+    let run = labsite(dir.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains(
+        &run.stderr,
+        "error: content/_index.md:4:1: failed to render shortcode \"outer\": layouts/shortcodes/outer.html:1:4: layouts/partials/inner.html:2:6: can't evaluate field Nope in type int",
+    );
+
+    // An error in a customisation partial names it and the page rendered.
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        (
+            "layouts/partials/logo.html",
+            "<a>{{ .Site.Title | nosuchfunc }}</a>",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+    ]);
+    let run = labsite(dir.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains(
+        &run.stderr,
+        "error: layouts/partials/logo.html:1:21: function \"nosuchfunc\" not defined (in logo.html, rendering content/_index.md)",
+    );
+}
+
+#[test]
+fn files_outside_the_site_cannot_be_read() {
+    let dir = site_from(&[
+        ("secret.txt", "not for the site"),
+        ("site/config.toml", CONFIG),
+        (
+            "site/layouts/shortcodes/peek.html",
+            "{{ readFile \"../secret.txt\" }}",
+        ),
+        (
+            "site/content/_index.md",
+            "---\ntitle: Home\n---\n{{< peek >}}\n",
+        ),
+    ]);
+    let run = labsite(&dir.path().join("site"), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains(
+        &run.stderr,
+        "layouts/shortcodes/peek.html:1:4: file \"../secret.txt\" is outside the site folder (give a path inside the site, relative to it)",
+    );
+}
+
+#[test]
+fn site_shortcodes_take_precedence_over_the_theme_and_may_be_tera() {
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        (
+            "layouts/shortcodes/notice.html",
+            "<aside>{{ .Get 0 }}: {{ .Inner }}</aside>",
+        ),
+        (
+            "layouts/shortcodes/badge.tera.html",
+            "<span class=\"mine\">{{ args.title }}</span>",
+        ),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\n---\n{{< notice info >}}Hi{{< /notice >}}\n\n{{< badge title=\"New\" >}}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/index.html");
+    assert_contains(&html, "<aside>info: Hi</aside>");
+    assert_contains(&html, "\n<span class=\"mine\">New</span>\n");
+}
+
+#[test]
+fn customisation_partials_replace_the_theme_parts() {
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        (
+            "layouts/partials/logo.html",
+            "<a id=\"logo\" href=\"{{ .Site.Home.RelPermalink }}\">{{ .Site.Title }} labs</a>",
+        ),
+        (
+            "layouts/partials/menu-footer.html",
+            "<p>Footer of {{ .Title }}</p>",
+        ),
+        (
+            "layouts/partials/custom-header.html",
+            "<meta name=\"lab\" content=\"{{ .Title }}\">",
+        ),
+        (
+            "layouts/partials/custom-footer.html",
+            "<script src=\"/x.js\"></script>",
+        ),
+        (
+            "layouts/partials/favicon.html",
+            "<link rel=\"icon\" href=\"{{ \"img/f.png\" | relURL }}\">",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        ("content/a.md", "---\ntitle: Page A\n---\n## One\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/a/index.html");
+    assert_contains(
+        &html,
+        "<div id=\"header\">\n<a id=\"logo\" href=\"/\">T labs</a>\n    </div>",
+    );
+    assert_contains(
+        &html,
+        "<section id=\"footer\">\n<p>Footer of Page A</p>\n    </section>",
+    );
+    assert_contains(&html, "<meta name=\"lab\" content=\"Page A\">\n  </head>");
+    assert_contains(&html, "<script src=\"/x.js\"></script>\n  </body>");
+    assert_contains(
+        &html,
+        "<link rel=\"icon\" href=\"/img/f.png\">\n    <title>",
+    );
+}
+
+#[test]
+fn a_site_header_replaces_learns_and_can_call_the_theme_partials() {
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        (
+            "layouts/partials/header.html",
+            "<!DOCTYPE html>\n<html>\n<head>{{ partial \"meta.html\" . }}<title>{{ .Title }}</title></head>\n<body>\n{{ partial \"menu.html\" . }}\n<section id=\"body\"><div id=\"body-inner\">{{ if not .IsHome }}<h1>{{ .Title }}</h1>{{ end }}",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        ("content/a.md", "---\ntitle: Page A\n---\nText of A.\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/a/index.html");
+    assert_contains(
+        &html,
+        "<section id=\"body\"><div id=\"body-inner\"><h1>Page A</h1>\n<p>Text of A.</p>",
+    );
+    assert_contains(&html, "<nav id=\"sidebar\"");
+    assert_contains(&html, "<meta name=\"generator\" content=\"labsite\">");
+    // learn's footer closes the page.
+    assert_contains(&html, "<div id=\"navigation\">");
+}
+
+#[test]
+fn layouts_labsite_does_not_use_are_named_in_a_warning() {
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/partials/menu.html", "<nav></nav>"),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(
+        &run.stderr,
+        "warning: layouts/_default/single.html: labsite renders pages with its learn theme's templates; this layout is not used",
+    );
+    assert_contains(
+        &run.stderr,
+        "warning: layouts/partials/menu.html: labsite renders the theme's menu.html itself; this override is not used",
+    );
+}
+
+#[test]
+fn now_is_fixed_by_the_content_or_source_date_epoch() {
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        ("layouts/shortcodes/year.html", "[{{ now.Year }}]"),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\ndate: 2021-06-01\n---\n{{< year >}}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_contains(&read(dir.path(), "public/index.html"), "\n[2021]\n");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_labsite"))
+        .arg("build")
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_contains(&read(dir.path(), "public/index.html"), "\n[2023]\n");
+}
