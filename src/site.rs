@@ -97,6 +97,7 @@ impl Site {
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Site> {
         let config = Config::load(root, overrides)?;
         let (theme, mut warnings) = Theme::load(root, &config)?;
+        render::hugo::check_templates(&theme)?;
         let mut languages = Vec::new();
         let mut errors = Vec::new();
         for lang in config.languages_to_build() {

@@ -87,6 +87,26 @@ impl Templates {
             .is_some_and(|s| s.contains(word))
     }
 
+    /// Fails on the first call of a function `known` does not know, as Go's
+    /// parser does; templates are checked in name order.
+    pub fn check_functions(&self, known: &dyn Fn(&str) -> bool) -> Result<(), TemplateError> {
+        let mut names: Vec<&String> = self.entries.keys().collect();
+        names.sort();
+        for name in names {
+            let entry = &self.entries[name];
+            if let Some((offset, function)) = super::check::unknown_function(&entry.nodes, known) {
+                let (line, col) = self.position(&entry.file, offset);
+                return Err(TemplateError {
+                    file: entry.file.to_string(),
+                    line,
+                    col,
+                    message: format!("function {function:?} not defined"),
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn position(&self, file: &str, offset: usize) -> (usize, usize) {
         self.sources
             .get(file)
@@ -138,7 +158,7 @@ struct Failure {
 const MAX_DEPTH: usize = 100;
 
 /// Hugo's function namespaces: `strings.Trim`, `urls.Parse`, `hugo.Version`.
-const NAMESPACES: &[&str] = &[
+pub const NAMESPACES: &[&str] = &[
     "cast",
     "collections",
     "compare",

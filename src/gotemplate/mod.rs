@@ -1,4 +1,5 @@
 //! Go templates: sites' own shortcodes and partials, run as Hugo runs them.
+pub mod check;
 pub mod collections;
 pub mod escape;
 pub mod exec;

@@ -12,6 +12,70 @@ use std::rc::Rc;
 /// The version of Hugo whose behaviour labsite follows (`hugo.Version`).
 pub const HUGO_VERSION: &str = "0.128.0";
 
+/// The functions [`Functions`] has, for the load-time check of templates.
+pub const NAMES: &[&str] = &[
+    "partial",
+    "partialCached",
+    "markdownify",
+    "T",
+    "i18n",
+    "lang.Translate",
+    "relURL",
+    "absURL",
+    "relLangURL",
+    "absLangURL",
+    "urls.RelURL",
+    "urls.AbsURL",
+    "urls.RelLangURL",
+    "urls.AbsLangURL",
+    "ref",
+    "relref",
+    "highlight",
+    "transform.Highlight",
+    "readFile",
+    "os.ReadFile",
+    "fileExists",
+    "os.FileExists",
+    "resources.Get",
+    "getJSON",
+    "getCSV",
+    "data.GetJSON",
+    "data.GetCSV",
+    "resources.GetRemote",
+    "os.Getenv",
+    "getenv",
+    "now",
+    "time.Now",
+    "time",
+    "time.AsTime",
+    "dateFormat",
+    "time.Format",
+    "hugo",
+    "hugo.Version",
+    "hugo.Generator",
+    "hugo.Environment",
+    "hugo.IsProduction",
+    "hugo.IsServer",
+    "site",
+    "page",
+    "urls.Parse",
+    "warnf",
+    "fmt.Warnf",
+    "warnidf",
+    "fmt.Warnidf",
+    "errorf",
+    "fmt.Errorf",
+    "erroridf",
+    "fmt.Erroridf",
+];
+
+/// Whether a template may call `name`: Go's and Hugo's functions labsite has.
+pub fn is_known(name: &str) -> bool {
+    matches!(name, "and" | "or")
+        || NAMES.contains(&name)
+        || crate::gotemplate::funcs::builtin(name, &[]).is_some()
+}
+
 /// The host functions of one run.
 pub struct Functions<'a> {
     pub env: Rc<Env<'a>>,

@@ -98,6 +98,24 @@ impl<'a> Env<'a> {
     }
 }
 
+/// Checks the site's templates once loaded: a call of a function labsite does
+/// not have fails the build, as it fails Hugo's template parser.
+pub fn check_templates(theme: &crate::theme::Theme) -> crate::error::Result<()> {
+    theme
+        .site_layouts
+        .templates
+        .check_functions(&functions::is_known)
+        .map_err(|e| {
+            crate::error::Error::at(
+                crate::error::Location::new(&e.file, e.line, e.col),
+                format!(
+                    "{} (labsite has Hugo's common template functions; see the README)",
+                    e.message
+                ),
+            )
+        })
+}
+
 /// Runs the site template `template` with `dot`, output escaped as Go's
 /// html/template escapes it.
 pub fn run<'a>(env: &Rc<Env<'a>>, template: &str, dot: Value<'a>) -> Result<String, TemplateError> {
