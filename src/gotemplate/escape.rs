@@ -13,11 +13,13 @@ enum Place {
     Text,
     /// Inside a start tag, between attributes.
     Tag,
-    /// An attribute value; `url` for attributes holding a URL, `start` when
-    /// nothing of the value precedes.
+    /// An attribute value: `url` for attributes holding a URL, `start` when
+    /// nothing of the value precedes, `query` when a `?` or `#` of it does.
     Attr {
         url: bool,
         start: bool,
+        query: bool,
+        quoted: bool,
     },
     Script,
     Style,
@@ -95,34 +97,58 @@ fn place_after(before: &str) -> Place {
         };
         let value = after_eq.trim_start();
         let url = is_url_attribute(name);
+        let attr = |so_far: &str, quoted: bool| Place::Attr {
+            url,
+            start: so_far.is_empty(),
+            query: so_far.contains(['?', '#']),
+            quoted,
+        };
         match value.chars().next() {
-            None => return Place::Attr { url, start: true },
+            None => return attr("", false),
             Some(q @ ('"' | '\'')) => match value[1..].find(q) {
                 Some(end) => rest = &value[end + 2..],
-                None => {
-                    return Place::Attr {
-                        url,
-                        start: value.len() == 1,
-                    };
-                }
+                None => return attr(&value[1..], true),
             },
             Some(_) => match value.find(char::is_whitespace) {
                 Some(end) => rest = &value[end..],
-                None => return Place::Attr { url, start: false },
+                None => return attr(value, false),
             },
         }
     }
 }
 
-/// html/template's URL normaliser: bytes outside a URL's allowed set are
-/// percent-encoded; `%` stays.
-fn normalize_url(url: &str) -> String {
+/// html/template's URL processing: bytes outside a URL's allowed set are
+/// percent-encoded (lower-case hex); `normalize` keeps URL syntax (`/`, `?`, `&`,
+/// `%`…), as for the path of a URL, else only unreserved characters stay (a query
+/// value).
+fn process_url(url: &str, normalize: bool) -> String {
     let mut out = String::with_capacity(url.len());
     for b in url.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!#$&*+,/:;=?@[]%".contains(&b) {
+        let keep = b.is_ascii_alphanumeric()
+            || b"-._~".contains(&b)
+            || (normalize && b"!#$&*+,/:;=?@[]%".contains(&b));
+        if keep {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push_str(&format!("%{b:02x}"));
+        }
+    }
+    out
+}
+
+/// html/template's escaper for unquoted attribute values.
+fn escape_unquoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            ' ' => out.push_str("&#32;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\x0c' => out.push_str("&#12;"),
+            '\r' => out.push_str("&#13;"),
+            '=' => out.push_str("&#61;"),
+            '`' => out.push_str("&#96;"),
+            _ => out.push_str(&go_escape(c.encode_utf8(&mut [0; 4]))),
         }
     }
     out
@@ -170,19 +196,39 @@ pub fn escape(before: &str, v: &Value<'_>) -> String {
                 "ZgotmplZ".into()
             }
         }
-        (Place::Attr { url: true, start }, other) => {
+        (
+            Place::Attr {
+                url: true,
+                start,
+                query,
+                quoted,
+            },
+            other,
+        ) => {
             let text = other.to_text();
             let trusted = matches!(other, Value::Trusted(Trust::Url, _));
             if start && !trusted && !safe_url_start(&text) {
                 return "#ZgotmplZ".into();
             }
-            go_escape(&normalize_url(&text))
+            let processed = process_url(&text, !query);
+            if quoted {
+                go_escape(&processed)
+            } else {
+                escape_unquoted(&processed)
+            }
         }
-        (Place::Attr { .. }, Value::Trusted(Trust::Html, s)) => {
-            // Markup in an attribute keeps only its text.
-            go_escape(&super::funcs::strip_html(s))
+        (Place::Attr { quoted, .. }, other) => {
+            let text = match other {
+                // Markup in an attribute keeps only its text.
+                Value::Trusted(Trust::Html, s) => super::funcs::strip_html(s),
+                other => other.to_text(),
+            };
+            if quoted {
+                go_escape(&text)
+            } else {
+                escape_unquoted(&text)
+            }
         }
-        (Place::Attr { .. }, other) => go_escape(&other.to_text()),
         (Place::Script, Value::Trusted(Trust::Js, s)) => s.to_string(),
         (Place::Script, other) => js_value(other),
         (Place::Style, Value::Trusted(Trust::Css, s)) => s.to_string(),
@@ -208,27 +254,22 @@ mod tests {
     fn places() {
         assert_eq!(place_after("<p>Hi "), Place::Text);
         assert_eq!(place_after("<a "), Place::Tag);
+        let attr = |url, start, query, quoted| Place::Attr {
+            url,
+            start,
+            query,
+            quoted,
+        };
         assert_eq!(
             place_after("<a title=\"x\" href=\""),
-            Place::Attr {
-                url: true,
-                start: true
-            }
+            attr(true, true, false, true)
         );
         assert_eq!(
             place_after("<a href=\"/x?q="),
-            Place::Attr {
-                url: true,
-                start: false
-            }
+            attr(true, false, true, true)
         );
-        assert_eq!(
-            place_after("<img alt='"),
-            Place::Attr {
-                url: false,
-                start: true
-            }
-        );
+        assert_eq!(place_after("<img alt='"), attr(false, true, false, true));
+        assert_eq!(place_after("<div id="), attr(false, true, false, false));
         assert_eq!(place_after("<a href=\"x\">"), Place::Text);
         assert_eq!(place_after("<script>var x = "), Place::Script);
         assert_eq!(place_after("<script>1</script><p>"), Place::Text);
@@ -245,6 +286,8 @@ mod tests {
             escape("<a href=\"", &s("https://x.org/a b?x=1&y='2'")),
             "https://x.org/a%20b?x=1&amp;y=%272%27"
         );
+        assert_eq!(escape("<a href=\"/new?u=", &s("a/b c")), "a%2fb%20c");
+        assert_eq!(escape("<div id=", &s("a b=c")), "a&#32;b&#61;c");
         assert_eq!(escape("<a href=\"", &s("javascript:alert(1)")), "#ZgotmplZ");
         assert_eq!(
             escape("<a href=\"", &Value::trusted(Trust::Url, "javascript:go()")),

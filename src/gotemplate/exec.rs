@@ -218,6 +218,8 @@ pub struct Exec<'t, 'a> {
     escape: bool,
     /// The value a partial gave with `return`.
     returned: Option<Value<'a>>,
+    /// Inside an HTML comment of the template text.
+    in_comment: bool,
 }
 
 /// Runs template `name` with `dot`.
@@ -244,6 +246,7 @@ pub fn execute<'a>(
         depth: 0,
         escape,
         returned: None,
+        in_comment: false,
     };
     exec.run(name, dot).map_err(|f| {
         let (line, col) = templates.position(&f.file, f.offset);
@@ -310,6 +313,7 @@ impl<'a> Exec<'_, 'a> {
     fn walk(&mut self, out: &mut String, nodes: &[Node], dot: &Value<'a>) -> Result<Flow, Failure> {
         for node in nodes {
             match node {
+                Node::Text(t) if self.escape => self.push_markup(out, t),
                 Node::Text(t) => out.push_str(t),
                 Node::Action(pipe) if is_return(pipe) => {
                     // Hugo's `return X …`: what follows `return` is a command of its own.
@@ -434,7 +438,39 @@ impl<'a> Exec<'_, 'a> {
         Ok(Flow::Normal)
     }
 
+    /// Template text in an HTML template: its comments are left out, as
+    /// html/template leaves them out (and what actions print inside them).
+    fn push_markup(&mut self, out: &mut String, text: &str) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            if self.in_comment {
+                match rest.find("-->") {
+                    Some(end) => {
+                        rest = &rest[end + 3..];
+                        self.in_comment = false;
+                    }
+                    None => return,
+                }
+            } else {
+                match rest.find("<!--") {
+                    Some(start) => {
+                        out.push_str(&rest[..start]);
+                        rest = &rest[start + 4..];
+                        self.in_comment = true;
+                    }
+                    None => {
+                        out.push_str(rest);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     fn print(&self, out: &mut String, v: &Value<'a>) {
+        if self.in_comment {
+            return;
+        }
         if self.escape {
             let escaped = super::escape::escape(out, v);
             out.push_str(&escaped);

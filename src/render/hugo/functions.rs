@@ -193,7 +193,12 @@ impl<'a> Functions<'a> {
                     .any(|c| matches!(c, std::path::Component::ParentDir));
             return Ok(Value::Bool(inside && root.join(path).exists()));
         }
-        super::super::shortcodes::read_site_file(root, &file).map(Value::str)
+        // A file that does not exist reads as empty, as in Hugo; outside the site
+        // it is an error.
+        match super::super::shortcodes::read_site_file(root, &file) {
+            Err(e) if e.contains("not found") => Ok(Value::str("")),
+            other => other.map(Value::str),
+        }
     }
 
     fn time(&self, args: &[Value<'a>]) -> Result<Value<'a>, String> {

@@ -161,6 +161,25 @@ impl<'a> Object<'a> for PageObject<'a> {
                 }));
             }
             "RawContent" => Value::str(&page.body),
+            // Markdown rendered as inline text, or as blocks with `(dict "display" "block")`.
+            "RenderString" => {
+                let (options, markdown) = match args {
+                    [options, text] => (Some(options), text.to_text()),
+                    [text] => (None, text.to_text()),
+                    _ => return Some(Err("RenderString: wrong number of arguments".into())),
+                };
+                let block = options
+                    .and_then(|o| o.field("display").ok())
+                    .is_some_and(|d| d.to_text() == "block");
+                let settings = crate::markdown::Settings {
+                    unsafe_html: site.config.unsafe_html,
+                };
+                Value::html(if block {
+                    crate::markdown::render_html(&markdown, settings)
+                } else {
+                    crate::markdown::markdownify(&markdown, settings)
+                })
+            }
             "Summary" => {
                 return Some(self.content().map(|c| {
                     Value::html(
