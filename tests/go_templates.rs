@@ -496,3 +496,23 @@ fn now_is_fixed_by_the_content_or_source_date_epoch() {
     assert!(run.status.success());
     assert_contains(&read(dir.path(), "public/index.html"), "\n[2023]\n");
 }
+
+#[test]
+fn templates_can_use_the_theme_shortcodes_as_relearn_partials() {
+    let dir = site_from(&[
+        (
+            "config.toml",
+            "baseURL = \"https://example.org/\"\ntitle = \"T\"\ntheme = \"relearn\"\n",
+        ),
+        (
+            "layouts/shortcodes/warn.html",
+            "{{ partial \"shortcodes/notice.html\" (dict \"page\" .Page \"style\" \"warning\" \"title\" \"Careful\" \"content\" \"<p>Be careful</p>\") }}",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n{{< warn >}}\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_contains(
+        &read(dir.path(), "public/index.html"),
+        "<details open class=\" box cstyle notices warning\">\n  <summary class=\"box-label\" tabindex=\"-1\">\n    <i class=\"fa-fw fas fa-exclamation-triangle\"></i> \n    Careful\n  </summary>\n  <div class=\"box-content\">\n<p>Be careful</p>\n  </div>\n</details>",
+    );
+}

@@ -484,7 +484,8 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
     })
 }
 
-fn to_json(v: &Value<'_>) -> serde_json::Value {
+/// A value as JSON data (`jsonify`; template values handed to Rust code).
+pub fn to_json(v: &Value<'_>) -> serde_json::Value {
     match v {
         Value::Nil => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),

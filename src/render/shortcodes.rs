@@ -337,6 +337,42 @@ pub fn read_site_file(root: &std::path::Path, name: &str) -> Result<String, Stri
     std::fs::read_to_string(&full).map_err(|e| format!("cannot read \"{name}\": {e}"))
 }
 
+/// relearn's way for templates to use its shortcodes: `partial
+/// "shortcodes/notice.html" (dict "page" . "style" "info" "content" "…")`. The
+/// theme's shortcode `name` renders with the other entries as named parameters
+/// and `content` as its inner content, for page `page` of language `lang`.
+pub fn render_for_template(
+    build: &Build<'_>,
+    lang: usize,
+    page: PageId,
+    name: &str,
+    params: &serde_json::Map<String, Value>,
+) -> Option<Result<String, String>> {
+    let site = &build.sites[lang];
+    site.theme.shortcodes.get(name)?;
+    let inner = params.get("content").and_then(|c| as_text(Some(c)));
+    let named: Vec<(String, Value)> = params
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "page" | "context" | "content"))
+        .map(|(k, v)| (k.to_lowercase(), v.clone()))
+        .collect();
+    let params = Params::Named(named);
+    let position = crate::error::Location::new(site.tree.pages[page].source_label(), 0, 0);
+    let call = Invocation {
+        name,
+        params: &params,
+        inner: inner.as_deref(),
+        markdown: false,
+        ordinal: 0,
+        position: &position,
+        parent: None,
+        indent: "",
+    };
+    let view = site.page_view(page);
+    let shortcodes = PageShortcodes::new(build, lang, page, &view);
+    Some(shortcodes.render(&call))
+}
+
 /// What a Go template sees of a call, its parents' included.
 fn call_data(call: &Invocation<'_>) -> Call {
     Call {

@@ -115,11 +115,26 @@ impl<'a> Functions<'a> {
             }
             None => match self.env.theme_partial(&name) {
                 Some(result) => result.map(Value::html),
-                None => Err(format!(
-                    "partial {name:?} not found (add layouts/partials/{name} to the site)"
-                )),
+                None => self.theme_shortcode(&name, &dot).unwrap_or_else(|| {
+                    Err(format!(
+                        "partial {name:?} not found (add layouts/partials/{name} to the site)"
+                    ))
+                }),
             },
         }
+    }
+
+    /// `partial "shortcodes/NAME.html" (dict …)`: the theme's shortcode NAME.
+    fn theme_shortcode(&self, partial: &str, dot: &Value<'a>) -> Option<Result<Value<'a>, String>> {
+        let name = partial
+            .strip_prefix("shortcodes/")?
+            .trim_end_matches(".html");
+        let serde_json::Value::Object(params) = crate::gotemplate::funcs::to_json(dot) else {
+            return None;
+        };
+        let env = &self.env;
+        super::super::shortcodes::render_for_template(env.build, env.lang, env.page, name, &params)
+            .map(|r| r.map(Value::html))
     }
 
     fn url(&self, name: &str, input: &str) -> String {
