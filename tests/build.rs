@@ -623,6 +623,23 @@ fn relearn_sites_get_relearns_page_structure() {
         &boxes,
         "<details class=\" box cstyle notices transparent expand\">\n  <summary class=\"box-label\">\n    <i class=\"expander-icon fa-fw fas fa-chevron-right\"></i> \n    Show me\n  </summary>",
     );
+    // Blockquote alerts are notice boxes; a code block's title heads it as a tab.
+    assert_contains(
+        &boxes,
+        "<details open class=\" box cstyle notices tip\">\n  <summary class=\"box-label\" tabindex=\"-1\">\n    <i class=\"fa-fw fas fa-lightbulb\"></i> \n    Good to know\n  </summary>\n  <div class=\"box-content\">\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n  </div>\n</details>",
+    );
+    assert_contains(
+        &boxes,
+        "<summary class=\"box-label\" tabindex=\"-1\">\n    <i class=\"fa-fw fas fa-exclamation-circle\"></i> \n    Note\n  </summary>\n  <div class=\"box-content\">\n<p>Plain <em>note</em>.</p>\n  </div>",
+    );
+    assert_contains(
+        &boxes,
+        "<div class=\"tab-nav-title\">&#8203;</div>\n    <button data-tab-item=\"hugo.toml\" data-tab-group=\"default\" class=\"tab-nav-button btn active\" role=\"tab\"><span class=\"title\">hugo.toml</span></button>",
+    );
+    assert_contains(
+        &boxes,
+        "<div class=\"tab-content-text\">\n<pre tabindex=\"0\"><code class=\"language-toml\" data-lang=\"toml\">a = 1\n</code></pre>\n      </div>",
+    );
     assert!(
         !step.contains("class=\"nav nav-prev\""),
         "relearn's prev/next live in the top bar"

@@ -128,5 +128,5 @@ fn dynamodb_labs_builds_with_its_broken_refs_as_warnings() {
 
 #[test]
 fn relearn_example_builds() {
-    check("relearn-example", &[], 52, true, 0);
+    check("relearn-example", &[], 60, true, 0);
 }

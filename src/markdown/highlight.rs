@@ -108,6 +108,8 @@ pub struct Options {
     pub line_start: usize,
     /// 1-based line numbers (counted from the first line) to highlight.
     pub highlighted: Vec<usize>,
+    /// Other attributes of a fence (`title`, `class`…), in their order.
+    pub attributes: Vec<(String, String)>,
 }
 
 impl Options {
@@ -152,7 +154,9 @@ impl Options {
                 }
                 "linenostart" => options.line_start = value.parse().unwrap_or(1),
                 "hl_lines" => options.highlighted = parse_line_ranges(value),
-                _ => {}
+                "style" | "linenoswidth" | "anchorlinenos" | "lineanchors" | "guesssyntax"
+                | "nohl" | "noclasses" | "tabwidth" | "wrapperclass" | "hl_inline" => {}
+                _ => options.attributes.push((key.clone(), value.to_string())),
             }
             rest = next;
         }
@@ -264,13 +268,33 @@ pub fn code_block(lang: &str, code: &str, options: &Options) -> String {
     }
     if options.line_numbers == Some(true) {
         format!(
-            "<div class=\"highlight\"><div style=\"{PRE_STYLE}\">\n<table style=\"border-spacing:0;padding:0;margin:0;border:0;\"><tr><td style=\"{CELL_STYLE}\">\n<pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code>{numbers}</code></pre></td>\n<td style=\"{CELL_STYLE};width:100%\">\n<pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code{code_lang_attrs}>{lines}</code></pre></td></tr></table>\n</div>\n</div>\n"
+            "<div{}><div style=\"{PRE_STYLE}\">\n<table style=\"border-spacing:0;padding:0;margin:0;border:0;\"><tr><td style=\"{CELL_STYLE}\">\n<pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code>{numbers}</code></pre></td>\n<td style=\"{CELL_STYLE};width:100%\">\n<pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code{code_lang_attrs}>{lines}</code></pre></td></tr></table>\n</div>\n</div>\n",
+            wrapper_attributes(&options.attributes)
         )
     } else {
         format!(
-            "<div class=\"highlight\"><pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code{code_lang_attrs}>{lines}</code></pre></div>\n"
+            "<div{}><pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code{code_lang_attrs}>{lines}</code></pre></div>\n",
+            wrapper_attributes(&options.attributes)
         )
     }
+}
+
+/// The attributes of a highlighted block's `div`: `class="highlight"` plus a
+/// fence's own class, then its other attributes, as Hugo writes them.
+fn wrapper_attributes(attributes: &[(String, String)]) -> String {
+    let mut class = String::from("highlight");
+    let mut rest = String::new();
+    for (key, value) in attributes {
+        let mut escaped = String::new();
+        escape_code(&mut escaped, value);
+        if key == "class" {
+            class.push(' ');
+            class.push_str(&escaped);
+        } else {
+            rest.push_str(&format!(" {key}=\"{escaped}\""));
+        }
+    }
+    format!(" class=\"{class}\"{rest}")
 }
 
 #[cfg(test)]
@@ -285,6 +309,22 @@ mod tests {
         assert!(
             html.ends_with("\n</span></span></code></pre></div>\n"),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn fence_attributes_go_on_the_highlighted_block() {
+        let options = Options::parse(r#"{title="main.py" class="wide" linenos=false}"#);
+        let html = code_block("python", "x = 1\n", &options);
+        assert!(
+            html.starts_with("<div class=\"highlight wide\" title=\"main.py\"><pre tabindex=\"0\""),
+            "{html}"
+        );
+        // Without highlighting there is no block to carry them, as in Hugo.
+        let plain = code_block("nosuchlang", "x\n", &options);
+        assert_eq!(
+            plain,
+            "<pre tabindex=\"0\"><code class=\"language-nosuchlang\" data-lang=\"nosuchlang\">x\n</code></pre>\n"
         );
     }
 

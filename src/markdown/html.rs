@@ -456,8 +456,24 @@ impl Writer {
             TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
             TagEnd::CodeBlock => match self.code.take() {
                 Some((Some((lang, attrs)), code)) => {
-                    let options = highlight::Options::parse(&attrs);
-                    out.push_str(&highlight::code_block(&lang, &code, &options));
+                    let mut options = highlight::Options::parse(&attrs);
+                    let title = options
+                        .attributes
+                        .iter()
+                        .position(|(k, _)| k == "title")
+                        .filter(|_| self.settings.code_titles)
+                        .map(|i| options.attributes.remove(i).1);
+                    let block = highlight::code_block(&lang, &code, &options);
+                    match title {
+                        Some(title) => {
+                            out.push_str("<div data-labsite-code-title=\"");
+                            escape_code(out, &title);
+                            out.push_str("\">\n");
+                            out.push_str(&block);
+                            out.push_str("</div>\n");
+                        }
+                        None => out.push_str(&block),
+                    }
                 }
                 Some((None, code)) => {
                     out.push_str("<pre><code>");
@@ -656,7 +672,14 @@ mod tests {
     }
 
     fn unsafe_html(src: &str) -> String {
-        render(src, Settings { unsafe_html: true }).html
+        render(
+            src,
+            Settings {
+                unsafe_html: true,
+                ..Default::default()
+            },
+        )
+        .html
     }
 
     #[test]

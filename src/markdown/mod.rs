@@ -28,6 +28,11 @@ fn protect_escape<'a>(text: CowStr<'a>, source: &str, start: usize) -> CowStr<'a
 pub struct Settings {
     /// `markup.goldmark.renderer.unsafe`: raw HTML passes through.
     pub unsafe_html: bool,
+    /// A code block with a `title` attribute is wrapped in
+    /// `<div data-labsite-code-title="…">` for the theme's code-block hook
+    /// (relearn shows the title above the code); else Hugo's default applies
+    /// (the title is an attribute of a highlighted block's `div`).
+    pub code_titles: bool,
 }
 
 /// A rendered piece of Markdown.

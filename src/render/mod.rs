@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod hugo;
 pub mod parts;
 pub mod refs;
+pub mod relearn_hooks;
 pub mod shortcodes;
 pub mod summary;
 
@@ -140,12 +141,15 @@ impl<'a> SiteData<'a> {
     /// Hugo's automatic summary of a page (plain text): its first paragraphs up to
     /// 70 words, shortcodes left out.
     pub fn summary(&self, id: PageId) -> String {
-        summary::of_markdown(
-            &self.tree.pages[id].body,
-            Settings {
-                unsafe_html: self.config.unsafe_html,
-            },
-        )
+        summary::of_markdown(&self.tree.pages[id].body, self.markdown_settings())
+    }
+
+    /// How this site's Markdown renders.
+    pub fn markdown_settings(&self) -> Settings {
+        Settings {
+            unsafe_html: self.config.unsafe_html,
+            code_titles: self.theme.flavour == crate::theme::Flavour::Relearn,
+        }
     }
 
     /// RelPermalink of a page: baseURL's path plus the page's URL, percent-encoded.
@@ -234,9 +238,7 @@ pub fn render_content(build: &Build<'_>, lang: usize, id: PageId) -> Result<Page
 fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent> {
     let site = &build.sites[lang];
     let page = &site.tree.pages[id];
-    let settings = Settings {
-        unsafe_html: site.config.unsafe_html,
-    };
+    let settings = site.markdown_settings();
     let page_view = site.page_view(id);
     let shortcodes = PageShortcodes::new(build, lang, id, &page_view);
     let path = page
@@ -274,7 +276,8 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
     let rendered = markdown::render(&body, settings);
     let mut html = shortcode::substitute(&rendered.html, &expanded.placeholders);
     if site.theme.flavour == crate::theme::Flavour::Relearn {
-        html = resolve_page_links(site, id, &html);
+        html = relearn_hooks::apply(site, id, &shortcodes, &html)
+            .map_err(|message| crate::error::Error::file(page.source_label(), message))?;
     }
     let mut warnings = expanded.warnings;
     warnings.extend(shortcodes.finish());
@@ -285,29 +288,6 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
         raw_html_omitted: rendered.raw_html_omitted + inner_omitted.get(),
         warnings,
     })
-}
-
-/// relearn's link render hook: a Markdown link to a content path (`second-day`,
-/// `../ship`, `/log/first-day`) points at that page's URL.
-fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
-    static HREF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r##"<a href="([^"#?:]+)(#[^"]*)?""##).expect("valid regex")
-    });
-    let page = &site.tree.pages[id];
-    let dir = page
-        .file
-        .as_ref()
-        .map(|f| f.dir.clone())
-        .unwrap_or_default();
-    HREF.replace_all(html, |caps: &regex::Captures<'_>| {
-        let target = &caps[1];
-        let fragment = caps.get(2).map_or("", |m| m.as_str());
-        match site.refs.resolve(target, &dir) {
-            Ok(found) => format!("<a href=\"{}{fragment}\"", site.rel_permalink(found)),
-            Err(_) => caps[0].to_string(),
-        }
-    })
-    .into_owned()
 }
 
 /// Site-wide parts of every page in one output format: navigation and the sidebar.

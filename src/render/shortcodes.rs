@@ -373,6 +373,51 @@ pub fn render_for_template(
     Some(shortcodes.render(&call))
 }
 
+impl PageShortcodes<'_> {
+    /// Renders the theme's shortcode `name` for a Markdown render hook, with
+    /// named parameters `params` and inner content `inner`.
+    fn render_for_hook(
+        &self,
+        name: &str,
+        params: Vec<(String, Value)>,
+        inner: &str,
+    ) -> Result<String, String> {
+        let params = Params::Named(params);
+        let position =
+            crate::error::Location::new(self.site.tree.pages[self.page].source_label(), 0, 0);
+        self.render(&Invocation {
+            name,
+            params: &params,
+            inner: Some(inner),
+            markdown: false,
+            ordinal: 0,
+            position: &position,
+            parent: None,
+            indent: "",
+        })
+    }
+
+    /// relearn's blockquote alert (`> [!tip]+ Title`): the theme's notice box.
+    pub fn render_alert(
+        &self,
+        style: &str,
+        title: Option<&str>,
+        expanded: Option<bool>,
+        content: &str,
+    ) -> Result<String, String> {
+        let mut params = vec![("style".to_string(), json!(style))];
+        params.extend(title.map(|t| ("title".to_string(), json!(t))));
+        params.extend(expanded.map(|e| ("expanded".to_string(), json!(e))));
+        self.render_for_hook("notice", params, content)
+    }
+
+    /// relearn's code block with a `title`: one tab named by the title.
+    pub fn render_titled_code(&self, title: &str, block: &str) -> Result<String, String> {
+        let inner = format!("{TAB_OPEN}{title}{TAB_MID}{block}{TAB_CLOSE}");
+        self.render_for_hook("tabs", Vec::new(), &inner)
+    }
+}
+
 /// What a Go template sees of a call, its parents' included.
 fn call_data(call: &Invocation<'_>) -> Call {
     Call {

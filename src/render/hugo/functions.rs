@@ -243,9 +243,7 @@ impl<'a> Host<'a> for Functions<'a> {
         args: &[Value<'a>],
     ) -> Option<Result<Value<'a>, String>> {
         let site = self.env.site();
-        let settings = crate::markdown::Settings {
-            unsafe_html: site.config.unsafe_html,
-        };
+        let settings = site.markdown_settings();
         Some(Ok(match name {
             "partial" | "partialCached" => return Some(self.partial(exec, args)),
             "markdownify" => Value::html(crate::markdown::markdownify(&text(args, 0), settings)),

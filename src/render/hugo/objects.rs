@@ -171,9 +171,7 @@ impl<'a> Object<'a> for PageObject<'a> {
                 let block = options
                     .and_then(|o| o.field("display").ok())
                     .is_some_and(|d| d.to_text() == "block");
-                let settings = crate::markdown::Settings {
-                    unsafe_html: site.config.unsafe_html,
-                };
+                let settings = site.markdown_settings();
                 Value::html(if block {
                     crate::markdown::render_html(&markdown, settings)
                 } else {

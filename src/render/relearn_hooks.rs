@@ -1,0 +1,134 @@
+//! relearn's Markdown render hooks, applied to a page's HTML in the relearn
+//! flavour: links to content paths point at the pages, blockquote alerts
+//! (`> [!tip]+ Title`) become the theme's notice boxes, and code blocks with a
+//! `title` are shown under it, as one tab.
+
+use super::SiteData;
+use super::shortcodes::PageShortcodes;
+use crate::content::PageId;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// All hooks, in the order relearn's output needs them.
+pub fn apply(
+    site: &SiteData<'_>,
+    id: PageId,
+    shortcodes: &PageShortcodes<'_>,
+    html: &str,
+) -> Result<String, String> {
+    let html = resolve_page_links(site, id, html);
+    let html = alerts(&html, shortcodes)?;
+    code_titles(&html, shortcodes)
+}
+
+/// A Markdown link to a content path (`second-day`, `../ship`, `/log/first-day`)
+/// points at that page's URL.
+fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
+    static HREF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r##"<a href="([^"#?:]+)(#[^"]*)?""##).expect("valid regex"));
+    let page = &site.tree.pages[id];
+    let dir = page
+        .file
+        .as_ref()
+        .map(|f| f.dir.clone())
+        .unwrap_or_default();
+    HREF.replace_all(html, |caps: &regex::Captures<'_>| {
+        let target = &caps[1];
+        let fragment = caps.get(2).map_or("", |m| m.as_str());
+        match site.refs.resolve(target, &dir) {
+            Ok(found) => format!("<a href=\"{}{fragment}\"", site.rel_permalink(found)),
+            Err(_) => caps[0].to_string(),
+        }
+    })
+    .into_owned()
+}
+
+/// Where the element opened at `start` (by `open`) is closed by `close`,
+/// counting nested ones: the offset after the closing tag.
+fn element_end(html: &str, start: usize, open: &str, close: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = start;
+    loop {
+        let next_open = html[at..].find(open).map(|i| at + i);
+        let next_close = html[at..].find(close).map(|i| at + i)?;
+        match next_open {
+            Some(o) if o < next_close => {
+                depth += 1;
+                at = o + open.len();
+            }
+            _ => {
+                depth -= 1;
+                at = next_close + close.len();
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+        }
+    }
+}
+
+/// `> [!type]±title` blockquotes as notice boxes: `+` open and collapsible, `-`
+/// closed, no sign a plain box; the title defaults to the type's name.
+fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String> {
+    static ALERT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"<blockquote>\n<p>\[!(\w+)\]([+-]?)([^\n<]*)(</p>\n|\n)").expect("valid regex")
+    });
+    const OPEN: &str = "<blockquote>";
+    const CLOSE: &str = "</blockquote>\n";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(caps) = ALERT.captures(rest) {
+        let whole = caps.get(0).expect("a match has a whole");
+        let Some(end) = element_end(rest, whole.start(), OPEN, CLOSE) else {
+            break;
+        };
+        out.push_str(&rest[..whole.start()]);
+        let style = caps[1].to_lowercase();
+        let expanded = match &caps[2] {
+            "+" => Some(true),
+            "-" => Some(false),
+            _ => None,
+        };
+        let title = caps[3].trim();
+        let body = &rest[whole.end()..end - CLOSE.len()];
+        // The paragraph the marker opened goes on when the marker line did not end it.
+        let content = if &caps[4] == "\n" {
+            format!("<p>{body}")
+        } else {
+            body.to_string()
+        };
+        let title = (!title.is_empty()).then_some(title);
+        out.push_str(&shortcodes.render_alert(&style, title, expanded, content.trim_end())?);
+        out.push('\n');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Code blocks the Markdown writer marked with their title.
+fn code_titles(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String> {
+    static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"<div data-labsite-code-title="([^"]*)">\n"#).expect("valid regex")
+    });
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(caps) = TITLED.captures(rest) {
+        let whole = caps.get(0).expect("a match has a whole");
+        let Some(end) = element_end(rest, whole.start(), "<div", "</div>\n") else {
+            break;
+        };
+        out.push_str(&rest[..whole.start()]);
+        let block = &rest[whole.end()..end - "</div>\n".len()];
+        let title = caps[1]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        out.push_str(&shortcodes.render_titled_code(&title, block.trim_end())?);
+        out.push('\n');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
