@@ -1,6 +1,7 @@
-//! The command line: `labsite build` with Hugo's flag names.
+//! The command line: `labsite build` and `labsite serve` with Hugo's flag names.
 
 use crate::config::Overrides;
+use crate::serve::ServeOptions;
 use crate::site::{self, BuildOptions};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -20,17 +21,17 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the destination folder (default: public/).
     Build(BuildArgs),
+    /// Serve the site for preview, rebuilding and reloading pages as files change.
+    #[command(alias = "server")]
+    Serve(ServeArgs),
 }
 
-/// Flags shared by the commands that build a site, named as Hugo names them.
+/// The flags of every command that builds a site, named as Hugo names them.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub struct SiteArgs {
     /// The site folder (holding the config and content/).
     #[arg(short = 's', long = "source", default_value = ".")]
     pub source: PathBuf,
-    /// Where to write the site; relative to the source folder, as in Hugo.
-    #[arg(short = 'd', long = "destination")]
-    pub destination: Option<PathBuf>,
     /// Include content marked as draft.
     #[arg(short = 'D', long = "buildDrafts")]
     pub build_drafts: bool,
@@ -40,45 +41,98 @@ pub struct BuildArgs {
     /// Include expired content.
     #[arg(short = 'E', long = "buildExpired")]
     pub build_expired: bool,
-    /// Override the config's baseURL.
-    #[arg(short = 'b', long = "baseURL")]
-    pub base_url: Option<String>,
     /// Override the config's theme.
     #[arg(short = 't', long = "theme")]
     pub theme: Option<String>,
     /// Folder of themes (default: themes).
     #[arg(long = "themesDir")]
     pub themes_dir: Option<PathBuf>,
-    /// Remove files from the destination that this build does not write.
-    #[arg(long = "cleanDestinationDir")]
-    pub clean_destination_dir: bool,
-    /// Build environment (config/<environment>/ is merged on top).
+    /// Build environment (config/<environment>/ is merged on top; `build`'s
+    /// default is production, `serve`'s development).
     #[arg(short = 'e', long = "environment")]
     pub environment: Option<String>,
 }
 
+impl SiteArgs {
+    fn overrides(&self, base_url: Option<String>, environment: Option<&str>) -> Overrides {
+        Overrides {
+            base_url,
+            theme: self.theme.clone(),
+            themes_dir: self.themes_dir.clone(),
+            environment: self
+                .environment
+                .clone()
+                .or_else(|| environment.map(String::from)),
+            build_drafts: self.build_drafts,
+            build_future: self.build_future,
+            build_expired: self.build_expired,
+        }
+    }
+}
+
+/// Flags of `labsite build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site; relative to the source folder, as in Hugo.
+    #[arg(short = 'd', long = "destination")]
+    pub destination: Option<PathBuf>,
+    /// Override the config's baseURL.
+    #[arg(short = 'b', long = "baseURL")]
+    pub base_url: Option<String>,
+    /// Remove files from the destination that this build does not write.
+    #[arg(long = "cleanDestinationDir")]
+    pub clean_destination_dir: bool,
+}
+
 impl BuildArgs {
     pub fn options(&self) -> BuildOptions {
+        let source = &self.site.source;
         let destination = self.destination.as_ref().map(|d| {
             if d.is_absolute() {
                 d.clone()
             } else {
-                self.source.join(d)
+                source.join(d)
             }
         });
         BuildOptions {
-            source: self.source.clone(),
+            source: source.clone(),
             destination,
-            overrides: Overrides {
-                base_url: self.base_url.clone(),
-                theme: self.theme.clone(),
-                themes_dir: self.themes_dir.clone(),
-                environment: self.environment.clone(),
-                build_drafts: self.build_drafts,
-                build_future: self.build_future,
-                build_expired: self.build_expired,
-            },
+            overrides: self.site.overrides(self.base_url.clone(), None),
             clean_destination: self.clean_destination_dir,
+        }
+    }
+}
+
+/// Flags of `labsite serve`, named as `hugo server` names them.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on (a free one is taken when it is in use).
+    #[arg(short = 'p', long = "port", default_value_t = 1313)]
+    pub port: u16,
+    /// The address to listen on.
+    #[arg(long = "bind", default_value = "127.0.0.1")]
+    pub bind: String,
+    /// After an edit of a page, open pages go to the page edited.
+    #[arg(long = "navigateToChanged")]
+    pub navigate_to_changed: bool,
+    /// Do not reload pages after a rebuild.
+    #[arg(long = "disableLiveReload")]
+    pub disable_live_reload: bool,
+}
+
+impl ServeArgs {
+    pub fn options(&self) -> ServeOptions {
+        ServeOptions {
+            source: self.site.source.clone(),
+            port: self.port,
+            bind: self.bind.clone(),
+            overrides: self.site.overrides(None, Some("development")),
+            navigate_to_changed: self.navigate_to_changed,
+            live_reload: !self.disable_live_reload,
         }
     }
 }
@@ -109,5 +163,6 @@ pub fn run(cli: Cli) -> i32 {
                 1
             }
         },
+        Command::Serve(args) => crate::serve::run(args.options()),
     }
 }

@@ -17,6 +17,7 @@ pub mod navigation;
 pub mod output;
 pub mod output_format;
 pub mod render;
+pub mod serve;
 pub mod shortcode;
 pub mod site;
 pub mod theme;

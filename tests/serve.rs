@@ -1,0 +1,217 @@
+//! `labsite serve` on a fixture site: pages with the live-reload script, edits
+//! reaching open pages over the websocket, the error overlay's message while the
+//! site is broken, and requests that try to leave the output.
+
+mod common;
+
+use common::{assert_contains, site};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+use tungstenite::client::IntoClientRequest;
+
+/// A running server, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(dir: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_labsite"))
+        .args(["serve", "-p", "0"])
+        .args(extra)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("labsite serve starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let port = loop {
+        let line = lines
+            .next()
+            .expect("the server prints its address")
+            .expect("readable output");
+        if let Some(rest) = line.strip_prefix("Web Server is available at http://127.0.0.1:") {
+            break rest
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|p| p.parse().ok())
+                .expect("a port");
+        }
+    };
+    // Keep reading so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+/// `GET path` as sent (not normalised); returns status line and body.
+fn get(port: u16, path: &str) -> (String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    (
+        head.lines().next().unwrap_or("").to_string(),
+        body.to_string(),
+    )
+}
+
+fn socket(
+    port: u16,
+    origin: &str,
+) -> Result<
+    tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    tungstenite::Error,
+> {
+    let mut request = format!("ws://127.0.0.1:{port}/__labsite/ws")
+        .into_client_request()
+        .unwrap();
+    request
+        .headers_mut()
+        .insert("Origin", origin.parse().unwrap());
+    let (mut ws, _) = tungstenite::connect(request)?;
+    if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_mut() {
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    }
+    Ok(ws)
+}
+
+fn next_message(
+    ws: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+) -> serde_json::Value {
+    loop {
+        match ws.read().expect("a message from the server") {
+            tungstenite::Message::Text(t) => return serde_json::from_str(&t).unwrap(),
+            _ => continue,
+        }
+    }
+}
+
+#[test]
+fn serves_pages_with_the_reload_script_and_nothing_outside_the_output() {
+    let dir = site("workshop");
+    let server = start(dir.path(), &[]);
+    let (status, body) = get(server.port, "/lab/");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert_contains(
+        &body,
+        "<script src=\"/__labsite/livereload.js\"></script>\n</body>",
+    );
+    // A folder without its slash is redirected; the site lives under baseURL's path.
+    let (status, _) = get(server.port, "/lab/basics");
+    assert_eq!(status, "HTTP/1.1 301 Moved Permanently");
+    let (status, _) = get(server.port, "/");
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    for path in [
+        "/lab/../../../etc/passwd",
+        "/lab/%2e%2e/%2e%2e/config.toml",
+        "/lab/..%2f..%2fconfig.toml",
+        "/lab/css/",
+        "//etc/passwd",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert_eq!(status, "HTTP/1.1 404 Not Found", "{path}");
+        assert!(!body.contains("baseURL"), "{path} leaked a file");
+    }
+    let (status, script) = get(server.port, "/__labsite/livereload.js");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert_contains(&script, "new WebSocket(");
+    // The site's own output folder is not written.
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn edits_reach_open_pages_and_errors_show_until_fixed() {
+    let dir = site("workshop");
+    let server = start(dir.path(), &["--navigateToChanged"]);
+    assert!(
+        socket(server.port, "http://evil.example").is_err(),
+        "a page of another origin cannot listen"
+    );
+    let mut ws = socket(server.port, &format!("http://127.0.0.1:{}", server.port)).unwrap();
+    let page = dir.path().join("content/basics/first.md");
+    let original = std::fs::read_to_string(&page).unwrap();
+
+    std::fs::write(
+        &page,
+        format!("{original}\nA sentence added while serving.\n"),
+    )
+    .unwrap();
+    let message = next_message(&mut ws);
+    assert_eq!(message["type"], "reload");
+    assert_eq!(message["path"], "/lab/basics/first/");
+    let (_, body) = get(server.port, "/lab/basics/first/");
+    assert_contains(&body, "<p>A sentence added while serving.</p>");
+
+    // A broken edit: the error comes with its position, the last good build stays.
+    std::fs::write(&page, "+++\ntitle = \"unterminated\n+++\nBody.\n").unwrap();
+    let message = next_message(&mut ws);
+    assert_eq!(message["type"], "error");
+    let error = message["message"].as_str().unwrap();
+    assert_eq!(
+        error,
+        "content/basics/first.md:2:22: invalid TOML front matter: invalid basic string, expected `\"`"
+    );
+    let (status, body) = get(server.port, "/lab/basics/first/");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert_contains(&body, "<p>A sentence added while serving.</p>");
+    // A page opened now hears of the error at once.
+    let mut late = socket(server.port, &format!("http://127.0.0.1:{}", server.port)).unwrap();
+    assert_eq!(next_message(&mut late)["type"], "error");
+
+    std::fs::write(&page, &original).unwrap();
+    let message = next_message(&mut ws);
+    assert_eq!(message["type"], "reload");
+    let (_, body) = get(server.port, "/lab/basics/first/");
+    assert!(!body.contains("A sentence added while serving."));
+}
+
+#[test]
+fn a_stylesheet_change_swaps_the_stylesheet() {
+    let dir = site("workshop");
+    std::fs::create_dir_all(dir.path().join("static/css")).unwrap();
+    std::fs::write(
+        dir.path().join("static/css/custom.css"),
+        "p { color: red; }",
+    )
+    .unwrap();
+    let server = start(dir.path(), &[]);
+    let mut ws = socket(server.port, &format!("http://127.0.0.1:{}", server.port)).unwrap();
+    std::fs::write(
+        dir.path().join("static/css/custom.css"),
+        "p { color: blue; }",
+    )
+    .unwrap();
+    let message = next_message(&mut ws);
+    assert_eq!(
+        message,
+        serde_json::json!({"type": "css", "paths": ["css/custom.css"]})
+    );
+    let (_, css) = get(server.port, "/lab/css/custom.css");
+    assert_eq!(css, "p { color: blue; }");
+}
+
+#[test]
+fn without_live_reload_pages_are_served_as_built() {
+    let dir = site("workshop");
+    let server = start(dir.path(), &["--disableLiveReload"]);
+    let (_, body) = get(server.port, "/lab/");
+    assert!(!body.contains("livereload"));
+    let (status, _) = get(server.port, "/__labsite/livereload.js");
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+}
