@@ -22,20 +22,29 @@ fn missing_tools(chromium: &Path, scripts: &Path) -> Vec<String> {
     missing
 }
 
-#[test]
-fn tabs_expand_mermaid_and_search_work_in_chromium() {
+/// Chromium and the scripts' folder; `None` (the test is skipped) when a tool is
+/// missing off CI; on CI a missing tool fails the test.
+fn browser_tools() -> Option<(&'static Path, std::path::PathBuf)> {
     let chromium = Path::new("/usr/bin/chromium");
     let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let missing = missing_tools(chromium, &scripts);
-    if !missing.is_empty() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser tests need: {}",
-            missing.join(", ")
-        );
-        eprintln!("browser tests skipped, missing: {}", missing.join(", "));
-        return;
+    if missing.is_empty() {
+        return Some((chromium, scripts));
     }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "browser tests need: {}",
+        missing.join(", ")
+    );
+    eprintln!("browser tests skipped, missing: {}", missing.join(", "));
+    None
+}
+
+#[test]
+fn tabs_expand_mermaid_and_search_work_in_chromium() {
+    let Some((chromium, scripts)) = browser_tools() else {
+        return;
+    };
     let dir = site("browser");
     build_ok(dir.path(), &[]);
     let out = Command::new("node")
@@ -48,4 +57,27 @@ fn tabs_expand_mermaid_and_search_work_in_chromium() {
     eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "a browser check failed:\n{stdout}");
     assert!(stdout.contains("5 passed, 0 failed"), "{stdout}");
+}
+
+#[test]
+fn live_reload_shows_edits_and_errors_in_chromium() {
+    let Some((chromium, scripts)) = browser_tools() else {
+        return;
+    };
+    let dir = site("workshop");
+    let server = start_server(dir.path(), &[]);
+    let out = Command::new("node")
+        .arg(scripts.join("serve.mjs"))
+        .arg(format!(
+            "http://127.0.0.1:{}/lab/basics/first/",
+            server.port
+        ))
+        .arg(dir.path().join("content/basics/first.md"))
+        .arg(chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "a browser check failed:\n{stdout}");
+    assert!(stdout.contains("3 passed, 0 failed"), "{stdout}");
 }

@@ -4,55 +4,11 @@
 
 mod common;
 
-use common::{assert_contains, site};
-use std::io::{BufRead, BufReader, Read, Write};
+use common::{assert_contains, site, start_server as start};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 use tungstenite::client::IntoClientRequest;
-
-/// A running server, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(dir: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_labsite"))
-        .args(["serve", "-p", "0"])
-        .args(extra)
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("labsite serve starts");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let port = loop {
-        let line = lines
-            .next()
-            .expect("the server prints its address")
-            .expect("readable output");
-        if let Some(rest) = line.strip_prefix("Web Server is available at http://127.0.0.1:") {
-            break rest
-                .split(|c: char| !c.is_ascii_digit())
-                .next()
-                .and_then(|p| p.parse().ok())
-                .expect("a port");
-        }
-    };
-    // Keep reading so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
-}
 
 /// `GET path` as sent (not normalised); returns status line and body.
 fn get(port: u16, path: &str) -> (String, String) {

@@ -5,7 +5,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launch, check, expect, finish } from "./harness.mjs";
 
 const root = path.resolve(process.argv[2]);
 const executablePath = process.argv[3] || "/usr/bin/chromium";
@@ -22,23 +22,7 @@ const server = http.createServer((req, res) => {
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e.message}`);
-  }
-}
-function expect(condition, message) { if (!condition) { throw new Error(message); } }
+const browser = await launch(executablePath);
 
 const page = await browser.newPage();
 await page.goto(`${base}/lab/widgets/`);
@@ -84,5 +68,4 @@ await check("search finds a page", async () => {
 
 await browser.close();
 server.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

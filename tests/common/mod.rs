@@ -104,3 +104,46 @@ pub fn nav_ids(html: &str) -> Vec<&str> {
         .map(|s| &s[..s.find('"').unwrap_or(0)])
         .collect()
 }
+
+/// A running server, stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `labsite serve -p 0 EXTRA` in `dir`; its port is read from what it prints.
+pub fn start_server(dir: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_labsite"))
+        .args(["serve", "-p", "0"])
+        .args(extra)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("labsite serve starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
+    let port = loop {
+        let line = lines
+            .next()
+            .expect("the server prints its address")
+            .expect("readable output");
+        if let Some(rest) = line.strip_prefix("Web Server is available at http://127.0.0.1:") {
+            break rest
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|p| p.parse().ok())
+                .expect("a port");
+        }
+    };
+    // Keep reading so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
