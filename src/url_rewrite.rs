@@ -24,6 +24,19 @@ pub fn path_to_root(output_path: &str) -> String {
 const ATTRS: [&str; 4] = ["href=", "src=", "srcset=", "url("];
 
 /// Rewrites `html` written at `output_path`.
+/// A page as written at `output_path` with the site's `relativeURLs` or
+/// `canonifyURLs` applied.
+pub fn finish(config: &crate::config::Config, html: String, output_path: &str) -> String {
+    let how = if config.relative_urls {
+        Rewrite::Relative
+    } else if config.canonify_urls && !config.base_host().is_empty() {
+        Rewrite::Canonical(config.base_host().to_string())
+    } else {
+        return html;
+    };
+    rewrite(&html, output_path, &how)
+}
+
 pub fn rewrite(html: &str, output_path: &str, how: &Rewrite) -> String {
     let prefix = match how {
         Rewrite::Relative => path_to_root(output_path),

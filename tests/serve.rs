@@ -171,3 +171,55 @@ fn without_live_reload_pages_are_served_as_built() {
     let (status, _) = get(server.port, "/__labsite/livereload.js");
     assert_eq!(status, "HTTP/1.1 404 Not Found");
 }
+
+#[test]
+fn a_body_edit_updates_the_lists_feeds_and_search_that_show_it() {
+    let dir = common::site_from(&[
+        (
+            "config.toml",
+            "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[outputs]\nhome = [\"HTML\", \"RSS\", \"JSON\"]\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        (
+            "content/s/_index.md",
+            "---\ntitle: Section\n---\n{{% children description=\"true\" %}}\n",
+        ),
+        (
+            "content/s/a.md",
+            "---\ntitle: Page A\nweight: 1\n---\nFirst words.\n",
+        ),
+        (
+            "content/s/b.md",
+            "---\ntitle: Page B\nweight: 2\n---\nOther words.\n",
+        ),
+    ]);
+    let server = start(dir.path(), &[]);
+    let mut ws = socket(server.port, &format!("http://127.0.0.1:{}", server.port)).unwrap();
+
+    // The body alone: the page, its section's list, the feeds and the search index.
+    std::fs::write(
+        dir.path().join("content/s/a.md"),
+        "---\ntitle: Page A\nweight: 1\n---\nFreshly written words.\n",
+    )
+    .unwrap();
+    assert_eq!(next_message(&mut ws)["type"], "reload");
+    assert_contains(
+        &get(server.port, "/s/a/").1,
+        "<p>Freshly written words.</p>",
+    );
+    assert_contains(&get(server.port, "/s/").1, "<p>Freshly written words.</p>");
+    assert_contains(
+        &get(server.port, "/s/index.xml").1,
+        "<description>Freshly written words.</description>",
+    );
+    assert_contains(&get(server.port, "/index.json").1, "Freshly written words.");
+
+    // The front matter: every page's sidebar shows the new title.
+    std::fs::write(
+        dir.path().join("content/s/a.md"),
+        "---\ntitle: Page Alpha\nweight: 1\n---\nFreshly written words.\n",
+    )
+    .unwrap();
+    assert_eq!(next_message(&mut ws)["type"], "reload");
+    assert_contains(&get(server.port, "/s/b/").1, "Page Alpha");
+}

@@ -65,8 +65,13 @@ fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
     }
 }
 
-/// The RSS feed of list page `id`.
-pub fn rss(site: &SiteData<'_>, id: PageId) -> Result<String> {
+/// The RSS feed of list page `id`; `summary` gives a page's summary (the caller
+/// may keep them between builds).
+pub fn rss(
+    site: &SiteData<'_>,
+    id: PageId,
+    summary: &mut dyn FnMut(PageId) -> String,
+) -> Result<String> {
     let tree = site.tree;
     let page = &tree.pages[id];
     let site_title = site.config.site_title();
@@ -88,7 +93,7 @@ pub fn rss(site: &SiteData<'_>, id: PageId) -> Result<String> {
                 "title": item.title,
                 "link": site.permalink(p),
                 "pub_date": item.publish_date.or(item.date).map(|d| d.format(RSS_DATE).to_string()),
-                "summary": site.summary(p),
+                "summary": summary(p),
             })
         })
         .collect();

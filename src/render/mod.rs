@@ -26,6 +26,8 @@ use shortcodes::PageShortcodes;
 #[derive(Debug, Clone, Default)]
 pub struct PageContent {
     pub html: String,
+    /// The text of `html` (Hugo's `.Plain`): for the search index and templates.
+    pub plain: String,
     /// The content before a `<!--more-->` divider, when the page has one.
     pub summary: Option<String>,
     pub toc: String,
@@ -282,6 +284,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
     let mut warnings = expanded.warnings;
     warnings.extend(shortcodes.finish());
     Ok(PageContent {
+        plain: summary::plain_text(&html),
         html,
         summary,
         toc: toc::render(&rendered.headings),

@@ -164,7 +164,7 @@ async fn serve(options: ServeOptions) -> i32 {
         .source
         .canonicalize()
         .unwrap_or_else(|_| options.source.clone());
-    let rebuilder = Rebuilder { source, overrides };
+    let mut rebuilder = Rebuilder::new(source, overrides);
     let state = Arc::new(State::new(base_path.clone(), options.live_reload));
 
     let start = std::time::Instant::now();

@@ -63,7 +63,7 @@ fn next_change(events: &Receiver<PathBuf>) -> Option<Vec<PathBuf>> {
 /// Starts watching; rebuilds run on a thread of their own. Keep the returned
 /// watcher alive as long as the server runs.
 pub fn start(
-    rebuilder: Rebuilder,
+    mut rebuilder: Rebuilder,
     state: Arc<State>,
     navigate: bool,
 ) -> notify::Result<notify::RecommendedWatcher> {
@@ -89,7 +89,7 @@ pub fn start(
     std::thread::spawn(move || {
         while let Some(changed) = next_change(&rx) {
             let start = Instant::now();
-            let result = rebuilder.build();
+            let result = rebuilder.rebuild(&changed);
             match &result {
                 Ok(_) => println!(
                     "Change in {} file(s): rebuilt in {} ms",

@@ -143,16 +143,11 @@ impl<'a> Object<'a> for PageObject<'a> {
             "Content" => return Some(self.content().map(|c| Value::html(c.html))),
             "TableOfContents" => return Some(self.content().map(|c| Value::html(c.toc))),
             "Plain" => {
-                return Some(
-                    self.content()
-                        .map(|c| Value::str(super::super::summary::plain_text(&c.html))),
-                );
+                return Some(self.content().map(|c| Value::str(c.plain)));
             }
             "WordCount" | "ReadingTime" => {
                 return Some(self.content().map(|c| {
-                    let words = super::super::summary::plain_text(&c.html)
-                        .split_whitespace()
-                        .count() as i64;
+                    let words = c.plain.split_whitespace().count() as i64;
                     Value::Int(if name == "WordCount" {
                         words
                     } else {

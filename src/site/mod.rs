@@ -8,10 +8,13 @@ use crate::error::{Error, Result, Warning};
 use crate::output::{DiskOutput, OutputSink};
 use crate::render::{self, Chrome, PageContent, SiteData};
 use crate::theme::{Asset, Theme};
-use crate::url_rewrite::{self, Rewrite};
+use crate::url_rewrite;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+mod incremental;
+mod pages;
 
 /// The content of one language with the config as that language sees it.
 pub struct LanguageSite {
@@ -55,6 +58,34 @@ pub struct BuildOptions {
     pub destination: Option<PathBuf>,
     pub overrides: Overrides,
     pub clean_destination: bool,
+}
+
+/// What a language's pages are laid out with: the common template variables and
+/// the navigation and sidebar of each output format.
+pub struct LanguageLayout {
+    base: tera::Context,
+    chromes: Vec<Chrome>,
+}
+
+/// What a build keeps so that [`Site::rerender`] can redo a few pages: every
+/// page's body and every language's layout.
+pub struct Kept {
+    contents: Vec<BTreeMap<PageId, PageContent>>,
+    layouts: Vec<LanguageLayout>,
+    /// Pages' summaries (feeds show them), per language, as far as computed.
+    summaries: Vec<Summaries>,
+}
+
+/// Pages' plain-text summaries, computed when first needed.
+pub type Summaries = std::collections::HashMap<PageId, String>;
+
+/// Adds `new` warnings not already in `all`.
+fn merge_warnings(all: &mut Vec<Warning>, new: &[Warning]) {
+    for w in new {
+        if !all.contains(w) {
+            all.push(w.clone());
+        }
+    }
 }
 
 /// Where one language's files go, and what its writing reports.
@@ -125,18 +156,30 @@ impl Site {
 
     /// Renders the site into `sink`; returns what was written and the warnings.
     pub fn build(&self, sink: &mut dyn OutputSink) -> Result<(Stats, Vec<Warning>)> {
-        let mut warnings = self.warnings.clone();
-        let mut stats = Stats::default();
-        let mut owners = Owners::default();
+        self.build_keeping(sink)
+            .map(|(stats, warnings, _)| (stats, warnings))
+    }
 
-        // Bodies of every language first: any content error stops the build before
-        // a file is written.
+    /// The site data of every language, pages linked to their translations.
+    fn site_data(&self) -> Vec<SiteData<'_>> {
         let mut sites: Vec<SiteData<'_>> = self
             .languages
             .iter()
             .map(|lang| SiteData::new(&self.root, &lang.config, &self.theme, &lang.tree))
             .collect();
         self.link_translations(&mut sites);
+        sites
+    }
+
+    /// [`Site::build`], keeping what [`Site::rerender`] needs to redo a few pages.
+    pub fn build_keeping(&self, sink: &mut dyn OutputSink) -> Result<(Stats, Vec<Warning>, Kept)> {
+        let mut warnings = self.warnings.clone();
+        let mut stats = Stats::default();
+        let mut owners = Owners::default();
+
+        // Bodies of every language first: any content error stops the build before
+        // a file is written.
+        let sites = self.site_data();
         let mut contents: Vec<BTreeMap<PageId, PageContent>> = Vec::new();
         let mut errors = Vec::new();
         let mut omitted = 0;
@@ -157,11 +200,7 @@ impl Site {
                 match result {
                     Ok(c) => {
                         omitted += c.raw_html_omitted;
-                        for w in &c.warnings {
-                            if !warnings.contains(w) {
-                                warnings.push(w.clone());
-                            }
-                        }
+                        merge_warnings(&mut warnings, &c.warnings);
                         bodies.insert(id, c);
                     }
                     Err(e) => errors.push(e),
@@ -186,6 +225,8 @@ impl Site {
 
         self.write_static(sink, &mut stats)?;
         let mut sitemaps = Vec::new();
+        let mut layouts = Vec::new();
+        let mut kept_summaries = Vec::new();
         let build = render::Build::new(&sites, &contents);
         for lang in 0..sites.len() {
             let mut output = LanguageOutput {
@@ -194,13 +235,22 @@ impl Site {
                 stats: &mut stats,
                 warnings: &mut warnings,
             };
-            if let Some(sitemap) = self.write_language(&build, lang, &mut output)? {
-                sitemaps.push(sitemap);
-            }
+            let (sitemap, layout, summaries) = self.write_language(&build, lang, &mut output)?;
+            sitemaps.extend(sitemap);
+            layouts.push(layout);
+            kept_summaries.push(summaries);
         }
         self.write_language_redirects(sink, &mut owners, &mut stats)?;
         self.write_site_files(&sitemaps, sink)?;
-        Ok((stats, warnings))
+        Ok((
+            stats,
+            warnings,
+            Kept {
+                contents,
+                layouts,
+                summaries: kept_summaries,
+            },
+        ))
     }
 
     /// Theme assets, then the site's static folders on top.
@@ -315,21 +365,16 @@ impl Site {
     }
 
     /// Pages, resources, feeds, the search index, the sitemap, the 404 page and the
-    /// aliases of one language; returns the sitemap's URL when one was written.
+    /// aliases of one language; returns the sitemap's URL when one was written,
+    /// and the language's page layout.
     fn write_language(
         &self,
         build: &render::Build<'_>,
         lang: usize,
         output: &mut LanguageOutput<'_>,
-    ) -> Result<Option<String>> {
+    ) -> Result<(Option<String>, LanguageLayout, Summaries)> {
         let site = &build.sites[lang];
         let contents = &build.bodies[lang];
-        let LanguageOutput {
-            sink,
-            owners,
-            stats,
-            warnings,
-        } = output;
         let config = site.config;
         let tree = site.tree;
         let base = render::base_context(site);
@@ -340,46 +385,28 @@ impl Site {
             .into_iter()
             .map(|format| Chrome::build(site, format, &base))
             .collect::<Result<Vec<_>>>()?;
-        let rewrite = if config.relative_urls {
-            Some(Rewrite::Relative)
-        } else if config.canonify_urls && !config.base_host().is_empty() {
-            Some(Rewrite::Canonical(config.base_host().to_string()))
-        } else {
-            None
-        };
-        let finish = |html: String, path: &str| match &rewrite {
-            Some(how) => url_rewrite::rewrite(&html, path, how),
-            None => html,
-        };
-
+        let layout = LanguageLayout { base, chromes };
         for res in &tree.files {
-            sink.copy(&res.target, &res.source)?;
-            stats.resources += 1;
+            output.sink.copy(&res.target, &res.source)?;
+            output.stats.resources += 1;
         }
-        for (id, body) in contents {
-            let id = *id;
-            let page = &tree.pages[id];
-            let mut walk = crate::navigation::WalkState::default();
-            for chrome in chromes
-                .iter()
-                .filter(|c| site.outputs.of(page.kind).contains(&c.format))
-            {
-                let path = content::url::output_file(&chrome.format.url(&page.url));
-                owners.claim(&path, page.source_label())?;
-                let place = render::PagePlace {
-                    build,
-                    lang,
-                    chrome,
-                };
-                let html = render::render_page(&place, id, body, &base, &mut walk, warnings)?;
-                sink.write(&path, finish(html, &path).as_bytes())?;
-                stats.pages += 1;
-            }
-            for res in &page.resources {
-                sink.copy(&res.target, &res.source)?;
-                stats.resources += 1;
+        let ids: Vec<PageId> = contents.keys().copied().collect();
+        pages::write(build, lang, &layout, &ids, output)?;
+        for &id in &ids {
+            for res in &tree.pages[id].resources {
+                output.sink.copy(&res.target, &res.source)?;
+                output.stats.resources += 1;
             }
         }
+        let LanguageOutput {
+            sink,
+            owners,
+            stats,
+            warnings,
+        } = output;
+        let base = &layout.base;
+        let chromes = &layout.chromes;
+        let finish = |html: String, path: &str| url_rewrite::finish(config, html, path);
 
         // Pages that are not content: the 404 page, and relearn's search page.
         let mut special = vec![(
@@ -450,28 +477,79 @@ impl Site {
         }
 
         // Feeds, the search index and the sitemap.
-        if !self.disabled("rss") {
-            for id in contents
-                .keys()
-                .copied()
-                .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
-            {
-                let path = render::feeds::rss_path(&tree.pages[id].url);
-                owners.claim(
-                    &path,
-                    format!("the feed of {}", tree.pages[id].source_label()),
-                )?;
-                sink.write(&path, render::feeds::rss(site, id)?.as_bytes())?;
-            }
-        }
+        let feeds: Vec<PageId> = contents.keys().copied().collect();
+        let mut summaries = Summaries::new();
+        self.write_feeds(
+            site,
+            contents,
+            &mut summaries,
+            &feeds,
+            *sink,
+            Some(&mut **owners),
+        )?;
         let lang_dir = render::feeds::rss_path(&config.lang_prefix())
             .trim_end_matches("index.xml")
             .to_string();
+        if self.disabled("sitemap") {
+            return Ok((None, layout, summaries));
+        }
+        let path = format!("{lang_dir}sitemap.xml");
+        sink.write(&path, render::feeds::sitemap(site)?.as_bytes())?;
+        Ok((
+            Some(format!(
+                "{}{}/{path}",
+                config.base_host(),
+                config.base_path()
+            )),
+            layout,
+            summaries,
+        ))
+    }
+
+    /// The RSS feeds of `pages` (those that have one) and the language's search
+    /// index. `owners` claims the feeds' paths (a full build).
+    fn write_feeds(
+        &self,
+        site: &SiteData<'_>,
+        contents: &BTreeMap<PageId, PageContent>,
+        summaries: &mut Summaries,
+        pages: &[PageId],
+        sink: &mut dyn OutputSink,
+        mut owners: Option<&mut Owners>,
+    ) -> Result<()> {
+        let tree = site.tree;
+        if !self.disabled("rss") {
+            for &id in pages
+                .iter()
+                .filter(|&&id| site.outputs.has(tree.pages[id].kind, "rss"))
+            {
+                let path = render::feeds::rss_path(&tree.pages[id].url);
+                if let Some(owners) = owners.as_deref_mut() {
+                    owners.claim(
+                        &path,
+                        format!("the feed of {}", tree.pages[id].source_label()),
+                    )?;
+                }
+                let mut summary = |p: PageId| {
+                    summaries
+                        .entry(p)
+                        .or_insert_with(|| site.summary(p))
+                        .clone()
+                };
+                sink.write(
+                    &path,
+                    render::feeds::rss(site, id, &mut summary)?.as_bytes(),
+                )?;
+            }
+        }
         if site.has_search_index() {
+            let lang_dir = render::feeds::rss_path(&site.config.lang_prefix())
+                .trim_end_matches("index.xml")
+                .to_string();
             let plain = |id: PageId| {
                 contents
                     .get(&id)
-                    .map(|c| render::summary::plain_text(&c.html))
+                    .map(|c| c.plain.clone())
                     .unwrap_or_default()
             };
             sink.write(
@@ -479,16 +557,7 @@ impl Site {
                 render::feeds::search_index(site, &plain).as_bytes(),
             )?;
         }
-        if self.disabled("sitemap") {
-            return Ok(None);
-        }
-        let path = format!("{lang_dir}sitemap.xml");
-        sink.write(&path, render::feeds::sitemap(site)?.as_bytes())?;
-        Ok(Some(format!(
-            "{}{}/{path}",
-            config.base_host(),
-            config.base_path()
-        )))
+        Ok(())
     }
 
     /// Hugo's language redirects: `/` to the default language when it lives in a

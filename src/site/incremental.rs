@@ -1,0 +1,101 @@
+//! After an edit of a page's body alone (its front matter unchanged), the dev
+//! server redoes only what shows that body: the page and its ancestors (their
+//! lists show its summary), their feeds, and the language's search index.
+//! Anything else (front matter, templates, config) needs a whole build.
+
+use super::{Kept, LanguageOutput, Owners, Site, Stats, merge_warnings};
+use crate::content::PageId;
+use crate::error::{Result, Warning};
+use crate::output::OutputSink;
+use crate::render;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+impl Site {
+    /// Takes the new text of content file `path` (absolute) when only its body
+    /// changed: returns its page (language index, page). `None` when the file is
+    /// not a page's, cannot be read, or its front matter changed.
+    pub fn update_body(&mut self, path: &Path) -> Option<(usize, PageId)> {
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        let text = std::fs::read_to_string(path).ok()?;
+        let split = crate::frontmatter::split(&text).ok()?;
+        for (lang, language) in self.languages.iter_mut().enumerate() {
+            for (id, page) in language.tree.pages.iter_mut().enumerate() {
+                let Some(file) = &page.file else { continue };
+                if root.join(&file.site_path) != path {
+                    continue;
+                }
+                if split.params != page.params {
+                    return None;
+                }
+                page.body = split.body.to_string();
+                page.body_line = split.body_line;
+                return Some((lang, id));
+            }
+        }
+        None
+    }
+
+    /// Re-renders `changed` pages (language index, page) whose bodies changed,
+    /// with what `kept` holds of the last build, into `sink`.
+    pub fn rerender(
+        &self,
+        kept: &mut Kept,
+        changed: &[(usize, PageId)],
+        sink: &mut dyn OutputSink,
+    ) -> Result<Vec<Warning>> {
+        let sites = self.site_data();
+        let mut redo: BTreeSet<(usize, PageId)> = BTreeSet::new();
+        for &(lang, id) in changed {
+            let tree = &self.languages[lang].tree;
+            redo.insert((lang, id));
+            redo.extend(
+                tree.ancestors(id)
+                    .into_iter()
+                    .filter(|&a| tree.pages[a].render)
+                    .map(|a| (lang, a)),
+            );
+        }
+        let mut warnings = Vec::new();
+        for &(lang, id) in &redo {
+            let content = {
+                let build = render::Build::new(&sites, &kept.contents);
+                render::render_content(&build, lang, id)?
+            };
+            merge_warnings(&mut warnings, &content.warnings);
+            kept.contents[lang].insert(id, content);
+        }
+        let build = render::Build::new(&sites, &kept.contents);
+        let mut owners = Owners::default();
+        let mut stats = Stats::default();
+        for lang in redo.iter().map(|&(l, _)| l).collect::<BTreeSet<_>>() {
+            let ids: Vec<PageId> = redo
+                .iter()
+                .filter(|&&(l, _)| l == lang)
+                .map(|&(_, id)| id)
+                .collect();
+            let mut output = LanguageOutput {
+                sink: &mut *sink,
+                owners: &mut owners,
+                stats: &mut stats,
+                warnings: &mut warnings,
+            };
+            super::pages::write(&build, lang, &kept.layouts[lang], &ids, &mut output)?;
+            for id in &ids {
+                kept.summaries[lang].remove(id);
+            }
+            self.write_feeds(
+                &sites[lang],
+                &kept.contents[lang],
+                &mut kept.summaries[lang],
+                &ids,
+                sink,
+                None,
+            )?;
+        }
+        Ok(warnings)
+    }
+}
