@@ -223,3 +223,35 @@ fn a_body_edit_updates_the_lists_feeds_and_search_that_show_it() {
     assert_eq!(next_message(&mut ws)["type"], "reload");
     assert_contains(&get(server.port, "/s/b/").1, "Page Alpha");
 }
+
+#[test]
+fn a_taken_port_is_reported_and_another_used() {
+    use std::io::BufRead;
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let dir = site("workshop");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_labsite"))
+        .args(["serve", "-p", &port.to_string()])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let lines: Vec<String> = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .take_while(|l| !l.starts_with("Press Ctrl+C"))
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    let notice = lines
+        .iter()
+        .find(|l| l.starts_with(&format!("Port {port} is in use; serving on port ")))
+        .unwrap_or_else(|| panic!("no notice in {lines:?}"));
+    let other: u16 = notice.rsplit(' ').nth(1).unwrap().parse().unwrap();
+    assert_ne!(other, port);
+    assert!(lines.contains(&format!(
+        "Web Server is available at http://127.0.0.1:{other}/lab/ (bind address 127.0.0.1)"
+    )));
+}
