@@ -41,7 +41,7 @@ fn browser_tools() -> Option<(&'static Path, std::path::PathBuf)> {
 }
 
 #[test]
-fn tabs_expand_mermaid_and_search_work_in_chromium() {
+fn tabs_expand_mermaid_sidebar_and_search_work_in_chromium() {
     let Some((chromium, scripts)) = browser_tools() else {
         return;
     };
@@ -56,7 +56,7 @@ fn tabs_expand_mermaid_and_search_work_in_chromium() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "a browser check failed:\n{stdout}");
-    assert!(stdout.contains("5 passed, 0 failed"), "{stdout}");
+    assert!(stdout.contains("6 passed, 0 failed"), "{stdout}");
 }
 
 #[test]

@@ -707,3 +707,30 @@ fn ordersectionsby_sorts_the_sidebar() {
         ["/", "/s/", "/s/a/", "/s/b/"]
     );
 }
+
+#[test]
+fn pages_carry_the_open_branches_and_the_whole_tree_is_shared() {
+    let dir = site("browser");
+    build_ok(dir.path(), &[]);
+    let collapsed = "      <li data-nav-id=\"/lab/deeper/\" title=\"Deeper\" class=\"dd-item\">\n        <a href=\"/lab/deeper/\">\n          Deeper\n          <i class=\"fas fa-caret-right\"></i>\n        </a>\n";
+    let children = "        <ul>\n      <li data-nav-id=\"/lab/deeper/inside/\" title=\"Inside page\" class=\"dd-item\">\n        <a href=\"/lab/deeper/inside/\">\n          Inside page\n        </a>\n      </li>\n        </ul>\n";
+    // A page away from the branch: the branch without its pages.
+    let widgets = read(dir.path(), "public/lab/widgets/index.html");
+    assert_contains(&widgets, &format!("{collapsed}      </li>\n"));
+    assert!(!widgets.contains("/lab/deeper/inside/"));
+    assert_contains(
+        &widgets,
+        "<nav id=\"sidebar\" class=\"\" data-menu=\"/labsite-menu.html\">",
+    );
+    // The branch's own page, the home page and the shared tree: with them.
+    let deeper = read(dir.path(), "public/lab/deeper/index.html");
+    assert_contains(&deeper, "/lab/deeper/inside/");
+    assert_contains(
+        &read(dir.path(), "public/index.html"),
+        &format!("{collapsed}{children}"),
+    );
+    assert_contains(
+        &read(dir.path(), "public/labsite-menu.html"),
+        &format!("{collapsed}{children}"),
+    );
+}

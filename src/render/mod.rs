@@ -154,6 +154,20 @@ impl<'a> SiteData<'a> {
         }
     }
 
+    /// Where the language's whole sidebar tree is written, for pages that load a
+    /// collapsed branch when a reader opens it.
+    pub fn menu_path(&self) -> String {
+        match self.config.lang_prefix().trim_start_matches('/') {
+            "" => "labsite-menu.html".into(),
+            lang => format!("{lang}/labsite-menu.html"),
+        }
+    }
+
+    /// The URL of [`SiteData::menu_path`].
+    pub fn menu_url(&self) -> String {
+        format!("{}/{}", self.config.base_path(), self.menu_path())
+    }
+
     /// RelPermalink of a page: baseURL's path plus the page's URL, percent-encoded.
     pub fn rel_permalink(&self, id: PageId) -> String {
         format!(
@@ -350,6 +364,7 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
         &crate::data_format::truthy(site.config.param("showvisitedlinks")),
     );
     ctx.insert("multilingual", &site.config.is_multilingual());
+    ctx.insert("menu_url", &site.menu_url());
     let custom_css: Vec<String> = match site.config.param("custom_css") {
         Some(Value::Array(a)) => a
             .iter()
@@ -535,7 +550,10 @@ pub fn render_page(
     let fill_menu = |parts: &std::collections::HashMap<String, String>| {
         let mut slots = parts.clone();
         slots.insert("languages".into(), language_options.clone());
-        chrome.menu.for_page(id, &ancestors, &slots)
+        // learn's home page carries the whole tree; other pages what is open on
+        // them (the rest loads from the shared menu file when a reader opens it).
+        let full = page.kind == Kind::Home && site.theme.flavour == crate::theme::Flavour::Learn;
+        chrome.menu.for_page(id, &ancestors, &slots, full)
     };
     ctx.insert(
         "breadcrumbs",

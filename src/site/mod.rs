@@ -385,6 +385,19 @@ impl Site {
             .into_iter()
             .map(|format| Chrome::build(site, format, &base))
             .collect::<Result<Vec<_>>>()?;
+        // The whole sidebar tree, once, for branches readers open (learn).
+        if self.theme.flavour == crate::theme::Flavour::Learn
+            && let Some(html) = chromes
+                .iter()
+                .find(|c| c.format == crate::output_format::Format::Html)
+        {
+            let path = site.menu_path();
+            output.owners.claim(&path, "the sidebar menu".into())?;
+            let tree = html
+                .menu
+                .for_page(usize::MAX, &[], &Default::default(), true);
+            output.sink.write(&path, tree.as_bytes())?;
+        }
         let layout = LanguageLayout { base, chromes };
         for res in &tree.files {
             output.sink.copy(&res.target, &res.source)?;
@@ -447,7 +460,7 @@ impl Site {
             let fill_menu = |parts: &std::collections::HashMap<String, String>| {
                 chromes
                     .first()
-                    .map(|c| c.menu.for_page(usize::MAX, &[], parts))
+                    .map(|c| c.menu.for_page(usize::MAX, &[], parts, false))
                     .unwrap_or_default()
             };
             render::parts::render(

@@ -94,15 +94,18 @@ impl Menu {
 
     /// The sidebar of the page `current` whose ancestors are `ancestors`, with the
     /// page's own slots filled from `slots` (`languages`, `logo`, `menu_footer`).
+    /// Children of a branch are there when the branch is open on the page (the
+    /// page, its ancestors, `alwaysopen` branches), or everywhere when `full`.
     pub fn for_page(
         &self,
         current: PageId,
         ancestors: &[PageId],
         slots: &HashMap<String, String>,
+        full: bool,
     ) -> String {
         let mut out = String::new();
         let open = |id: &PageId| {
-            *id == current
+            full || *id == current
                 || ancestors.contains(id)
                 || self.always_open.get(id).copied().unwrap_or(false)
         };
@@ -182,11 +185,11 @@ mod tests {
             always_open: HashMap::from([(1, false), (2, false), (3, false)]),
         };
         assert_eq!(
-            menu.for_page(3, &[0], &HashMap::new()),
+            menu.for_page(3, &[0], &HashMap::new(), false),
             "<li>1</li><li>3</li>"
         );
         assert_eq!(
-            menu.for_page(2, &[1, 0], &HashMap::new()),
+            menu.for_page(2, &[1, 0], &HashMap::new(), false),
             "<li>1<ul><li>2</li></ul></li><li>3</li>"
         );
     }
@@ -206,7 +209,7 @@ mod tests {
             ("languages".to_string(), "<option>fr</option>".to_string()),
         ]);
         assert_eq!(
-            menu.for_page(0, &[], &slots),
+            menu.for_page(0, &[], &slots, false),
             "<div><a>Logo</a></div><p><option>fr</option></p>"
         );
     }
@@ -220,11 +223,11 @@ mod tests {
             always_open: HashMap::from([(1, false), (2, false)]),
         };
         assert_eq!(
-            menu.for_page(2, &[1, 0], &HashMap::new()),
+            menu.for_page(2, &[1, 0], &HashMap::new(), false),
             "<li class=\"dd-item parent\"><i class=\"fas fa-caret-down\"></i><li class=\"dd-item active\">"
         );
         assert_eq!(
-            menu.for_page(9, &[0], &HashMap::new()),
+            menu.for_page(9, &[0], &HashMap::new(), false),
             "<li class=\"dd-item\"><i class=\"fas fa-caret-right\"></i><li class=\"dd-item\">"
         );
     }

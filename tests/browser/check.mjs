@@ -1,5 +1,6 @@
 // Opens a built labsite site in headless Chromium and checks what a reader does:
-// tabs switch, an expand opens, a mermaid diagram is drawn, search finds a page.
+// tabs switch, an expand opens, a mermaid diagram is drawn, a collapsed sidebar
+// branch opens, search finds a page.
 // Usage: node check.mjs PUBLIC_DIR [CHROMIUM]. Prints one line per check and a
 // closing "N passed, N failed" line; exits non-zero when a check fails.
 import http from "node:http";
@@ -57,6 +58,17 @@ await check("mermaid draws the diagram", async () => {
   await page.waitForSelector(".mermaid svg", { timeout: 10000 });
   const text = await page.locator(".mermaid svg").textContent();
   expect(text.includes("Start") && text.includes("Finish"), `diagram text is ${JSON.stringify(text)}`);
+});
+
+await check("a collapsed branch of the sidebar opens with its pages", async () => {
+  const branch = page.locator('#sidebar li[data-nav-id="/lab/deeper/"]');
+  expect((await branch.locator("ul").count()) === 0, "the page carries the collapsed branch's pages");
+  await branch.locator("i.fa-caret-right").click();
+  const inside = branch.locator('li[data-nav-id="/lab/deeper/inside/"] a');
+  await inside.waitFor({ state: "visible", timeout: 5000 });
+  expect((await inside.innerText()).includes("Inside page"), "the branch's page is not listed");
+  await branch.locator("i.fa-caret-down").click();
+  expect(!(await inside.isVisible()), "the branch does not close again");
 });
 
 await check("search finds a page", async () => {

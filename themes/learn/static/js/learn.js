@@ -25,9 +25,60 @@
   // Visited pages get a check mark.
   var url = document.body.getAttribute("data-url");
   if (url) { store.set("labsite-visited:" + url, "1"); }
-  each("#sidebar li.dd-item[data-nav-id]", function (li) {
-    if (store.get("labsite-visited:" + li.getAttribute("data-nav-id"))) { li.classList.add("visited"); }
-  });
+  function markVisited(root) {
+    each("li.dd-item[data-nav-id]", function (li) {
+      if (store.get("labsite-visited:" + li.getAttribute("data-nav-id"))) { li.classList.add("visited"); }
+    }, root);
+  }
+  each("#sidebar", markVisited);
+
+  // A branch's caret opens or closes it. A page carries the branches open on it;
+  // the others come from the whole tree, fetched once when a reader opens one.
+  var sidebar = document.getElementById("sidebar");
+  var wholeTree = null;
+  function loadTree() {
+    if (!wholeTree) {
+      wholeTree = fetch(sidebar.getAttribute("data-menu"))
+        .then(function (r) { return r.text(); })
+        .then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });
+    }
+    return wholeTree;
+  }
+  function setOpen(li, open) {
+    li.classList.toggle("open", open);
+    li.classList.toggle("closed", !open);
+    var caret = li.querySelector(":scope > a > .fa-caret-right, :scope > a > .fa-caret-down");
+    if (caret) {
+      caret.classList.toggle("fa-caret-down", open);
+      caret.classList.toggle("fa-caret-right", !open);
+    }
+  }
+  function wireCarets(root) {
+    each("li.dd-item > a > .fa-caret-right, li.dd-item > a > .fa-caret-down", function (caret) {
+      caret.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        ev.stopPropagation();
+        var li = caret.parentNode.parentNode;
+        var children = li.querySelector(":scope > ul");
+        if (children) {
+          setOpen(li, getComputedStyle(children).display === "none");
+          return;
+        }
+        if (!sidebar || !sidebar.getAttribute("data-menu")) { return; }
+        loadTree().then(function (doc) {
+          var id = li.getAttribute("data-nav-id");
+          var source = doc.querySelector('li[data-nav-id="' + CSS.escape(id) + '"] > ul');
+          if (!source || li.querySelector(":scope > ul")) { return; }
+          var copy = document.importNode(source, true);
+          li.appendChild(copy);
+          markVisited(copy);
+          wireCarets(copy);
+          setOpen(li, true);
+        });
+      });
+    }, root);
+  }
+  if (sidebar) { wireCarets(sidebar); }
   each("[data-clear-history-toggle]", function (a) {
     a.addEventListener("click", function (ev) {
       ev.preventDefault();
