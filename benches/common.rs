@@ -1,39 +1,147 @@
-//! A generated workshop for the benchmarks: `sections` chapters of `pages`
-//! pages each, every page with headings, paragraphs, a list, a code block and
-//! learn's shortcodes, like the pages of real workshops.
+//! Generated workshops for the benchmarks, of any size: chapters with nested
+//! sub-chapters, front matter, learn's shortcodes (expand, notice, tabs,
+//! children), code blocks, tables and images, in two languages (the first
+//! chapters translated), as real workshops are.
+#![allow(dead_code)] // each benchmark uses a part of it
 
 use std::path::Path;
 
-pub fn generate(root: &Path, sections: usize, pages: usize) {
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+/// Pages per chapter and per sub-chapter.
+const CHAPTER_PAGES: usize = 10;
+const SUBCHAPTERS: usize = 4;
+const SUB_PAGES: usize = 10;
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("a file has a folder")).expect("writable");
+    std::fs::write(path, text).expect("writable");
+}
+
+/// A step of a lab: what a workshop page holds.
+fn page_body(chapter: usize, n: usize, lang: &str) -> String {
+    let words = if lang == "fr" {
+        "Le lab montre la console et la ligne de commande, pas à pas, avec les commandes à lancer et ce qu'elles affichent. "
+    } else {
+        "The lab walks through the console and the command line, one step at a time, with the commands to run and what they print. "
     };
+    format!(
+        "## Before you start\n\n{}\n\n{{{{% notice info %}}}}\nMake sure the **AWS CLI** is configured for chapter {chapter}.\n{{{{% /notice %}}}}\n\n\
+         ## Run it\n\n```bash\naws s3 ls s3://lab-bucket-{n}/ --recursive\naws dynamodb describe-table --table-name Orders{n}\necho \"step {n} done\"\n```\n\n\
+         {{{{< tabs >}}}}\n{{{{% tab name=\"Linux\" %}}}}\n```bash\nexport REGION=us-east-1\n```\n{{{{% /tab %}}}}\n{{{{% tab name=\"Windows\" %}}}}\n```powershell\n$env:REGION=\"us-east-1\"\n```\n{{{{% /tab %}}}}\n{{{{< /tabs >}}}}\n\n\
+         | Setting | Value |\n|---|---|\n| Region | us-east-1 |\n| Step | {n} |\n\n\
+         ![Architecture](/images/architecture.png)\n\n\
+         1. Open the console.\n2. Choose *Create*.\n3. Check the result in the `Outputs` tab.\n\n\
+         {{{{%expand \"Show the solution\" %}}}}\nThe answer is `{n}`: run the command again with `--debug`.\n{{{{% /expand %}}}}\n\n{}\n",
+        words.repeat(4),
+        words.repeat(3)
+    )
+}
+
+/// Writes a workshop of about `pages` pages (both languages counted) in `root`.
+pub fn generate(root: &Path, pages: usize) {
     write(
+        root,
         "config.toml",
-        "baseURL = \"https://example.org/\"\ntitle = \"Benchmark workshop\"\ntheme = \"learn\"\n\n[outputs]\nhome = [\"HTML\", \"RSS\", \"JSON\"]\n",
+        "baseURL = \"https://example.org/\"\ntitle = \"Benchmark workshop\"\ntheme = \"learn\"\ndefaultContentLanguage = \"en\"\n\n\
+         [outputs]\nhome = [\"HTML\", \"RSS\", \"JSON\"]\n\n\
+         [languages.en]\nweight = 1\nlanguageName = \"English\"\n\n[languages.fr]\nweight = 2\nlanguageName = \"Français\"\n",
+    );
+    write(root, "static/images/architecture.png", "\u{89}PNG\r\n");
+    write(
+        root,
+        "content/_index.md",
+        "---\ntitle: Benchmark workshop\n---\n# Welcome\n\n{{% children %}}\n",
     );
     write(
-        "content/_index.md",
-        "---\ntitle: Home\n---\n# Benchmark workshop\n\nWelcome.\n",
+        root,
+        "content/_index.fr.md",
+        "---\ntitle: Atelier\n---\n# Bienvenue\n\n{{% children %}}\n",
     );
-    let words = "The lab walks through the console and the command line, one step at a time, with the commands to run and what they print. ";
-    for s in 0..sections {
-        write(
-            &format!("content/s{s:02}/_index.md"),
-            &format!(
-                "---\ntitle: Chapter {s}\nweight: {s}\nchapter: true\n---\n# Chapter {s}\n\n{{{{% children %}}}}\n"
-            ),
-        );
-        for p in 0..pages {
-            let body = format!(
-                "---\ntitle: Step {s}.{p}\nweight: {p}\ntags: [\"t{}\"]\n---\n## Before you start\n\n{}\n\n{{{{% notice info %}}}}\nMake sure the **CLI** is configured.\n{{{{% /notice %}}}}\n\n## Run it\n\n```bash\naws s3 ls s3://bucket-{p}/ --recursive\necho \"done {p}\"\n```\n\n1. Open the console.\n2. Choose *Create*.\n3. Check the result.\n\n{{{{%expand \"Show the solution\" %}}}}\nThe answer is `{p}`.\n{{{{% /expand %}}}}\n\n{}\n",
-                p % 7,
-                words.repeat(4),
-                words.repeat(3)
+    let per_chapter = 1 + CHAPTER_PAGES + SUBCHAPTERS * (1 + SUB_PAGES);
+    // One chapter in ten is translated.
+    let chapters = (pages * 10).div_ceil(per_chapter * 11).max(1);
+    for c in 0..chapters {
+        let langs: &[&str] = if c % 10 == 0 { &["en", "fr"] } else { &["en"] };
+        for &lang in langs {
+            let suffix = if lang == "en" { "" } else { ".fr" };
+            let dir = format!("content/c{c:03}");
+            write(
+                root,
+                &format!("{dir}/_index{suffix}.md"),
+                &format!(
+                    "---\ntitle: \"Chapter {c}\"\nweight: {c}\nchapter: true\npre: \"<b>{c}. </b>\"\n---\n# Chapter {c}\n\n{{{{% children description=\"true\" %}}}}\n"
+                ),
             );
-            write(&format!("content/s{s:02}/p{p:03}.md"), &body);
+            for p in 0..CHAPTER_PAGES {
+                write(
+                    root,
+                    &format!("{dir}/p{p:02}{suffix}.md"),
+                    &format!(
+                        "---\ntitle: \"Step {c}.{p}\"\nweight: {p}\ntags: [\"t{}\"]\ndescription: \"Step {p} of chapter {c}\"\n---\n{}",
+                        p % 7,
+                        page_body(c, p, lang)
+                    ),
+                );
+            }
+            for s in 0..SUBCHAPTERS {
+                let sub = format!("{dir}/s{s}");
+                write(
+                    root,
+                    &format!("{sub}/_index{suffix}.md"),
+                    &format!(
+                        "+++\ntitle = \"Part {c}.{s}\"\nweight = {}\n+++\n{{{{% children %}}}}\n",
+                        100 + s
+                    ),
+                );
+                for p in 0..SUB_PAGES {
+                    write(
+                        root,
+                        &format!("{sub}/p{p:02}{suffix}.md"),
+                        &format!(
+                            "+++\ntitle = \"Task {c}.{s}.{p}\"\nweight = {p}\n+++\n{}",
+                            page_body(c, p, lang)
+                        ),
+                    );
+                }
+            }
         }
     }
+}
+
+/// A minimal Go-template theme for Hugo, with the shortcodes the generated
+/// pages use, written under `root/themes/minimal` (labsite does not use it).
+pub fn write_hugo_theme(root: &Path) {
+    let t = |rel: &str, text: &str| write(root, &format!("themes/minimal/layouts/{rel}"), text);
+    t(
+        "_default/baseof.html",
+        "<!DOCTYPE html>\n<html lang=\"{{ .Site.Language.Lang }}\"><head><title>{{ .Title }}</title></head>\n<body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n",
+    );
+    t(
+        "_default/single.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}",
+    );
+    t(
+        "_default/list.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}",
+    );
+    t(
+        "shortcodes/notice.html",
+        "<div class=\"notices {{ .Get 0 }}\">{{ .Inner }}</div>",
+    );
+    t(
+        "shortcodes/expand.html",
+        "<details><summary>{{ .Get 0 }}</summary>{{ .Inner }}</details>",
+    );
+    t(
+        "shortcodes/tabs.html",
+        "<div class=\"tabs\">{{ .Inner }}</div>",
+    );
+    t(
+        "shortcodes/tab.html",
+        "<div class=\"tab\" data-name=\"{{ .Get \"name\" }}\">{{ .Inner }}</div>",
+    );
+    t(
+        "shortcodes/children.html",
+        "<ul>{{ range .Page.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>",
+    );
 }

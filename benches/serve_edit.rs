@@ -12,7 +12,7 @@ use tungstenite::client::IntoClientRequest;
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    common::generate(dir.path(), 30, 100);
+    common::generate(dir.path(), 3_000);
     let started = Instant::now();
     let server = test_common::start_server(dir.path(), &[]);
     println!(
@@ -29,7 +29,7 @@ fn main() {
     );
     let (mut ws, _) = tungstenite::connect(request).unwrap();
 
-    let page = dir.path().join("content/s15/p050.md");
+    let page = dir.path().join("content/c025/p05.md");
     let original = std::fs::read_to_string(&page).unwrap();
     let mut times = Vec::new();
     for round in 0..10 {

@@ -21,4 +21,5 @@ pub mod serve;
 pub mod shortcode;
 pub mod site;
 pub mod theme;
+pub mod timings;
 pub mod url_rewrite;

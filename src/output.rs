@@ -1,10 +1,15 @@
 //! Where a build's files go. [`DiskOutput`] writes into a staging folder beside the
 //! destination and swaps it in only when the whole build succeeded, so a failed build
-//! leaves the previous output as it was; [`MemoryOutput`] keeps files in memory.
+//! leaves the previous output as it was; files are written by a few threads while
+//! the build goes on, as disks answer faster to several requests at once.
+//! [`MemoryOutput`] keeps files in memory.
 
 use crate::error::{Error, Result};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 /// A destination for built files, addressed by `/`-separated relative paths.
 pub trait OutputSink {
@@ -53,7 +58,117 @@ pub struct DiskOutput {
     destination: PathBuf,
     staging: PathBuf,
     written: BTreeSet<String>,
+    /// Folders of the staging folder made so far.
+    folders: HashSet<PathBuf>,
+    writers: Writers,
     committed: bool,
+}
+
+/// What a writer thread does: a file to write (from bytes or by copying one),
+/// after making its folder when that is new.
+struct Job {
+    folder: Option<PathBuf>,
+    to: PathBuf,
+    from: Source,
+}
+
+enum Source {
+    Bytes(Vec<u8>),
+    File(PathBuf),
+}
+
+/// The threads that write files, and the first error one met.
+#[derive(Debug)]
+struct Writers {
+    jobs: Option<Sender<Job>>,
+    threads: Vec<JoinHandle<()>>,
+    error: Arc<Mutex<Option<Error>>>,
+}
+
+impl Job {
+    fn put(&self) -> std::io::Result<()> {
+        match &self.from {
+            Source::Bytes(bytes) => std::fs::write(&self.to, bytes),
+            Source::File(from) => std::fs::copy(from, &self.to).map(|_| ()),
+        }
+    }
+
+    fn run(&self) -> Result<()> {
+        if let Some(f) = &self.folder {
+            std::fs::create_dir_all(f).map_err(|e| Error::io(f, e))?;
+        }
+        match self.put() {
+            // The folder is being made by the thread that has its first file.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(dir) = self.to.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                }
+                self.put()
+            }
+            other => other,
+        }
+        .map_err(|e| match &self.from {
+            Source::File(from) if !from.exists() => Error::io(from, e),
+            _ => Error::io(&self.to, e),
+        })
+    }
+}
+
+/// Writer threads: a few, as the disk is the limit, not the processor.
+const WRITERS: usize = 4;
+
+impl Writers {
+    fn start() -> Writers {
+        let (tx, rx) = channel::<Job>();
+        let rx = Arc::new(Mutex::new(rx));
+        let error: Arc<Mutex<Option<Error>>> = Arc::new(Mutex::new(None));
+        let threads = (0..WRITERS)
+            .map(|_| {
+                let rx = rx.clone();
+                let error = error.clone();
+                std::thread::spawn(move || {
+                    loop {
+                        let job = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        let Ok(job) = job else { return };
+                        let result = job.run();
+                        if let Err(e) = result {
+                            error
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .get_or_insert(e);
+                        }
+                    }
+                })
+            })
+            .collect();
+        Writers {
+            jobs: Some(tx),
+            threads,
+            error,
+        }
+    }
+
+    fn send(&self, job: Job) -> Result<()> {
+        if let Some(e) = self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            return Err(e);
+        }
+        if let Some(tx) = &self.jobs {
+            let _ = tx.send(job);
+        }
+        Ok(())
+    }
+
+    /// Waits for every file; the first error, if any.
+    fn finish(&mut self) -> Result<()> {
+        self.jobs = None;
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+        match self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Files Hugo keeps in the destination even when it cleans it.
@@ -85,23 +200,33 @@ impl DiskOutput {
             destination: destination.to_path_buf(),
             staging,
             written: BTreeSet::new(),
+            folders: HashSet::new(),
+            writers: Writers::start(),
             committed: false,
         })
     }
 
-    fn target(&mut self, path: &str) -> Result<PathBuf> {
+    /// Hands file `path` to the writers.
+    fn queue(&mut self, path: &str, from: Source) -> Result<()> {
         check_path(path)?;
-        let target = self.staging.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let to = self.staging.join(path);
+        // A folder is made before the first file in it; files of one folder may be
+        // written by several threads, and making a folder twice is harmless.
+        let folder = to
+            .parent()
+            .filter(|dir| !self.folders.contains(*dir))
+            .map(Path::to_path_buf);
+        if let Some(f) = &folder {
+            self.folders.insert(f.clone());
         }
         self.written.insert(path.to_string());
-        Ok(target)
+        self.writers.send(Job { folder, to, from })
     }
 
     /// Swaps the staged build in. Unless `clean`, files of the previous output that
     /// this build did not write are kept, as Hugo keeps them.
     pub fn commit(mut self, clean: bool) -> Result<usize> {
+        self.writers.finish()?;
         let mut carried = 0;
         if self.destination.is_dir() {
             for entry in walkdir::WalkDir::new(&self.destination)
@@ -156,6 +281,7 @@ impl DiskOutput {
 impl Drop for DiskOutput {
     fn drop(&mut self) {
         if !self.committed {
+            let _ = self.writers.finish();
             let _ = std::fs::remove_dir_all(&self.staging);
         }
     }
@@ -163,15 +289,11 @@ impl Drop for DiskOutput {
 
 impl OutputSink for DiskOutput {
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = self.target(path)?;
-        std::fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
+        self.queue(path, Source::Bytes(bytes.to_vec()))
     }
 
     fn copy(&mut self, path: &str, from: &Path) -> Result<()> {
-        let target = self.target(path)?;
-        std::fs::copy(from, &target)
-            .map(|_| ())
-            .map_err(|e| Error::io(from, e))
+        self.queue(path, Source::File(from.to_path_buf()))
     }
 }
 

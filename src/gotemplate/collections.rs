@@ -44,7 +44,7 @@ fn matches<'a>(left: &Value<'a>, op: &str, right: &Value<'a>) -> Result<bool, St
             Value::List(l) => l.iter().any(|x| contains(right, x)),
             _ => false,
         },
-        "like" => regex::Regex::new(&right.to_text())
+        "like" => super::regexp::compiled(&right.to_text())
             .map_err(|e| format!("where: invalid regular expression: {e}"))?
             .is_match(&left.to_text()),
         other => return Err(format!("where: {other:?} is not a valid operator")),

@@ -54,22 +54,88 @@ fn is_url_attribute(name: &str) -> bool {
         || name.contains("url")
 }
 
-/// The place after `before` (the output so far).
-fn place_after(before: &str) -> Place {
-    let lower_tail = |tag: &str| {
-        let lower = before.to_ascii_lowercase();
-        let open = lower.rfind(&format!("<{tag}"));
-        let close = lower.rfind(&format!("</{tag}"));
-        match (open, close) {
-            (Some(o), c) if c.is_none_or(|c| c < o) => lower[o..].contains('>'),
-            _ => false,
+/// A raw-text element: its content is script or style, not markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Raw {
+    Script,
+    Style,
+}
+
+/// What the place of a value depends on beyond the end of the output: whether
+/// the output is inside a `<script>` or `<style>` element. Kept per output and
+/// brought up to date with the text added since, so each value costs only what
+/// was written since the previous one.
+#[derive(Debug, Default)]
+pub struct Tracker {
+    scanned: usize,
+    raw: Option<Raw>,
+}
+
+impl Tracker {
+    fn update(&mut self, out: &str) {
+        let bytes = out.as_bytes();
+        let mut at = self.scanned.min(bytes.len());
+        while let Some(i) = memchr_from(bytes, b'<', at) {
+            let rest = &bytes[i + 1..];
+            let starts = |name: &[u8]| {
+                rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name)
+            };
+            let opening = if starts(b"script") {
+                Some(Raw::Script)
+            } else if starts(b"style") {
+                Some(Raw::Style)
+            } else {
+                None
+            };
+            if self.raw.is_none()
+                && let Some(kind) = opening
+            {
+                // The element starts once its start tag is complete.
+                match memchr_from(bytes, b'>', i) {
+                    Some(end) => {
+                        self.raw = Some(kind);
+                        at = end + 1;
+                        continue;
+                    }
+                    None => {
+                        self.scanned = i;
+                        return;
+                    }
+                }
+            }
+            let closing = match self.raw {
+                Some(Raw::Script) => starts(b"/script"),
+                Some(Raw::Style) => starts(b"/style"),
+                None => false,
+            };
+            if closing {
+                self.raw = None;
+            }
+            // A tag name cut at the end of the output is looked at again.
+            if rest.len() < 8 {
+                self.scanned = i;
+                return;
+            }
+            at = i + 1;
         }
-    };
-    if lower_tail("script") {
-        return Place::Script;
+        self.scanned = bytes.len();
     }
-    if lower_tail("style") {
-        return Place::Style;
+}
+
+fn memchr_from(bytes: &[u8], byte: u8, from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == byte)
+        .map(|i| from + i)
+}
+
+/// The place after `before` (the output so far), inside raw-text element `raw`.
+fn place_after(before: &str, raw: Option<Raw>) -> Place {
+    match raw {
+        Some(Raw::Script) => return Place::Script,
+        Some(Raw::Style) => return Place::Style,
+        None => {}
     }
     let Some(open) = before.rfind('<') else {
         return Place::Text;
@@ -181,9 +247,10 @@ fn js_value(v: &Value<'_>) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// Escapes `v` for printing after `before`.
-pub fn escape(before: &str, v: &Value<'_>) -> String {
-    let place = place_after(before);
+/// Escapes `v` for printing after `before`; `tracker` follows `before`.
+pub fn escape(before: &str, tracker: &mut Tracker, v: &Value<'_>) -> String {
+    tracker.update(before);
+    let place = place_after(before, tracker.raw);
     match (place, v) {
         (Place::Text, Value::Trusted(Trust::Html, s)) => s.to_string(),
         (Place::Text, other) => go_escape(&other.to_text()),
@@ -250,10 +317,33 @@ pub fn escape(before: &str, v: &Value<'_>) -> String {
 mod tests {
     use super::*;
 
+    fn place_of(before: &str) -> Place {
+        let mut t = Tracker::default();
+        t.update(before);
+        place_after(before, t.raw)
+    }
+
+    #[test]
+    fn tracking_follows_the_output_as_it_grows() {
+        let mut t = Tracker::default();
+        let mut out = String::from("<p>a</p><scr");
+        t.update(&out);
+        assert_eq!(t.raw, None);
+        out.push_str("ipt type=\"x\">var a = \"<b>\";");
+        t.update(&out);
+        assert_eq!(t.raw, Some(Raw::Script));
+        out.push_str("</SCRIPT><style>");
+        t.update(&out);
+        assert_eq!(t.raw, Some(Raw::Style));
+        out.push_str("p{}</style>");
+        t.update(&out);
+        assert_eq!(t.raw, None);
+    }
+
     #[test]
     fn places() {
-        assert_eq!(place_after("<p>Hi "), Place::Text);
-        assert_eq!(place_after("<a "), Place::Tag);
+        assert_eq!(place_of("<p>Hi "), Place::Text);
+        assert_eq!(place_of("<a "), Place::Tag);
         let attr = |url, start, query, quoted| Place::Attr {
             url,
             start,
@@ -261,25 +351,23 @@ mod tests {
             quoted,
         };
         assert_eq!(
-            place_after("<a title=\"x\" href=\""),
+            place_of("<a title=\"x\" href=\""),
             attr(true, true, false, true)
         );
-        assert_eq!(
-            place_after("<a href=\"/x?q="),
-            attr(true, false, true, true)
-        );
-        assert_eq!(place_after("<img alt='"), attr(false, true, false, true));
-        assert_eq!(place_after("<div id="), attr(false, true, false, false));
-        assert_eq!(place_after("<a href=\"x\">"), Place::Text);
-        assert_eq!(place_after("<script>var x = "), Place::Script);
-        assert_eq!(place_after("<script>1</script><p>"), Place::Text);
-        assert_eq!(place_after("<style>p { color: "), Place::Style);
-        assert_eq!(place_after("a < b "), Place::Text);
+        assert_eq!(place_of("<a href=\"/x?q="), attr(true, false, true, true));
+        assert_eq!(place_of("<img alt='"), attr(false, true, false, true));
+        assert_eq!(place_of("<div id="), attr(false, true, false, false));
+        assert_eq!(place_of("<a href=\"x\">"), Place::Text);
+        assert_eq!(place_of("<script>var x = "), Place::Script);
+        assert_eq!(place_of("<script>1</script><p>"), Place::Text);
+        assert_eq!(place_of("<style>p { color: "), Place::Style);
+        assert_eq!(place_of("a < b "), Place::Text);
     }
 
     #[test]
     fn escaping_by_place() {
         let s = |t: &str| Value::str(t);
+        let escape = |before: &str, v: &Value<'_>| escape(before, &mut Tracker::default(), v);
         assert_eq!(escape("<p>", &s("<b>&")), "&lt;b&gt;&amp;");
         assert_eq!(escape("<p>", &Value::html("<b>")), "<b>");
         assert_eq!(

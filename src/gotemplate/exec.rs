@@ -220,6 +220,8 @@ pub struct Exec<'t, 'a> {
     returned: Option<Value<'a>>,
     /// Inside an HTML comment of the template text.
     in_comment: bool,
+    /// Where each running template's output is (script, style), innermost last.
+    trackers: Vec<super::escape::Tracker>,
 }
 
 /// Runs template `name` with `dot`.
@@ -247,6 +249,7 @@ pub fn execute<'a>(
         escape,
         returned: None,
         in_comment: false,
+        trackers: Vec::new(),
     };
     exec.run(name, dot).map_err(|f| {
         let (line, col) = templates.position(&f.file, f.offset);
@@ -295,7 +298,9 @@ impl<'a> Exec<'_, 'a> {
         let saved_file = std::mem::replace(&mut self.file, entry.file.clone());
         self.depth += 1;
         let mut out = String::new();
+        self.trackers.push(Default::default());
         let result = self.walk(&mut out, &nodes, &dot);
+        self.trackers.pop();
         self.depth -= 1;
         self.vars = saved_vars;
         self.file = saved_file;
@@ -467,12 +472,13 @@ impl<'a> Exec<'_, 'a> {
         }
     }
 
-    fn print(&self, out: &mut String, v: &Value<'a>) {
+    fn print(&mut self, out: &mut String, v: &Value<'a>) {
         if self.in_comment {
             return;
         }
         if self.escape {
-            let escaped = super::escape::escape(out, v);
+            let tracker = self.trackers.last_mut().expect("a template is running");
+            let escaped = super::escape::escape(out, tracker, v);
             out.push_str(&escaped);
         } else {
             out.push_str(&v.to_text());

@@ -302,13 +302,13 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         "replace" | "strings.Replace" | "strings.ReplaceAll" => want(args, 3, name)
             .map(|_| Value::str(text(a0).replace(&text(a1), &text(&arg(args, 2))))),
         "replaceRE" => want(args, 3, name).and_then(|_| {
-            let re = regex::Regex::new(&text(a0)).map_err(|e| e.to_string())?;
+            let re = super::regexp::compiled(&text(a0))?;
             Ok(Value::str(
                 re.replace_all(&text(&arg(args, 2)), text(a1).as_str()),
             ))
         }),
         "findRE" => want(args, 2, name).and_then(|_| {
-            let re = regex::Regex::new(&text(a0)).map_err(|e| e.to_string())?;
+            let re = super::regexp::compiled(&text(a0))?;
             Ok(Value::list(
                 re.find_iter(&text(a1))
                     .map(|m| Value::str(m.as_str()))
@@ -382,7 +382,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         )),
         "return" => Ok(a0.clone()),
         "findRESubmatch" => want(args, 2, name).and_then(|_| {
-            let re = regex::Regex::new(&text(a0)).map_err(|e| e.to_string())?;
+            let re = super::regexp::compiled(&text(a0))?;
             let limit = args
                 .get(2)
                 .and_then(Value::as_i64)

@@ -6,4 +6,5 @@ pub mod exec;
 pub mod funcs;
 pub mod lex;
 pub mod parse;
+pub mod regexp;
 pub mod value;

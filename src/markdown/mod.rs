@@ -33,6 +33,9 @@ pub struct Settings {
     /// (relearn shows the title above the code); else Hugo's default applies
     /// (the title is an attribute of a highlighted block's `div`).
     pub code_titles: bool,
+    /// Code blocks as plain `<pre><code>`, not highlighted: for renderings of
+    /// which only the text is used (summaries).
+    pub plain_code: bool,
 }
 
 /// A rendered piece of Markdown.

@@ -151,6 +151,7 @@ impl<'a> SiteData<'a> {
         Settings {
             unsafe_html: self.config.unsafe_html,
             code_titles: self.theme.flavour == crate::theme::Flavour::Relearn,
+            plain_code: false,
         }
     }
 

@@ -19,6 +19,11 @@ pub fn of_markdown(body: &str, settings: Settings) -> String {
         None => body,
     };
     let source = SHORTCODE.replace_all(body, "");
+    // Only the text is kept: code blocks need no highlighting.
+    let settings = Settings {
+        plain_code: true,
+        ..settings
+    };
     let html = markdown::render_html(&source, settings);
     let mut words = 0;
     let mut out = String::new();

@@ -209,6 +209,7 @@ impl Site {
             contents.push(bodies);
         }
         collect_errors(errors)?;
+        crate::timings::mark("bodies");
         if omitted > 0 {
             warnings.push(Warning(format!(
                 "{omitted} piece(s) of raw HTML in Markdown were left out, as Hugo does by default; set `markup.goldmark.renderer.unsafe = true` in the config to keep them"
@@ -224,6 +225,7 @@ impl Site {
         }
 
         self.write_static(sink, &mut stats)?;
+        crate::timings::mark("static files");
         let mut sitemaps = Vec::new();
         let mut layouts = Vec::new();
         let mut kept_summaries = Vec::new();
@@ -240,6 +242,7 @@ impl Site {
             layouts.push(layout);
             kept_summaries.push(summaries);
         }
+        crate::timings::mark("pages");
         self.write_language_redirects(sink, &mut owners, &mut stats)?;
         self.write_site_files(&sitemaps, sink)?;
         Ok((
@@ -640,7 +643,9 @@ impl Site {
 /// new output in only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<Summary> {
     let start = Instant::now();
+    crate::timings::start();
     let site = Site::load(&options.source, &options.overrides)?;
+    crate::timings::mark("load");
     let destination = options
         .destination
         .clone()
@@ -648,6 +653,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
     let mut out = DiskOutput::begin(&destination)?;
     let (stats, warnings) = site.build(&mut out)?;
     out.commit(options.clean_destination)?;
+    crate::timings::mark("commit");
+    crate::timings::report();
     Ok(Summary {
         stats,
         warnings,

@@ -1,0 +1,239 @@
+//! Build speed and memory, side by side with Hugo. For generated workshops of
+//! 1k, 5k and 20k pages and for the sites of ../shared/corpus, prints the
+//! median of 5 builds: wall time, pages per second, peak memory, output bytes
+//! per page; Hugo's figures (its own run on generated sites when `hugo` is on
+//! the PATH, with a minimal theme this harness writes; the figures of
+//! `hugo.json` for corpus sites, Hugo with the site's learn theme) and the
+//! ratio; and the floor: the same Markdown through pulldown-cmark alone,
+//! written to disk. Asserts nothing. `cargo bench --bench build [-- SIZES…]`;
+//! `cargo bench --bench build -- --generate DIR PAGES` only writes a workshop.
+
+#[path = "common.rs"]
+mod common;
+
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 5;
+
+/// One process run: wall time and peak resident memory (bytes).
+struct Run {
+    wall: Duration,
+    peak: u64,
+}
+
+/// Runs `cmd`, waiting with `wait4` to read the child's peak memory.
+fn measure(cmd: &mut Command) -> Option<Run> {
+    let start = Instant::now();
+    let child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, with pointers to live locals.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    (pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0).then(|| Run {
+        wall,
+        peak: usage.ru_maxrss as u64 * 1024,
+    })
+}
+
+/// The median of `RUNS` runs (by wall time) and the peak memory of the largest.
+fn median(mut make: impl FnMut() -> Command) -> Option<Run> {
+    let mut runs = Vec::new();
+    for _ in 0..RUNS {
+        runs.push(measure(&mut make())?);
+    }
+    let peak = runs.iter().map(|r| r.peak).max().unwrap_or(0);
+    runs.sort_by_key(|r| r.wall);
+    Some(Run {
+        wall: runs[RUNS / 2].wall,
+        peak,
+    })
+}
+
+fn dir_size(dir: &Path) -> (u64, usize) {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .fold((0, 0), |(bytes, html), e| {
+            let is_html = e.path().extension().is_some_and(|x| x == "html");
+            (
+                bytes + e.metadata().map(|m| m.len()).unwrap_or(0),
+                html + usize::from(is_html),
+            )
+        })
+}
+
+/// The floor: every content file's Markdown through pulldown-cmark, written out.
+fn floor(site: &Path, out: &Path) -> Duration {
+    let _ = std::fs::remove_dir_all(out);
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(site.join("content"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    let start = Instant::now();
+    files.par_iter().enumerate().for_each(|(i, f)| {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        let body = text.splitn(3, "\n---\n").last().unwrap_or(&text);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(body));
+        let path = out.join(format!("{i}/index.html"));
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("writable");
+        std::fs::write(path, html).expect("writable");
+    });
+    start.elapsed()
+}
+
+fn seconds(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn labsite(site: &Path, out: &Path, env: &[(&str, &str)]) -> Command {
+    let _ = std::fs::remove_dir_all(out);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_labsite"));
+    cmd.args(["build", "-s"]).arg(site).arg("-d").arg(out);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
+}
+
+fn hugo_on_path() -> bool {
+    Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn report(name: &str, run: &Run, out: &Path, hugo: Option<(f64, f64)>, floor: Option<Duration>) {
+    let (bytes, pages) = dir_size(out);
+    let wall = seconds(run.wall);
+    let mut line = format!(
+        "{name:<22} {pages:>6} pages  {wall:>7.3} s  {:>8.0} pages/s  {:>6.1} ms/1k pages  {:>7.1} MB peak  {:>6.1} KB/page",
+        pages as f64 / wall,
+        wall * 1000.0 * 1000.0 / pages as f64,
+        run.peak as f64 / 1e6,
+        bytes as f64 / pages as f64 / 1024.0,
+    );
+    if let Some((hugo_wall, hugo_peak)) = hugo {
+        line.push_str(&format!(
+            "  | Hugo {hugo_wall:.3} s, {hugo_peak:.1} MB: {:.1}x faster",
+            hugo_wall / wall
+        ));
+    }
+    if let Some(f) = floor {
+        line.push_str(&format!(
+            "  | floor {:.3} s: {:.2}x the floor",
+            seconds(f),
+            wall / seconds(f)
+        ));
+    }
+    println!("{line}");
+}
+
+fn main() {
+    // `-- --generate DIR PAGES`: only writes a generated workshop, to try things on.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--generate") {
+        let dir = PathBuf::from(&args[i + 1]);
+        let pages = args
+            .get(i + 2)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1_000);
+        common::generate(&dir, pages);
+        common::write_hugo_theme(&dir);
+        println!("wrote a {pages}-page workshop to {}", dir.display());
+        return;
+    }
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 5_000, 20_000]
+    } else {
+        sizes
+    };
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let out = work.path().join("out");
+    let with_hugo = hugo_on_path();
+    println!("median of {RUNS} builds each; peak = largest resident memory of the build process");
+    for &size in &sizes {
+        let site = work.path().join(format!("site-{size}"));
+        common::generate(&site, size);
+        common::write_hugo_theme(&site);
+        let Some(run) = median(|| labsite(&site, &out, &[])) else {
+            println!("generated {size}: labsite build failed");
+            continue;
+        };
+        let floor_time = {
+            let mut times: Vec<Duration> = (0..RUNS)
+                .map(|_| floor(&site, &work.path().join("floor")))
+                .collect();
+            times.sort();
+            times[RUNS / 2]
+        };
+        let hugo = with_hugo
+            .then(|| {
+                let hugo_out = work.path().join("hugo-out");
+                median(|| {
+                    let _ = std::fs::remove_dir_all(&hugo_out);
+                    let mut cmd = Command::new("hugo");
+                    cmd.args(["--quiet", "-t", "minimal", "-s"])
+                        .arg(&site)
+                        .arg("-d")
+                        .arg(&hugo_out);
+                    cmd
+                })
+            })
+            .flatten()
+            .map(|r| (seconds(r.wall), r.peak as f64 / 1e6));
+        report(
+            &format!("generated {size}"),
+            &run,
+            &out,
+            hugo,
+            Some(floor_time),
+        );
+    }
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().join("site").is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    for name in names {
+        let site = corpus.join(&name).join("site");
+        let hugo: Option<(f64, f64)> =
+            std::fs::read_to_string(corpus.join(&name).join("hugo.json"))
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                .and_then(|v| {
+                    let m = v.get("hugo_build_on_2_core_machine")?;
+                    Some((
+                        m.get("median_wall_s")?.as_f64()?,
+                        m.get("peak_rss_mb")?.as_f64()?,
+                    ))
+                });
+        // dynamodb-labs has refs that are broken for Hugo too.
+        let env = [("HUGO_REFLINKSERRORLEVEL", "WARNING")];
+        match median(|| labsite(&site, &out, &env)) {
+            Some(run) => report(&name, &run, &out, hugo, None),
+            None => println!("{name}: labsite build failed"),
+        }
+    }
+}
