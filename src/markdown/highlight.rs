@@ -6,7 +6,8 @@
 //! syntect; the colours are monokai's.
 
 use super::html::escape_code;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 use syntect::easy::HighlightLines;
 use syntect::highlighting::{
     Color, FontStyle, ScopeSelectors, StyleModifier, Theme, ThemeItem, ThemeSettings,
@@ -15,6 +16,12 @@ use syntect::parsing::{SyntaxReference, SyntaxSet};
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 static MONOKAI: LazyLock<Theme> = LazyLock::new(monokai);
+
+/// Loads the syntaxes and the colour theme ahead of the first code block.
+pub fn warm_up() {
+    LazyLock::force(&SYNTAXES);
+    LazyLock::force(&MONOKAI);
+}
 
 const PRE_STYLE: &str =
     "color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;";
@@ -183,8 +190,27 @@ fn parse_line_ranges(text: &str) -> Vec<usize> {
     out
 }
 
-/// The HTML of a code block in language `lang` (empty: none).
+/// The HTML of a code block in language `lang` (empty: none). The same block
+/// highlighted again (another language's translation of a page, a snippet many
+/// pages show) comes from a build-wide cache.
 pub fn code_block(lang: &str, code: &str, options: &Options) -> String {
+    type Key = (String, String, String);
+    static CACHE: LazyLock<Mutex<HashMap<Key, String>>> = LazyLock::new(Default::default);
+    let key = (lang.to_string(), code.to_string(), format!("{options:?}"));
+    if let Some(html) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return html.clone();
+    }
+    let html = highlight_block(lang, code, options);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    // A long-running server sees many versions of blocks being written.
+    if cache.len() >= 20_000 {
+        cache.clear();
+    }
+    cache.insert(key, html.clone());
+    html
+}
+
+fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
     let mut escaped = String::with_capacity(code.len() + 16);
     let code_lang_attrs = if lang.is_empty() {
         String::new()

@@ -127,14 +127,29 @@ impl Site {
     /// Reads config, theme and the content of every language of the site at `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Site> {
         let config = Config::load(root, overrides)?;
-        let (theme, mut warnings) = Theme::load(root, &config)?;
+        // The highlighter's syntaxes load while the theme and the content do.
+        std::thread::spawn(crate::markdown::highlight::warm_up);
+        // Theme and content do not depend on each other: they load side by side.
+        let (theme, contents) = rayon::join(
+            || Theme::load(root, &config),
+            || {
+                config
+                    .languages_to_build()
+                    .into_iter()
+                    .map(|lang| {
+                        let view = config.for_language(&lang);
+                        content::load(root, &view).map(|loaded| (view, loaded))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        let (theme, mut warnings) = theme?;
         render::hugo::check_templates(&theme)?;
         let mut languages = Vec::new();
         let mut errors = Vec::new();
-        for lang in config.languages_to_build() {
-            let view = config.for_language(&lang);
-            match content::load(root, &view) {
-                Ok(loaded) => {
+        for result in contents {
+            match result {
+                Ok((view, loaded)) => {
                     warnings.extend(loaded.warnings);
                     languages.push(LanguageSite {
                         config: view,
