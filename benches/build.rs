@@ -24,8 +24,11 @@ struct Run {
     peak: u64,
 }
 
-/// Runs `cmd`, waiting with `wait4` to read the child's peak memory.
+/// Runs `cmd`, waiting with `wait4` to read the child's peak memory. The
+/// disk's pending writes are flushed first, so no run pays for the one before.
 fn measure(cmd: &mut Command) -> Option<Run> {
+    // SAFETY: sync takes no arguments and cannot fail.
+    unsafe { libc::sync() };
     let start = Instant::now();
     let child = cmd
         .stdout(std::process::Stdio::null())
@@ -81,6 +84,8 @@ fn floor(site: &Path, out: &Path) -> Duration {
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.path().to_path_buf())
         .collect();
+    // SAFETY: sync takes no arguments and cannot fail.
+    unsafe { libc::sync() };
     let start = Instant::now();
     files.par_iter().enumerate().for_each(|(i, f)| {
         let text = std::fs::read_to_string(f).unwrap_or_default();
@@ -168,6 +173,36 @@ fn main() {
     let out = work.path().join("out");
     let with_hugo = hugo_on_path();
     println!("median of {RUNS} builds each; peak = largest resident memory of the build process");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().join("site").is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    for name in names {
+        let site = corpus.join(&name).join("site");
+        let hugo: Option<(f64, f64)> =
+            std::fs::read_to_string(corpus.join(&name).join("hugo.json"))
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                .and_then(|v| {
+                    let m = v.get("hugo_build_on_2_core_machine")?;
+                    Some((
+                        m.get("median_wall_s")?.as_f64()?,
+                        m.get("peak_rss_mb")?.as_f64()?,
+                    ))
+                });
+        // dynamodb-labs has refs that are broken for Hugo too.
+        let env = [("HUGO_REFLINKSERRORLEVEL", "WARNING")];
+        match median(|| labsite(&site, &out, &env)) {
+            Some(run) => report(&name, &run, &out, hugo, None),
+            None => println!("{name}: labsite build failed"),
+        }
+    }
     for &size in &sizes {
         let site = work.path().join(format!("site-{size}"));
         common::generate(&site, size);
@@ -205,35 +240,5 @@ fn main() {
             hugo,
             Some(floor_time),
         );
-    }
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut names: Vec<String> = std::fs::read_dir(&corpus)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .filter(|e| e.path().join("site").is_dir())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    for name in names {
-        let site = corpus.join(&name).join("site");
-        let hugo: Option<(f64, f64)> =
-            std::fs::read_to_string(corpus.join(&name).join("hugo.json"))
-                .ok()
-                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-                .and_then(|v| {
-                    let m = v.get("hugo_build_on_2_core_machine")?;
-                    Some((
-                        m.get("median_wall_s")?.as_f64()?,
-                        m.get("peak_rss_mb")?.as_f64()?,
-                    ))
-                });
-        // dynamodb-labs has refs that are broken for Hugo too.
-        let env = [("HUGO_REFLINKSERRORLEVEL", "WARNING")];
-        match median(|| labsite(&site, &out, &env)) {
-            Some(run) => report(&name, &run, &out, hugo, None),
-            None => println!("{name}: labsite build failed"),
-        }
     }
 }

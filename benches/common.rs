@@ -1,4 +1,4 @@
-//! Generated workshops for the benchmarks, of any size: chapters with nested
+//! Generated workshops for the benchmarks, of any size: parts, chapters and
 //! sub-chapters, front matter, learn's shortcodes (expand, notice, tabs,
 //! children), code blocks, tables and images, in two languages (the first
 //! chapters translated), as real workshops are.
@@ -37,7 +37,9 @@ fn page_body(chapter: usize, n: usize, lang: &str) -> String {
     )
 }
 
-/// Writes a workshop of about `pages` pages (both languages counted) in `root`.
+/// Writes a workshop of about `pages` pages (both languages counted) in `root`:
+/// parts, each with chapters, each with pages and sub-chapters. A bigger
+/// workshop has more parts and more chapters per part, as real ones grow.
 pub fn generate(root: &Path, pages: usize) {
     write(
         root,
@@ -60,16 +62,25 @@ pub fn generate(root: &Path, pages: usize) {
     let per_chapter = 1 + CHAPTER_PAGES + SUBCHAPTERS * (1 + SUB_PAGES);
     // One chapter in ten is translated.
     let chapters = (pages * 10).div_ceil(per_chapter * 11).max(1);
+    let parts = (chapters as f64).sqrt().ceil() as usize;
     for c in 0..chapters {
+        let part = c % parts;
         let langs: &[&str] = if c % 10 == 0 { &["en", "fr"] } else { &["en"] };
         for &lang in langs {
             let suffix = if lang == "en" { "" } else { ".fr" };
-            let dir = format!("content/c{c:03}");
+            write(
+                root,
+                &format!("content/part{part:02}/_index{suffix}.md"),
+                &format!(
+                    "---\ntitle: \"Part {part}\"\nweight: {part}\nchapter: true\npre: \"<b>{part}. </b>\"\n---\n# Part {part}\n\n{{{{% children %}}}}\n"
+                ),
+            );
+            let dir = format!("content/part{part:02}/c{c:03}");
             write(
                 root,
                 &format!("{dir}/_index{suffix}.md"),
                 &format!(
-                    "---\ntitle: \"Chapter {c}\"\nweight: {c}\nchapter: true\npre: \"<b>{c}. </b>\"\n---\n# Chapter {c}\n\n{{{{% children description=\"true\" %}}}}\n"
+                    "---\ntitle: \"Chapter {c}\"\nweight: {c}\n---\n# Chapter {c}\n\n{{{{% children description=\"true\" %}}}}\n"
                 ),
             );
             for p in 0..CHAPTER_PAGES {

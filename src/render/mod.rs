@@ -46,6 +46,8 @@ pub struct SiteData<'a> {
     pub outputs: Outputs,
     /// Every language's version of each page (for the language switcher).
     pub translations: std::collections::HashMap<PageId, Vec<Translation>>,
+    /// Pages' summaries, computed once (lists and feeds show them again and again).
+    pub summaries: std::sync::Mutex<std::collections::HashMap<PageId, String>>,
 }
 
 /// One language's version of a page.
@@ -137,13 +139,20 @@ impl<'a> SiteData<'a> {
             refs: refs::RefIndex::build(tree),
             outputs: Outputs::from_config(config),
             translations: std::collections::HashMap::new(),
+            summaries: Default::default(),
         }
     }
 
     /// Hugo's automatic summary of a page (plain text): its first paragraphs up to
     /// 70 words, shortcodes left out.
     pub fn summary(&self, id: PageId) -> String {
-        summary::of_markdown(&self.tree.pages[id].body, self.markdown_settings())
+        let lock = || self.summaries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = lock().get(&id) {
+            return s.clone();
+        }
+        let text = summary::of_markdown(&self.tree.pages[id].body, self.markdown_settings());
+        lock().insert(id, text.clone());
+        text
     }
 
     /// How this site's Markdown renders.
@@ -326,7 +335,8 @@ impl Chrome {
             == Some("title");
         let whole_tree = site.theme.flavour == crate::theme::Flavour::Relearn;
         let nav = Navigation::build(site.tree, order_by_title, whole_tree, &url_of);
-        let menu = Menu::render(site.theme, &nav.menu, base.clone())?;
+        let per_page = parts::site_points(site.theme);
+        let menu = Menu::render(site.theme, &nav.menu, base.clone(), &per_page)?;
         Ok(Chrome { format, nav, menu })
     }
 }

@@ -1,8 +1,9 @@
 //! A page's customisation points, as the learn and relearn themes have them:
 //! logo, menu footer, favicon, custom header and footer, table of contents, and
-//! (learn) the whole header and footer. Each is the site's own Go partial where
-//! it has one (`layouts/partials/logo.html`), otherwise the theme's Tera partial
-//! of that name. Templates read them as `parts.logo`, `parts.menu_footer`, …
+//! (learn) the whole header and footer. Where the site has its own Go partial
+//! (`layouts/partials/logo.html`), it runs for each page and templates find its
+//! output as `parts.logo`, `parts.menu_footer`, …; where it has none, templates
+//! include the theme's Tera partial of that name themselves.
 
 use super::Build;
 use super::hugo::{self, Env, objects::PageObject};
@@ -32,9 +33,25 @@ fn key(name: &str) -> String {
     name.trim_end_matches(".html").replace('-', "_")
 }
 
-/// Renders the parts of page `id` (language `lang`) into `ctx` as `parts`, and
-/// the sidebar, which `menu` fills from the parts it shows, as `parts.menu`.
-/// Warnings of the site's templates go to `warnings`.
+/// The points the site makes with its own partials (file names): those run for
+/// each page.
+fn own_points(theme: &crate::theme::Theme) -> Vec<&'static str> {
+    POINTS
+        .iter()
+        .copied()
+        .filter(|name| !(theme.flavour == Flavour::Relearn && LEARN_ONLY.contains(name)))
+        .filter(|name| theme.site_layouts.partial(name).is_some())
+        .collect()
+}
+
+/// The template keys of [`own_points`] (`logo`, `menu_footer`…).
+pub fn site_points(theme: &crate::theme::Theme) -> Vec<String> {
+    own_points(theme).into_iter().map(key).collect()
+}
+
+/// Runs the site's partials for page `id` (language `lang`) into `ctx` as
+/// `parts`, with the sidebar, which `menu` fills from the parts it shows, as
+/// `parts.menu`. Warnings of the site's templates go to `warnings`.
 pub fn render(
     build: &Build<'_>,
     lang: usize,
@@ -45,44 +62,37 @@ pub fn render(
 ) -> Result<()> {
     let site = &build.sites[lang];
     let theme = site.theme;
-    let env = Env::new(build, lang, id);
     let mut parts: HashMap<String, String> = HashMap::new();
+    let own = own_points(theme);
+    if own.is_empty() {
+        parts.insert("menu".into(), menu(&parts));
+        ctx.insert("parts", &parts);
+        return Ok(());
+    }
+    let env = Env::new(build, lang, id);
     let result = (|| {
-        for name in POINTS {
-            if theme.flavour == Flavour::Relearn && LEARN_ONLY.contains(name) {
-                continue;
-            }
-            if *name == "header.html" {
-                // The sidebar is complete now: the header (Go or Tera) includes it.
+        for name in own {
+            if name == "header.html" && !parts.contains_key("menu") {
+                // The sidebar is complete now: the header includes it.
                 parts.insert("menu".into(), menu(&parts));
-                ctx.insert("parts", &parts);
             }
-            let html = match theme.site_layouts.partial(name) {
-                Some(template) => {
-                    // Go templates may call the theme's partials: they see this context.
-                    env.set_page_context(ctx.clone());
-                    let dot = PageObject::value(&env, lang, id);
-                    hugo::run(&env, &template, dot).map_err(|e| {
-                        Error::at(
-                            Location::new(&e.file, e.line, e.col),
-                            format!(
-                                "{} (in {name}, rendering {})",
-                                e.message,
-                                site.tree.pages[id].source_label()
-                            ),
-                        )
-                    })?
-                }
-                None => {
-                    let template = format!("partials/{name}");
-                    if theme.tera.get_template_names().any(|n| n == template) {
-                        ctx.insert("parts", &parts);
-                        theme.render(&template, ctx)?
-                    } else {
-                        String::new()
-                    }
-                }
+            ctx.insert("parts", &parts);
+            let Some(template) = theme.site_layouts.partial(name) else {
+                continue;
             };
+            // Go templates may call the theme's partials: they see this context.
+            env.set_page_context(ctx.clone());
+            let dot = PageObject::value(&env, lang, id);
+            let html = hugo::run(&env, &template, dot).map_err(|e| {
+                Error::at(
+                    Location::new(&e.file, e.line, e.col),
+                    format!(
+                        "{} (in {name}, rendering {})",
+                        e.message,
+                        site.tree.pages[id].source_label()
+                    ),
+                )
+            })?;
             parts.insert(key(name), html);
         }
         if !parts.contains_key("menu") {

@@ -10,7 +10,6 @@ const SUMMARY_WORDS: usize = 70;
 
 static SHORTCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)\{\{[<%].*?[>%]\}\}").expect("valid regex"));
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid regex"));
 
 /// The summary of a Markdown body.
 pub fn of_markdown(body: &str, settings: Settings) -> String {
@@ -90,32 +89,99 @@ pub fn of_html(html: &str) -> String {
     html.trim_end().to_string()
 }
 
+/// Entities `.Plain` decodes, and what they stand for.
+const ENTITIES: &[(&str, &str)] = &[
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", "\""),
+    ("&#39;", "'"),
+    ("&rsquo;", "\u{2019}"),
+    ("&lsquo;", "\u{2018}"),
+    ("&ldquo;", "\u{201C}"),
+    ("&rdquo;", "\u{201D}"),
+    ("&ndash;", "\u{2013}"),
+    ("&mdash;", "\u{2014}"),
+    ("&hellip;", "\u{2026}"),
+    ("&amp;", "&"),
+];
+
 /// Hugo's `.Plain`: line ends, `</p>` and `<br>` become white space, other tags
-/// are dropped, entities are decoded and runs of white space collapse to one space.
+/// are dropped, entities are decoded and runs of white space collapse to one
+/// space. One pass over the HTML.
 pub fn plain_text(html: &str) -> String {
-    static BREAK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)</p>|<br\s*/?>").expect("valid regex"));
-    let text = BREAK.replace_all(html, " ");
-    let text = TAG.replace_all(&text, "");
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&rsquo;", "\u{2019}")
-        .replace("&lsquo;", "\u{2018}")
-        .replace("&ldquo;", "\u{201C}")
-        .replace("&rdquo;", "\u{201D}")
-        .replace("&ndash;", "\u{2013}")
-        .replace("&mdash;", "\u{2014}")
-        .replace("&hellip;", "\u{2026}")
-        .replace("&amp;", "&");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut space = false;
+    let push = |out: &mut String, text: &str, space: &mut bool| {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                *space = true;
+            } else {
+                if *space && !out.is_empty() {
+                    out.push(' ');
+                }
+                *space = false;
+                out.push(c);
+            }
+        }
+    };
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        push(&mut out, &rest[..i], &mut space);
+        let at = &rest[i..];
+        if at.starts_with('<') {
+            match at.find('>') {
+                Some(end) => {
+                    let tag = &at[..=end];
+                    let lower = tag.to_ascii_lowercase();
+                    let is_break = lower == "</p>"
+                        || (lower.starts_with("<br")
+                            && lower[3..lower.len() - 1]
+                                .trim_end_matches('/')
+                                .trim()
+                                .is_empty());
+                    if is_break {
+                        space = true;
+                    }
+                    rest = &at[end + 1..];
+                }
+                None => {
+                    push(&mut out, "<", &mut space);
+                    rest = &at[1..];
+                }
+            }
+        } else {
+            match ENTITIES.iter().find(|(e, _)| at.starts_with(e)) {
+                Some((entity, text)) => {
+                    push(&mut out, text, &mut space);
+                    rest = &at[entity.len()..];
+                }
+                None => {
+                    push(&mut out, "&", &mut space);
+                    rest = &at[1..];
+                }
+            }
+        }
+    }
+    push(&mut out, rest, &mut space);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_is_what_a_reader_reads() {
+        assert_eq!(
+            plain_text(
+                "<p>Hello <b>world</b>&nbsp;&amp;lt;</p><p>Next</p>\n<br/>a<BR >b &lt;x&gt; 1 < 2"
+            ),
+            "Hello world&nbsp;&lt; Next a b <x> 1 < 2"
+        );
+        assert_eq!(plain_text("  <p> spaced \n\t out </p> "), "spaced out");
+        assert_eq!(plain_text("a</P>b"), "a b");
+        assert_eq!(plain_text("it&rsquo;s &hellip;"), "it\u{2019}s \u{2026}");
+    }
 
     #[test]
     fn html_summary_keeps_whole_blocks() {

@@ -48,6 +48,16 @@ impl Site {
         sink: &mut dyn OutputSink,
     ) -> Result<Vec<Warning>> {
         let sites = self.site_data();
+        // Summaries of the pages not edited are still good.
+        for (lang, site) in sites.iter().enumerate() {
+            let mut kept_summaries = std::mem::take(&mut kept.summaries[lang]);
+            for &(l, id) in changed {
+                if l == lang {
+                    kept_summaries.remove(&id);
+                }
+            }
+            *site.summaries.lock().unwrap_or_else(|e| e.into_inner()) = kept_summaries;
+        }
         let mut redo: BTreeSet<(usize, PageId)> = BTreeSet::new();
         for &(lang, id) in changed {
             let tree = &self.languages[lang].tree;
@@ -84,17 +94,11 @@ impl Site {
                 warnings: &mut warnings,
             };
             super::pages::write(&build, lang, &kept.layouts[lang], &ids, &mut output)?;
-            for id in &ids {
-                kept.summaries[lang].remove(id);
-            }
-            self.write_feeds(
-                &sites[lang],
-                &kept.contents[lang],
-                &mut kept.summaries[lang],
-                &ids,
-                sink,
-                None,
-            )?;
+            self.write_feeds(&sites[lang], &kept.contents[lang], &ids, sink, None)?;
+        }
+        for (lang, site) in sites.iter().enumerate() {
+            kept.summaries[lang] =
+                std::mem::take(&mut *site.summaries.lock().unwrap_or_else(|e| e.into_inner()));
         }
         Ok(warnings)
     }

@@ -224,6 +224,16 @@ impl Site {
             contents.push(bodies);
         }
         collect_errors(errors)?;
+        // Feeds and lists show pages' summaries: made now, in parallel, once.
+        if !self.disabled("rss") {
+            use rayon::prelude::*;
+            for (site, lang) in sites.iter().zip(&self.languages) {
+                let ids: Vec<PageId> = lang.tree.rendered().collect();
+                ids.par_iter().for_each(|&id| {
+                    site.summary(id);
+                });
+            }
+        }
         crate::timings::mark("bodies");
         if omitted > 0 {
             warnings.push(Warning(format!(
@@ -243,7 +253,6 @@ impl Site {
         crate::timings::mark("static files");
         let mut sitemaps = Vec::new();
         let mut layouts = Vec::new();
-        let mut kept_summaries = Vec::new();
         let build = render::Build::new(&sites, &contents);
         for lang in 0..sites.len() {
             let mut output = LanguageOutput {
@@ -252,10 +261,9 @@ impl Site {
                 stats: &mut stats,
                 warnings: &mut warnings,
             };
-            let (sitemap, layout, summaries) = self.write_language(&build, lang, &mut output)?;
+            let (sitemap, layout) = self.write_language(&build, lang, &mut output)?;
             sitemaps.extend(sitemap);
             layouts.push(layout);
-            kept_summaries.push(summaries);
         }
         crate::timings::mark("pages");
         self.write_language_redirects(sink, &mut owners, &mut stats)?;
@@ -266,7 +274,12 @@ impl Site {
             Kept {
                 contents,
                 layouts,
-                summaries: kept_summaries,
+                summaries: sites
+                    .iter()
+                    .map(|s| {
+                        std::mem::take(&mut *s.summaries.lock().unwrap_or_else(|e| e.into_inner()))
+                    })
+                    .collect(),
             },
         ))
     }
@@ -390,7 +403,7 @@ impl Site {
         build: &render::Build<'_>,
         lang: usize,
         output: &mut LanguageOutput<'_>,
-    ) -> Result<(Option<String>, LanguageLayout, Summaries)> {
+    ) -> Result<(Option<String>, LanguageLayout)> {
         let site = &build.sites[lang];
         let contents = &build.bodies[lang];
         let config = site.config;
@@ -509,20 +522,12 @@ impl Site {
 
         // Feeds, the search index and the sitemap.
         let feeds: Vec<PageId> = contents.keys().copied().collect();
-        let mut summaries = Summaries::new();
-        self.write_feeds(
-            site,
-            contents,
-            &mut summaries,
-            &feeds,
-            *sink,
-            Some(&mut **owners),
-        )?;
+        self.write_feeds(site, contents, &feeds, *sink, Some(&mut **owners))?;
         let lang_dir = render::feeds::rss_path(&config.lang_prefix())
             .trim_end_matches("index.xml")
             .to_string();
         if self.disabled("sitemap") {
-            return Ok((None, layout, summaries));
+            return Ok((None, layout));
         }
         let path = format!("{lang_dir}sitemap.xml");
         sink.write(&path, render::feeds::sitemap(site)?.as_bytes())?;
@@ -533,7 +538,6 @@ impl Site {
                 config.base_path()
             )),
             layout,
-            summaries,
         ))
     }
 
@@ -543,7 +547,6 @@ impl Site {
         &self,
         site: &SiteData<'_>,
         contents: &BTreeMap<PageId, PageContent>,
-        summaries: &mut Summaries,
         pages: &[PageId],
         sink: &mut dyn OutputSink,
         mut owners: Option<&mut Owners>,
@@ -561,12 +564,7 @@ impl Site {
                         format!("the feed of {}", tree.pages[id].source_label()),
                     )?;
                 }
-                let mut summary = |p: PageId| {
-                    summaries
-                        .entry(p)
-                        .or_insert_with(|| site.summary(p))
-                        .clone()
-                };
+                let mut summary = |p: PageId| site.summary(p);
                 sink.write(
                     &path,
                     render::feeds::rss(site, id, &mut summary)?.as_bytes(),

@@ -71,17 +71,33 @@ fn slot(name: &str) -> String {
     format!("{OPEN}P{name}{CLOSE}")
 }
 
-/// The parts of a page shown in the sidebar, filled per page.
-pub const SIDEBAR_PARTS: &[&str] = &["logo", "menu_footer"];
+/// The parts of a page shown in the sidebar: template key and partial file.
+pub const SIDEBAR_PARTS: &[(&str, &str)] =
+    &[("logo", "logo.html"), ("menu_footer", "menu-footer.html")];
 
 impl Menu {
-    /// Renders `partials/menu.html` with `context` plus the `nodes` of the tree;
-    /// `languages` and the [`SIDEBAR_PARTS`] become per-page slots.
-    pub fn render(theme: &Theme, nodes: &[MenuNode], mut context: tera::Context) -> Result<Menu> {
+    /// Renders `partials/menu.html` with `context` plus the `nodes` of the tree.
+    /// `languages` becomes a per-page slot, and so does each of the
+    /// [`SIDEBAR_PARTS`] the site makes per page (`per_page`, by key); the
+    /// theme's own are rendered here, once.
+    pub fn render(
+        theme: &Theme,
+        nodes: &[MenuNode],
+        mut context: tera::Context,
+        per_page: &[String],
+    ) -> Result<Menu> {
         let views: Vec<SlotNode<'_>> = nodes.iter().map(slot_view).collect();
         context.insert("nodes", &views);
         context.insert("language_options", &slot("languages"));
-        let parts: HashMap<&str, String> = SIDEBAR_PARTS.iter().map(|p| (*p, slot(p))).collect();
+        let mut parts: HashMap<&str, String> = HashMap::new();
+        for (key, file) in SIDEBAR_PARTS {
+            let html = if per_page.iter().any(|k| k == key) {
+                slot(key)
+            } else {
+                theme.render(&format!("partials/{file}"), &context)?
+            };
+            parts.insert(key, html);
+        }
         context.insert("parts", &parts);
         let html = theme.render("partials/menu.html", &context)?;
         let mut always_open = HashMap::new();
