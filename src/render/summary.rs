@@ -128,7 +128,7 @@ pub fn plain_text(html: &str) -> String {
     while let Some(i) = rest.find(['<', '&']) {
         push(&mut out, &rest[..i], &mut space);
         let at = &rest[i..];
-        if at.starts_with('<') {
+        if let Some(after_lt) = at.strip_prefix('<') {
             match at.find('>') {
                 Some(end) => {
                     let tag = &at[..=end];
@@ -146,7 +146,7 @@ pub fn plain_text(html: &str) -> String {
                 }
                 None => {
                     push(&mut out, "<", &mut space);
-                    rest = &at[1..];
+                    rest = after_lt;
                 }
             }
         } else {
@@ -157,7 +157,7 @@ pub fn plain_text(html: &str) -> String {
                 }
                 None => {
                     push(&mut out, "&", &mut space);
-                    rest = &at[1..];
+                    rest = at.strip_prefix('&').unwrap_or(at);
                 }
             }
         }
