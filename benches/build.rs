@@ -6,7 +6,8 @@
 //! `hugo.json` for corpus sites, Hugo with the site's learn theme) and the
 //! ratio; and the floor: the same Markdown through pulldown-cmark alone,
 //! written to disk. Asserts nothing. `cargo bench --bench build [-- SIZES…]`;
-//! `cargo bench --bench build -- --generate DIR PAGES` only writes a workshop.
+//! `-- --corpus` builds the corpus sites only; `-- --generate DIR PAGES` only
+//! writes a workshop.
 
 #[path = "common.rs"]
 mod common;
@@ -164,7 +165,10 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() {
+    // `-- --corpus`: the corpus sites only.
+    let sizes = if args.iter().any(|a| a == "--corpus") {
+        Vec::new()
+    } else if sizes.is_empty() {
         vec![1_000, 5_000, 20_000]
     } else {
         sizes
