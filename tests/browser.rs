@@ -46,6 +46,17 @@ fn tabs_expand_mermaid_sidebar_and_search_work_in_chromium() {
         return;
     };
     let dir = site("browser");
+    // A chapter of 70 pages: a page's sidebar shows those near it, and "more".
+    let many = dir.path().join("content/many");
+    std::fs::create_dir_all(&many).unwrap();
+    std::fs::write(many.join("_index.md"), "---\ntitle: Many\nweight: 5\n---\n").unwrap();
+    for i in 1..=70 {
+        std::fs::write(
+            many.join(format!("p{i:02}.md")),
+            format!("---\ntitle: Step {i}\nweight: {i}\n---\nStep {i}.\n"),
+        )
+        .unwrap();
+    }
     build_ok(dir.path(), &[]);
     let out = Command::new("node")
         .arg(scripts.join("check.mjs"))
@@ -56,7 +67,7 @@ fn tabs_expand_mermaid_sidebar_and_search_work_in_chromium() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "a browser check failed:\n{stdout}");
-    assert!(stdout.contains("6 passed, 0 failed"), "{stdout}");
+    assert!(stdout.contains("7 passed, 0 failed"), "{stdout}");
 }
 
 #[test]

@@ -71,6 +71,19 @@ await check("a collapsed branch of the sidebar opens with its pages", async () =
   expect(!(await inside.isVisible()), "the branch does not close again");
 });
 
+await check("a chapter of many pages shows those near the page, and the rest on demand", async () => {
+  const other = await browser.newPage();
+  await other.goto(`${base}/many/p60/`);
+  const items = other.locator('#sidebar li[data-nav-id="/many/"] > ul > li[data-nav-id]');
+  expect((await items.count()) === 50, `the page lists ${await items.count()} items of the chapter`);
+  expect((await other.locator('#sidebar li[data-nav-id="/many/p01/"]').count()) === 0, "a far page is listed");
+  await other.locator("#sidebar li.labsite-more a").first().click();
+  await other.locator('#sidebar li[data-nav-id="/many/p01/"]').waitFor({ state: "attached", timeout: 5000 });
+  expect((await items.count()) === 70, `after "more", ${await items.count()} items`);
+  expect(await other.locator('#sidebar li[data-nav-id="/many/p60/"].active').count() === 1, "the page is no longer marked");
+  await other.close();
+});
+
 await check("search finds a page", async () => {
   await page.fill("[data-search-input]", "quagga");
   await page.waitForSelector(".search-results a", { timeout: 5000 });

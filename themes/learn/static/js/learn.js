@@ -79,6 +79,32 @@
     }, root);
   }
   if (sidebar) { wireCarets(sidebar); }
+
+  // A branch with very many pages shows those around this one and "more" items
+  // for the rest: one brings the branch's whole list from the shared tree.
+  function wireMore(root) {
+    each("li.labsite-more > a", function (a) {
+      a.addEventListener("click", function (ev) {
+        if (!sidebar || !sidebar.getAttribute("data-menu")) { return; }
+        ev.preventDefault();
+        var list = a.parentNode.parentNode;
+        var branch = a.parentNode.getAttribute("data-labsite-more");
+        loadTree().then(function (doc) {
+          var source = doc.querySelector('li[data-nav-id="' + CSS.escape(branch) + '"] > ul');
+          if (!source || !list.parentNode) { return; }
+          var copy = document.importNode(source, true);
+          each("li.dd-item[data-nav-id]", function (li) {
+            if (li.getAttribute("data-nav-id") === url) { li.classList.add("active"); }
+          }, copy);
+          list.parentNode.replaceChild(copy, list);
+          markVisited(copy);
+          wireCarets(copy);
+          wireMore(copy);
+        });
+      });
+    }, root);
+  }
+  if (sidebar) { wireMore(sidebar); }
   each("[data-clear-history-toggle]", function (a) {
     a.addEventListener("click", function (ev) {
       ev.preventDefault();
