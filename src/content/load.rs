@@ -125,6 +125,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         pages: loader.pages,
         files: Vec::new(),
     };
+    check_paths_stay_inside(root, &tree)?;
     let warnings = loader.warnings;
 
     // Bundle resources and other content files.
@@ -599,31 +600,67 @@ fn pluralize(word: &str) -> String {
     format!("{word}s")
 }
 
-/// Aliases of every page as (alias output URL path, target page), resolved like
-/// Hugo: `/x` from the site root, `x` relative to the page's folder.
+/// An alias of `page` as an URL path, resolved like Hugo: `/x` from the site
+/// root, `x` relative to the page's folder.
+fn alias_path(page: &Page, alias: &str) -> String {
+    if alias.starts_with('/') {
+        return alias.to_string();
+    }
+    let base = if page.url.ends_with('/') {
+        page.url
+            .trim_end_matches('/')
+            .rsplit_once('/')
+            .map_or("", |(d, _)| d)
+    } else {
+        page.url.rsplit_once('/').map_or("", |(d, _)| d)
+    };
+    format!("{base}/{alias}")
+}
+
+/// Aliases of every page as (alias output URL path, target page).
 pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
     let mut out = BTreeMap::new();
     for id in tree.rendered() {
         let page = &tree.pages[id];
         for alias in &page.aliases {
-            let path = if alias.starts_with('/') {
-                alias.clone()
-            } else {
-                let base = page.url.rsplit_once('/').map_or("", |(d, _)| d);
-                let base = if page.url.ends_with('/') {
-                    page.url
-                        .trim_end_matches('/')
-                        .rsplit_once('/')
-                        .map_or("", |(d, _)| d)
-                } else {
-                    base
-                };
-                format!("{base}/{alias}")
-            };
-            out.insert(path, id);
+            out.insert(super::url::clean(&alias_path(page, alias)), id);
         }
     }
     out
+}
+
+/// Fails for a page whose `url` or an alias climbs out of the site with `..`,
+/// pointing at the value in the page's file.
+fn check_paths_stay_inside(root: &Path, tree: &ContentTree) -> Result<()> {
+    let mut errors = Vec::new();
+    for page in &tree.pages {
+        let Some(file) = &page.file else { continue };
+        let explicit = page.text_param("url").filter(|u| !u.is_empty());
+        let mut bad: Vec<(&str, String)> = Vec::new();
+        if let Some(u) = explicit.filter(|u| super::url::leaves_root(u)) {
+            bad.push(("url", u));
+        }
+        for alias in &page.aliases {
+            if super::url::leaves_root(&alias_path(page, alias)) {
+                bad.push(("aliases", alias.clone()));
+            }
+        }
+        for (key, value) in bad {
+            let text = std::fs::read_to_string(root.join(&file.site_path)).unwrap_or_default();
+            let (line, col) = crate::error::line_col(&text, text.find(&value).unwrap_or(0));
+            errors.push(Error::at(
+                Location::new(&file.site_path, line, col),
+                format!(
+                    "`{key}` \"{value}\" leads outside the site (give a path inside it, such as /old/page/)"
+                ),
+            ));
+        }
+    }
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
 }
 
 #[cfg(test)]

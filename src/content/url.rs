@@ -79,6 +79,43 @@ pub fn explicit_path(url: &str) -> String {
     out
 }
 
+/// Whether slash-separated `path` (an URL path from the site root, or a file
+/// path inside the site) climbs above its start with `..`.
+pub fn leaves_root(path: &str) -> bool {
+    let mut depth: i64 = 0;
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => depth -= 1,
+            _ => depth += 1,
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// URL path `path` with `.` and `..` resolved and doubled slashes made one; a
+/// final slash is kept. `..` above the root is dropped (check [`leaves_root`]).
+pub fn clean(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    let mut out = format!("/{}", parts.join("/"));
+    if path.ends_with('/') && !out.ends_with('/') {
+        out.push('/');
+    }
+    out
+}
+
 /// The file (relative to the output folder) a URL path is written to.
 pub fn output_file(url_path: &str) -> String {
     let trimmed = url_path.trim_start_matches('/');
@@ -109,6 +146,13 @@ pub fn encode_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_cleaned_and_climbing_out_is_seen() {
+        assert_eq!(clean("/a/../old"), "/old");
+        assert_eq!(clean("/a/./b//c/"), "/a/b/c/");
+        assert!(leaves_root("/a/../../x") && !leaves_root("/a/../x"));
+    }
 
     #[test]
     fn sanitize_cases_from_the_spec() {

@@ -29,19 +29,11 @@ fn key_of(dir: &str, base_name: &str) -> String {
     normalize(&format!("{dir}{base_name}.md"))
 }
 
-/// Resolves `.` and `..` segments.
+/// Resolves `.` and `..` segments; no slash at either end.
 fn clean(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
+    crate::content::url::clean(path)
+        .trim_matches('/')
+        .to_string()
 }
 
 impl RefIndex {

@@ -324,6 +324,10 @@ pub fn read_site_file(root: &std::path::Path, name: &str) -> Result<String, Stri
     if path.is_absolute() || path.has_root() {
         return Err(outside());
     }
+    // `..` may not climb above the site folder, whether the file exists or not.
+    if crate::content::url::leaves_root(&name.replace('\\', "/")) {
+        return Err(outside());
+    }
     let root = root
         .canonicalize()
         .map_err(|e| format!("cannot read the site folder: {e}"))?;

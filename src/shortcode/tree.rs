@@ -65,6 +65,10 @@ struct Frame {
     nodes: Vec<Node>,
 }
 
+/// How deep shortcodes may nest: real pages nest a few levels; a limit keeps a
+/// page from exhausting the stack of the renderer.
+pub const MAX_NESTING: usize = 100;
+
 /// Pairs `tokens` of `body`. Tags listed in `forced_self_closing` (by start offset)
 /// are taken as self-closing. An unclosed shortcode that uses inner content is
 /// reported as an error at its opening tag; the caller decides whether to retry.
@@ -104,6 +108,14 @@ pub fn build(
                     Inner::Optional => closed[index],
                 };
                 if takes_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
+                    if stack.len() >= MAX_NESTING {
+                        return Err(LexError {
+                            offset: tag.start,
+                            message: format!(
+                                "shortcodes nested more than {MAX_NESTING} levels deep (close the ones above before opening more)"
+                            ),
+                        });
+                    }
                     last_leaf = None;
                     stack.push(Frame {
                         tag,
