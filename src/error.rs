@@ -32,7 +32,22 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path.display(), self.line, self.col)
+        write!(
+            f,
+            "{}:{}:{}",
+            shown(&self.path).display(),
+            self.line,
+            self.col
+        )
+    }
+}
+
+/// `path` as shown to the user: without a leading `./` (the site folder is the
+/// current one).
+fn shown(path: &Path) -> &Path {
+    match path.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest,
+        _ => path,
     }
 }
 
@@ -86,7 +101,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::At { location, message } => write!(f, "{location}: {message}"),
-            Error::File { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::File { path, message } => write!(f, "{}: {message}", shown(path).display()),
             Error::Template { name, message } => write!(f, "template `{name}`: {message}"),
             Error::Many(errors) => {
                 for (i, e) in errors.iter().enumerate() {

@@ -187,6 +187,15 @@ impl DiskOutput {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        if let Some(file) = parent.ancestors().find(|a| a.is_file()) {
+            return Err(Error::file(
+                destination,
+                format!(
+                    "cannot make the output folder: {} is a file (remove it or choose another output with -d)",
+                    file.strip_prefix(".").unwrap_or(file).display()
+                ),
+            ));
+        }
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
         let name = destination
             .file_name()

@@ -37,7 +37,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         .and_then(|l| l.content_dir.clone())
         .unwrap_or_else(|| config.content_dir.clone());
     let content_root = root.join(&content_dir);
-    let (markdown, others) = scan(&content_root, config)?;
+    let (markdown, others) = scan(root, &content_root, config)?;
     let lang = config.language.clone();
     let markdown: Vec<ContentFile> = markdown.into_iter().filter(|f| f.lang == lang).collect();
 
@@ -235,10 +235,28 @@ fn link_children(tree: &mut ContentTree) {
     }
 }
 
+/// The error for a content entry the walk could not read, with its path from the
+/// site folder; a symbolic link whose target is gone says so.
+fn unreadable_entry(site_root: &Path, content_root: &Path, e: &walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(content_root);
+    let shown = path.strip_prefix(site_root).unwrap_or(path).to_path_buf();
+    match (std::fs::read_link(path), std::fs::metadata(path)) {
+        (Ok(target), Err(gone)) if gone.kind() == std::io::ErrorKind::NotFound => Error::file(
+            shown,
+            format!(
+                "is a symbolic link to {}, which does not exist (restore its target or remove the link)",
+                target.display()
+            ),
+        ),
+        (_, Err(cause)) => Error::file(shown, format!("cannot read: {cause}")),
+        _ => Error::file(shown, format!("cannot read: {e}")),
+    }
+}
+
 /// The Markdown files and the other files (absolute path, relative path) found.
 type Scan = (Vec<ContentFile>, Vec<(PathBuf, String)>);
 
-fn scan(content_root: &Path, config: &Config) -> Result<Scan> {
+fn scan(site_root: &Path, content_root: &Path, config: &Config) -> Result<Scan> {
     let own_dir_language = match config
         .language_config()
         .and_then(|l| l.content_dir.as_ref())
@@ -257,13 +275,7 @@ fn scan(content_root: &Path, config: &Config) -> Result<Scan> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| content_root.to_path_buf());
-            Error::file(path, format!("cannot read: {e}"))
-        })?;
+        let entry = entry.map_err(|e| unreadable_entry(site_root, content_root, &e))?;
         if !entry.file_type().is_file() {
             continue;
         }

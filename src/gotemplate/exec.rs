@@ -214,6 +214,9 @@ pub struct Exec<'t, 'a> {
     vars: Vec<(String, Value<'a>)>,
     file: Arc<str>,
     depth: usize,
+    /// Set when templates called each other too deeply: the error then names
+    /// the template that went over, not each of the hundred calls above it.
+    too_deep: bool,
     /// Escape output as html/template does (false for text/template outputs).
     escape: bool,
     /// The value a partial gave with `return`.
@@ -246,6 +249,7 @@ pub fn execute<'a>(
         vars: vec![("$".into(), dot.clone())],
         file: entry.file.clone(),
         depth: 0,
+        too_deep: false,
         escape,
         returned: None,
         in_comment: false,
@@ -266,6 +270,9 @@ impl<'a> Exec<'_, 'a> {
     /// Runs template `name` with `dot` in a fresh scope and returns its output.
     pub fn run_template(&mut self, name: &str, dot: Value<'a>) -> Result<String, String> {
         self.run(name, dot).map_err(|f| {
+            if self.too_deep {
+                return f.message;
+            }
             let (line, col) = self.templates.position(&f.file, f.offset);
             format!("{}:{line}:{col}: {}", f.file, f.message)
         })
@@ -285,11 +292,12 @@ impl<'a> Exec<'_, 'a> {
             });
         };
         if self.depth >= MAX_DEPTH {
+            self.too_deep = true;
             return Err(Failure {
                 file: self.file.clone(),
                 offset: 0,
                 message: format!(
-                    "template {name:?} calls itself too deeply (more than {MAX_DEPTH} levels)"
+                    "template {name:?} calls itself too deeply (more than {MAX_DEPTH} levels: do partials call each other in a cycle?)"
                 ),
             });
         }

@@ -110,7 +110,13 @@ pub fn compiled(pattern: &str) -> Result<Regex, String> {
     if let Some(re) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(pattern) {
         return Ok(re.clone());
     }
-    let re = Regex::new(&go_syntax(pattern)).map_err(|e| e.to_string())?;
+    let re = Regex::new(&go_syntax(pattern)).map_err(|e| {
+        // The regex crate draws the pattern over several lines; one line, as Go.
+        let text = e.to_string();
+        let cause = text.lines().last().unwrap_or_default();
+        let cause = cause.strip_prefix("error: ").unwrap_or(cause);
+        format!("error parsing regexp: {cause}: `{pattern}`")
+    })?;
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     // Templates that build patterns from data could grow it without end.
     if cache.len() >= 1024 {

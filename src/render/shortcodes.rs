@@ -210,7 +210,8 @@ impl PageShortcodes<'_> {
             .get_name("pattern")
             .and_then(|v| v.as_str())
             .unwrap_or(".*");
-        let pattern = regex::Regex::new(pattern).map_err(|e| format!("invalid pattern: {e}"))?;
+        let pattern = crate::gotemplate::regexp::compiled(pattern)
+            .map_err(|e| format!("invalid `pattern`: {e}"))?;
         let dir = self.site.root.join(&file.site_path).with_file_name(&folder);
         let mut names: Vec<(String, u64)> = match std::fs::read_dir(&dir) {
             Ok(entries) => entries

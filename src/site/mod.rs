@@ -96,21 +96,85 @@ struct LanguageOutput<'o> {
     warnings: &'o mut Vec<Warning>,
 }
 
-/// Output paths already written, with what wrote them, to report collisions.
+/// Output paths already written, with what wrote them, to report collisions:
+/// two pages on one path, or a file where another output needs a folder.
 #[derive(Default)]
-struct Owners(BTreeMap<String, String>);
+struct Owners(BTreeMap<String, Owner>);
+
+/// What wrote an output path. A static file may be replaced by a page.
+struct Owner {
+    label: String,
+    is_static: bool,
+}
 
 impl Owners {
     fn claim(&mut self, path: &str, owner: String) -> Result<()> {
-        if let Some(previous) = self.0.get(path) {
+        self.check_folders(path, &owner)?;
+        if let Some(previous) = self.0.get(path).filter(|p| !p.is_static) {
             return Err(Error::file(
                 owner,
                 format!(
-                    "publishes to {path}, which {previous} publishes to as well (change `url` or `slug` of one of them)"
+                    "publishes to {path}, which {} publishes to as well (change `url` or `slug` of one of them)",
+                    previous.label
                 ),
             ));
         }
-        self.0.insert(path.to_string(), owner);
+        self.0.insert(
+            path.to_string(),
+            Owner {
+                label: owner,
+                is_static: false,
+            },
+        );
+        Ok(())
+    }
+
+    /// Claims the path of a static file (theme asset or the site's `static/`).
+    fn claim_static(&mut self, path: &str, owner: String) -> Result<()> {
+        self.check_folders(path, &owner)?;
+        self.0.insert(
+            path.to_string(),
+            Owner {
+                label: owner,
+                is_static: true,
+            },
+        );
+        Ok(())
+    }
+
+    /// Fails when a folder `path` needs is a file of another output, or `path`
+    /// is a folder of other outputs.
+    fn check_folders(&self, path: &str, owner: &str) -> Result<()> {
+        let conflict = |file: &str, other: &Owner| {
+            Error::file(
+                owner.to_string(),
+                format!(
+                    "publishes to {path}, but {} publishes the file {file} where that needs a folder (rename one of them)",
+                    other.label
+                ),
+            )
+        };
+        for (end, _) in path.match_indices('/') {
+            let folder = &path[..end];
+            if let Some(other) = self.0.get(folder) {
+                return Err(conflict(folder, other));
+            }
+        }
+        let inside = format!("{path}/");
+        if let Some((_, other)) = self
+            .0
+            .range(inside.clone()..)
+            .next()
+            .filter(|(p, _)| p.starts_with(&inside))
+        {
+            return Err(Error::file(
+                owner.to_string(),
+                format!(
+                    "publishes the file {path}, but {} publishes inside a folder of that name (rename one of them)",
+                    other.label
+                ),
+            ));
+        }
         Ok(())
     }
 }
@@ -249,7 +313,7 @@ impl Site {
             )));
         }
 
-        self.write_static(sink, &mut stats)?;
+        self.write_static(sink, &mut owners, &mut stats)?;
         crate::timings::mark("static files");
         let mut sitemaps = Vec::new();
         let mut layouts = Vec::new();
@@ -285,7 +349,12 @@ impl Site {
     }
 
     /// Theme assets, then the site's static folders on top.
-    fn write_static(&self, sink: &mut dyn OutputSink, stats: &mut Stats) -> Result<()> {
+    fn write_static(
+        &self,
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
         let mut statics: BTreeMap<String, Asset> = self.theme.assets.clone();
         for dir in &self.config.static_dirs {
             let base_dir = self.root.join(dir);
@@ -305,6 +374,15 @@ impl Site {
             }
         }
         for (path, asset) in &statics {
+            let owner = match asset {
+                Asset::Embedded(_) => format!("the theme's {path}"),
+                Asset::File(from) => from
+                    .strip_prefix(&self.root)
+                    .unwrap_or(from)
+                    .display()
+                    .to_string(),
+            };
+            owners.claim_static(path, owner)?;
             match asset {
                 Asset::Embedded(bytes) => sink.write(path, bytes)?,
                 Asset::File(from) => sink.copy(path, from)?,
