@@ -62,7 +62,11 @@ pub fn parse_map(text: &str, format: Format) -> Result<Map<String, Value>, Parse
                 Value::Object(Map::new())
             } else {
                 let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-                    let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                    // By byte offset: libyaml also counts a lone `\r` as a line break,
+                    // editors and the other formats here do not.
+                    let (line, col) = e
+                        .location()
+                        .map_or((1, 1), |l| crate::error::line_col(text, l.index()));
                     ParseError {
                         message: strip_yaml_position(&e.to_string()),
                         line,
