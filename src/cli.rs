@@ -1,5 +1,6 @@
 //! The command line: `labsite build` and `labsite serve` with Hugo's flag names.
 
+use crate::check::{CheckOptions, Report};
 use crate::config::Overrides;
 use crate::serve::ServeOptions;
 use crate::site::{self, BuildOptions};
@@ -24,6 +25,9 @@ pub enum Command {
     /// Serve the site for preview, rebuilding and reloading pages as files change.
     #[command(alias = "server")]
     Serve(ServeArgs),
+    /// Check every link, image, #anchor and ref of the pages' content; builds in
+    /// memory and writes nothing.
+    Check(CheckArgs),
 }
 
 /// The flags of every command that builds a site, named as Hugo names them.
@@ -66,6 +70,7 @@ impl SiteArgs {
             build_drafts: self.build_drafts,
             build_future: self.build_future,
             build_expired: self.build_expired,
+            ref_links_as_warnings: false,
         }
     }
 }
@@ -102,6 +107,63 @@ impl BuildArgs {
             overrides: self.site.overrides(self.base_url.clone(), None),
             clean_destination: self.clean_destination_dir,
         }
+    }
+}
+
+/// Flags of `labsite check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Override the config's baseURL.
+    #[arg(short = 'b', long = "baseURL")]
+    pub base_url: Option<String>,
+    /// Also check links to other sites (a few requests at a time, politely).
+    #[arg(long = "external")]
+    pub external: bool,
+}
+
+impl CheckArgs {
+    pub fn options(&self) -> CheckOptions {
+        CheckOptions {
+            source: self.site.source.clone(),
+            overrides: self.site.overrides(self.base_url.clone(), None),
+            external: self.external,
+        }
+    }
+}
+
+/// Prints what `labsite check` found; returns the exit code.
+fn report_check(report: &Report) -> i32 {
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    for problem in &report.problems {
+        eprintln!("error: {problem}");
+    }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let external = count(report.external, "link", "links");
+    let external = if report.external_checked {
+        format!("{external} to other sites")
+    } else {
+        format!("{external} to other sites not checked (--external checks them)")
+    };
+    println!(
+        "Checked {}: {}, {}; {external}.",
+        count(report.pages, "page", "pages"),
+        count(report.links, "link", "links"),
+        count(report.images, "image", "images"),
+    );
+    if report.problems.is_empty() {
+        println!("No problems found.");
+        0
+    } else {
+        println!(
+            "{} found.",
+            count(report.problems.len(), "problem", "problems")
+        );
+        1
     }
 }
 
@@ -164,5 +226,12 @@ pub fn run(cli: Cli) -> i32 {
             }
         },
         Command::Serve(args) => crate::serve::run(args.options()),
+        Command::Check(args) => match crate::check::check(&args.options()) {
+            Ok(report) => report_check(&report),
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
     }
 }

@@ -19,6 +19,9 @@ pub struct Overrides {
     pub build_drafts: bool,
     pub build_future: bool,
     pub build_expired: bool,
+    /// Missing `ref`/`relref` targets are warnings whatever the config says
+    /// (`labsite check` reports them with the other problems).
+    pub ref_links_as_warnings: bool,
 }
 
 /// One configured language.
@@ -117,6 +120,9 @@ impl Config {
             _ => Map::new(),
         };
         apply_environment(&mut raw, std::env::vars());
+        if overrides.ref_links_as_warnings {
+            raw.insert("reflinkserrorlevel".into(), Value::String("WARNING".into()));
+        }
         if let Some(theme) = &overrides.theme {
             raw.insert("theme".into(), Value::String(theme.clone()));
         }

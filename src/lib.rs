@@ -2,8 +2,10 @@
 //!
 //! The pipeline, one module per stage: [`config`] → [`content`] (load) →
 //! [`shortcode`] (expand) → [`markdown`] (render) → [`theme`] (templates) →
-//! [`output`] (write), orchestrated by [`site`].
+//! [`output`] (write), orchestrated by [`site`]; [`check`] reads a build for
+//! broken links.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -76,6 +76,13 @@ pub struct Kept {
     summaries: Vec<Summaries>,
 }
 
+impl Kept {
+    /// The rendered body of page `id` of language `lang`, when it was rendered.
+    pub fn content(&self, lang: usize, id: PageId) -> Option<&PageContent> {
+        self.contents.get(lang)?.get(&id)
+    }
+}
+
 /// Pages' plain-text summaries, computed when first needed.
 pub type Summaries = std::collections::HashMap<PageId, String>;
 
