@@ -89,6 +89,21 @@ pub struct BuildArgs {
     /// Remove files from the destination that this build does not write.
     #[arg(long = "cleanDestinationDir")]
     pub clean_destination_dir: bool,
+    /// Minify the HTML pages.
+    #[arg(long = "minify")]
+    pub minify: bool,
+    /// Fail the build on any warning (strict mode for CI); nothing is written.
+    #[arg(long = "panicOnWarning")]
+    pub panic_on_warning: bool,
+    /// Print a machine-readable report on stdout instead of the table.
+    #[arg(long = "report", value_enum)]
+    pub report: Option<ReportFormat>,
+}
+
+/// Formats of `--report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Json,
 }
 
 impl BuildArgs {
@@ -106,6 +121,8 @@ impl BuildArgs {
             destination,
             overrides: self.site.overrides(self.base_url.clone(), None),
             clean_destination: self.clean_destination_dir,
+            minify: self.minify,
+            fail_on_warning: self.panic_on_warning,
         }
     }
 }
@@ -202,6 +219,14 @@ impl ServeArgs {
 /// Runs the command; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
+        Command::Build(args) if args.report == Some(ReportFormat::Json) => {
+            let result = site::build(&args.options());
+            if let Err(e) = &result {
+                eprintln!("error: {e}");
+            }
+            println!("{}", crate::report::json(&result));
+            i32::from(result.is_err())
+        }
         Command::Build(args) => match site::build(&args.options()) {
             Ok(summary) => {
                 for w in &summary.warnings {

@@ -75,6 +75,8 @@ pub enum Error {
     Template { name: String, message: String },
     /// Several problems found in one pass, reported together.
     Many(Vec<Error>),
+    /// Warnings of a build asked to fail on any (`--panicOnWarning`).
+    Warned(Vec<Warning>),
 }
 
 impl Error {
@@ -103,6 +105,19 @@ impl fmt::Display for Error {
             Error::At { location, message } => write!(f, "{location}: {message}"),
             Error::File { path, message } => write!(f, "{}: {message}", shown(path).display()),
             Error::Template { name, message } => write!(f, "template `{name}`: {message}"),
+            Error::Warned(warnings) => {
+                for (i, w) in warnings.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, "\nerror: ")?;
+                    }
+                    write!(f, "{w}")?;
+                }
+                write!(
+                    f,
+                    "\nerror: {} warning(s) with --panicOnWarning: the build failed and wrote nothing",
+                    warnings.len()
+                )
+            }
             Error::Many(errors) => {
                 for (i, e) in errors.iter().enumerate() {
                     if i > 0 {

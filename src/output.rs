@@ -62,6 +62,8 @@ pub struct DiskOutput {
     folders: HashSet<PathBuf>,
     writers: Writers,
     committed: bool,
+    /// Minify the HTML pages written (`--minify`).
+    minify: bool,
 }
 
 /// What a writer thread does: a file to write (from bytes or by copying one),
@@ -70,6 +72,8 @@ struct Job {
     folder: Option<PathBuf>,
     to: PathBuf,
     from: Source,
+    /// An HTML page of a `--minify` build.
+    minify: bool,
 }
 
 enum Source {
@@ -93,7 +97,10 @@ impl Job {
         }
     }
 
-    fn run(&self) -> Result<()> {
+    fn run(mut self) -> Result<()> {
+        if let (true, Source::Bytes(bytes)) = (self.minify, &self.from) {
+            self.from = Source::Bytes(crate::minify::html(bytes));
+        }
         if let Some(f) = &self.folder {
             std::fs::create_dir_all(f).map_err(|e| Error::io(f, e))?;
         }
@@ -212,6 +219,7 @@ impl DiskOutput {
             folders: HashSet::new(),
             writers: Writers::start(),
             committed: false,
+            minify: false,
         })
     }
 
@@ -229,7 +237,18 @@ impl DiskOutput {
             self.folders.insert(f.clone());
         }
         self.written.insert(path.to_string());
-        self.writers.send(Job { folder, to, from })
+        let minify = self.minify && path.ends_with(".html");
+        self.writers.send(Job {
+            folder,
+            to,
+            from,
+            minify,
+        })
+    }
+
+    /// From now on, HTML pages are minified as they are written.
+    pub fn minify_html(&mut self) {
+        self.minify = true;
     }
 
     /// Swaps the staged build in. Unless `clean`, files of the previous output that

@@ -279,30 +279,74 @@ fn home_shows_its_content_after_the_navigation_toggle() {
     assert_contains(&html, "<title>Fixture Lab :: Fixture Lab</title>");
 }
 
+/// Every file of `dir/public` with its bytes, in path order.
+fn output_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    walkdir::WalkDir::new(dir.join("public"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
-    let a = built();
-    let b = built();
-    let files = |d: &std::path::Path| -> Vec<(String, Vec<u8>)> {
-        walkdir::WalkDir::new(d.join("public"))
-            .sort_by_file_name()
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                (
-                    e.path().strip_prefix(d).unwrap().display().to_string(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect()
-    };
-    let (fa, fb) = (files(a.path()), files(b.path()));
-    assert_eq!(fa.len(), fb.len());
-    for (x, y) in fa.iter().zip(&fb) {
-        assert_eq!(x.0, y.0);
-        assert!(x.1 == y.1, "{} differs between two builds", x.0);
+    // One language and two, learn and relearn, plain and minified; the sitemap
+    // and the search index included.
+    for fixture in ["workshop", "multilingual", "relearn"] {
+        for flags in [&[][..], &["--minify"][..]] {
+            let (a, b) = (site(fixture), site(fixture));
+            build_ok(a.path(), flags);
+            build_ok(b.path(), flags);
+            let (fa, fb) = (output_files(a.path()), output_files(b.path()));
+            let names: Vec<&str> = fa.iter().map(|f| f.0.as_str()).collect();
+            assert!(
+                names.contains(&"public/sitemap.xml"),
+                "{fixture}: {names:?}"
+            );
+            if fixture == "relearn" {
+                assert!(names.contains(&"public/index.json"), "{names:?}");
+            }
+            assert_eq!(names, fb.iter().map(|f| f.0.as_str()).collect::<Vec<_>>());
+            for (x, y) in fa.iter().zip(&fb) {
+                assert!(
+                    x.1 == y.1,
+                    "{fixture} {flags:?}: {} differs between two builds",
+                    x.0
+                );
+            }
+        }
     }
+}
+
+#[test]
+fn minify_makes_pages_smaller_and_keeps_their_content() {
+    let (plain, small) = (site("workshop"), site("workshop"));
+    build_ok(plain.path(), &[]);
+    build_ok(small.path(), &["--minify"]);
+    let (a, b) = (
+        read(plain.path(), "public/basics/index.html"),
+        read(small.path(), "public/basics/index.html"),
+    );
+    assert!(
+        b.len() * 10 < a.len() * 9,
+        "{} -> {} bytes",
+        a.len(),
+        b.len()
+    );
+    assert_contains(&b, "<title>Basics :: Fixture Lab</title>");
+    assert!(!b.contains("\n    "), "indentation left");
+    // Files other than HTML are as they were.
+    assert_eq!(
+        read(plain.path(), "public/sitemap.xml"),
+        read(small.path(), "public/sitemap.xml")
+    );
 }
 
 #[test]

@@ -58,6 +58,10 @@ pub struct BuildOptions {
     pub destination: Option<PathBuf>,
     pub overrides: Overrides,
     pub clean_destination: bool,
+    /// Minify HTML pages (`--minify`, or `minify.minifyOutput` in the config).
+    pub minify: bool,
+    /// Any warning fails the build (`--panicOnWarning`).
+    pub fail_on_warning: bool,
 }
 
 /// What a language's pages are laid out with: the common template variables and
@@ -749,7 +753,20 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
         .clone()
         .unwrap_or_else(|| options.source.join("public"));
     let mut out = DiskOutput::begin(&destination)?;
+    let minify_in_config = site
+        .config
+        .raw
+        .get("minify")
+        .and_then(|m| m.get("minifyoutput"))
+        .and_then(serde_json::Value::as_bool);
+    if options.minify || minify_in_config == Some(true) {
+        out.minify_html();
+    }
     let (stats, warnings) = site.build(&mut out)?;
+    if options.fail_on_warning && !warnings.is_empty() {
+        // Dropped without a commit: the previous output stays.
+        return Err(Error::Warned(warnings));
+    }
     out.commit(options.clean_destination)?;
     // The process ends soon: freeing the site piece by piece is time spent for
     // nothing (the operating system takes the memory back at once).
