@@ -225,6 +225,17 @@ pub fn as_text(value: Option<&Value>) -> Option<String> {
     }
 }
 
+/// JSON text as Go's encoding/json writes it (Hugo's `jsonify`, learn's search
+/// index): `<`, `>`, `&` and the JavaScript line separators escaped, so that the
+/// text can sit in HTML or a script.
+pub fn go_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,7 @@ pub mod output;
 pub mod output_format;
 pub mod render;
 pub mod report;
+pub mod sanitize;
 pub mod serve;
 pub mod shortcode;
 pub mod site;

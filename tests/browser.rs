@@ -40,6 +40,22 @@ fn browser_tools() -> Option<(&'static Path, std::path::PathBuf)> {
     None
 }
 
+/// Runs the browser checks of `script` with `args`; all `count` of them must pass.
+fn run_checks(scripts: &Path, script: &str, args: &[&std::ffi::OsStr], count: usize) {
+    let out = Command::new("node")
+        .arg(scripts.join(script))
+        .args(args)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "a browser check failed:\n{stdout}");
+    assert!(
+        stdout.contains(&format!("{count} passed, 0 failed")),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn tabs_expand_mermaid_sidebar_and_search_work_in_chromium() {
     let Some((chromium, scripts)) = browser_tools() else {
@@ -58,16 +74,13 @@ fn tabs_expand_mermaid_sidebar_and_search_work_in_chromium() {
         .unwrap();
     }
     build_ok(dir.path(), &[]);
-    let out = Command::new("node")
-        .arg(scripts.join("check.mjs"))
-        .arg(dir.path().join("public"))
-        .arg(chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "a browser check failed:\n{stdout}");
-    assert!(stdout.contains("7 passed, 0 failed"), "{stdout}");
+    let public = dir.path().join("public");
+    run_checks(
+        &scripts,
+        "check.mjs",
+        &[public.as_os_str(), chromium.as_os_str()],
+        7,
+    );
 }
 
 #[test]
@@ -77,18 +90,28 @@ fn live_reload_shows_edits_and_errors_in_chromium() {
     };
     let dir = site("workshop");
     let server = start_server(dir.path(), &[]);
-    let out = Command::new("node")
-        .arg(scripts.join("serve.mjs"))
-        .arg(format!(
-            "http://127.0.0.1:{}/lab/basics/first/",
-            server.port
-        ))
-        .arg(dir.path().join("content/basics/first.md"))
-        .arg(chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "a browser check failed:\n{stdout}");
-    assert!(stdout.contains("3 passed, 0 failed"), "{stdout}");
+    let url = format!("http://127.0.0.1:{}/lab/basics/first/", server.port);
+    let page = dir.path().join("content/basics/first.md");
+    run_checks(
+        &scripts,
+        "serve.mjs",
+        &[url.as_ref(), page.as_os_str(), chromium.as_os_str()],
+        3,
+    );
+}
+
+#[test]
+fn hostile_titles_parameters_and_menu_names_stay_inert_in_chromium() {
+    let Some((chromium, scripts)) = browser_tools() else {
+        return;
+    };
+    let dir = site("hostile");
+    build_ok(dir.path(), &[]);
+    let public = dir.path().join("public");
+    run_checks(
+        &scripts,
+        "inert.mjs",
+        &[public.as_os_str(), chromium.as_os_str()],
+        3,
+    );
 }

@@ -184,7 +184,7 @@ fn sidebar_order_hidden_pages_and_active_state() {
     );
     assert_contains(
         &first,
-        "<a class=\"padding\" href=\"https://git.example.org/lab\"><i class='fab fa-github'></i> Repo</a>",
+        "<a class=\"padding\" href=\"https://git.example.org/lab\"><i class=\"fab fa-github\"></i> Repo</a>",
     );
 }
 
@@ -776,5 +776,31 @@ fn pages_carry_the_open_branches_and_the_whole_tree_is_shared() {
     assert_contains(
         &read(dir.path(), "public/labsite-menu.html"),
         &format!("{collapsed}{children}"),
+    );
+}
+
+#[test]
+fn titles_parameters_and_menu_names_are_escaped() {
+    let dir = site("hostile");
+    build_ok(dir.path(), &[]);
+    let step = read(dir.path(), "public/lab/step/index.html");
+    for fragment in [
+        // A title, in text and in an attribute.
+        "<title>Step &lt;/title&gt;&lt;script&gt;window.__pwned=&#39;step title&#39;&lt;/script&gt; :: Lab &lt;script&gt;window.__pwned=&#39;site title&#39;&lt;/script&gt;</title>",
+        "data-nav-id=\"/lab/step/\" title=\"Step &lt;/title&gt;&lt;script&gt;window.__pwned=&#39;step title&#39;&lt;/script&gt;\"",
+        // Shortcode parameters: escaped once, script URLs marked as Go templates do.
+        "<span>&lt;script&gt;window.__pwned=&#39;expand&#39;&lt;/script&gt;</span>",
+        "<a href=\"#ZgotmplZ\" target=\"_blank\" class=\"btn btn-default\">",
+        // A menu name keeps harmless markup only.
+        "<li><a class=\"padding\" href=\"/#ZgotmplZ\"><img src=\"x\"></a></li>",
+    ] {
+        assert_contains(&step, fragment);
+    }
+    // Markdown links to script URLs lose them, as in Hugo.
+    assert_contains(&step, "<a href=\"\">a link</a>");
+    // JSON escapes markup as Go's encoding/json does.
+    assert_contains(
+        &read(dir.path(), "public/index.json"),
+        "\"title\":\"Step \\u003c/title\\u003e\\u003cscript\\u003ewindow.__pwned='step title'\\u003c/script\\u003e\"",
     );
 }

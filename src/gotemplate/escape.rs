@@ -221,7 +221,7 @@ fn escape_unquoted(text: &str) -> String {
 }
 
 /// Whether a URL printed where a URL starts is safe: no scheme, or a web or mail one.
-fn safe_url_start(url: &str) -> bool {
+pub fn safe_url_start(url: &str) -> bool {
     match url.split_once(':') {
         Some((scheme, _)) if !scheme.contains('/') => {
             let scheme = scheme.to_ascii_lowercase();
@@ -240,11 +240,7 @@ fn js_value(v: &Value<'_>) -> String {
         Value::Float(f) => return format!(" {f} "),
         other => serde_json::Value::String(other.to_text()).to_string(),
     };
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    crate::data_format::go_json(&json)
 }
 
 /// Escapes `v` for printing after `before`; `tracker` follows `before`.

@@ -355,7 +355,9 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         "math.Add" | "math.Sub" | "math.Mul" | "math.Div" | "math.Mod" => {
             arith(&name[5..].to_lowercase(), args)
         }
-        "jsonify" => Ok(Value::html(to_json(a0).to_string())),
+        "jsonify" => Ok(Value::html(crate::data_format::go_json(
+            &to_json(a0).to_string(),
+        ))),
         "path.Base" => Ok(Value::str(
             text(a0)
                 .trim_end_matches('/')

@@ -175,7 +175,10 @@ pub fn search_index(site: &SiteData<'_>, plain: &dyn Fn(PageId) -> String) -> St
             })
         })
         .collect();
-    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
+    serde_json::to_string(&entries).map_or_else(
+        |_| "[]".to_string(),
+        |json| crate::data_format::go_json(&json),
+    )
 }
 
 #[cfg(test)]

@@ -397,8 +397,9 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
         entries
             .iter()
             .map(|e| {
-                let url = if e.url.contains("://") || e.url.starts_with("mailto:") {
-                    e.url.clone()
+                let target = crate::sanitize::url(&e.url);
+                let url = if target.contains("://") || target.starts_with("mailto:") {
+                    target.to_string()
                 } else {
                     let base = if site.config.base_url.is_empty() {
                         "/".to_string()
@@ -408,14 +409,15 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
                     format!(
                         "{}{}",
                         base.trim_end_matches('/'),
-                        if e.url.starts_with('/') {
-                            e.url.clone()
+                        if target.starts_with('/') {
+                            target.to_string()
                         } else {
-                            format!("/{}", e.url)
+                            format!("/{target}")
                         }
                     )
                 };
-                json!({"name": e.name, "url": url, "pre": e.pre, "post": e.post})
+                let html = crate::sanitize::author_html;
+                json!({"name": html(&e.name), "url": url, "pre": html(&e.pre), "post": html(&e.post)})
             })
             .collect()
     };

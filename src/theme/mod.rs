@@ -196,6 +196,7 @@ impl Theme {
         tera.register_function("highlight", HighlightFn);
         tera.register_filter("markdownify", markdownify);
         tera.register_filter("anchorize", anchorize);
+        tera.register_filter("safe_url", safe_url);
         tera.register_function(
             "t",
             TranslateFn {
@@ -333,14 +334,30 @@ impl tera::Function for HighlightFn {
     }
 }
 
+/// The text a Tera filter works on: a string as it is, another value as JSON.
+fn filter_text(value: &tera::Value) -> String {
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string)
+}
+
+/// Tera filter `safe_url`: a URL from a shortcode's parameters, `#ZgotmplZ`
+/// when it could run script (as Hugo's Go templates print it).
+fn safe_url(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    Ok(tera::Value::String(
+        crate::sanitize::url(&filter_text(value)).to_string(),
+    ))
+}
+
 /// Tera filter `anchorize`: Hugo's `anchorize` (the heading-id algorithm).
 fn anchorize(
     value: &tera::Value,
     _: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
-    let text = value
-        .as_str()
-        .map_or_else(|| value.to_string(), str::to_string);
+    let text = filter_text(value);
     Ok(tera::Value::String(crate::markdown::anchor::anchorize(
         &text,
     )))

@@ -3,25 +3,12 @@
 // branch opens, search finds a page.
 // Usage: node check.mjs PUBLIC_DIR [CHROMIUM]. Prints one line per check and a
 // closing "N passed, N failed" line; exits non-zero when a check fails.
-import http from "node:http";
-import fs from "node:fs";
 import path from "node:path";
-import { launch, check, expect, finish } from "./harness.mjs";
+import { launch, check, expect, finish, serveFolder } from "./harness.mjs";
 
 const root = path.resolve(process.argv[2]);
 const executablePath = process.argv[3] || "/usr/bin/chromium";
-const types = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".woff2": "font/woff2" };
-
-const server = http.createServer((req, res) => {
-  let file = path.join(root, decodeURIComponent(new URL(req.url, "http://x").pathname));
-  if (!file.startsWith(root)) { res.writeHead(404); res.end(); return; }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) { file = path.join(file, "index.html"); }
-  if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveFolder(root);
 
 const browser = await launch(executablePath);
 
