@@ -189,8 +189,7 @@ pub fn format_go(date: &Date, layout: &str) -> String {
 /// while chrono would accept the one-digit hour.
 fn iso_digits_ok(s: &str) -> bool {
     static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\d{4}-\d{2}-\d{2}(?:$|[T ]\d{2}:\d{2}(?:$|[^\d]))")
-            .expect("valid regex")
+        crate::patterns::fixed(r"^\d{4}-\d{2}-\d{2}(?:$|[T ]\d{2}:\d{2}(?:$|[^\d]))")
     });
     !s.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || s.len() < 10

@@ -19,6 +19,7 @@ pub mod minify;
 pub mod navigation;
 pub mod output;
 pub mod output_format;
+pub mod patterns;
 pub mod render;
 pub mod report;
 pub mod sanitize;

@@ -32,8 +32,7 @@ struct Diagnostic {
 
 /// `path:line:col: message`, `path:line: message` or `path: message`.
 static LOCATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$")
-        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+    crate::patterns::fixed(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$")
 });
 
 impl Diagnostic {

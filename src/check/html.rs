@@ -15,14 +15,12 @@ pub struct Reference {
 
 /// `<a href>` and `<img src>` attributes, in any quoting.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
-        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+    crate::patterns::fixed(r#"(?is)<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
 });
 
 /// `id` and `name` attributes (older pages anchor with `<a name>`).
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
-        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+    crate::patterns::fixed(r#"(?i)\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
 });
 
 /// The value of the first of capture groups `from..` that matched.

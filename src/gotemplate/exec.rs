@@ -485,9 +485,11 @@ impl<'a> Exec<'_, 'a> {
             return;
         }
         if self.escape {
-            let tracker = self.trackers.last_mut().expect("a template is running");
-            let escaped = super::escape::escape(out, tracker, v);
-            out.push_str(&escaped);
+            // Only a running template prints, and each has its tracker.
+            if let Some(tracker) = self.trackers.last_mut() {
+                let escaped = super::escape::escape(out, tracker, v);
+                out.push_str(&escaped);
+            }
         } else {
             out.push_str(&v.to_text());
         }

@@ -285,7 +285,7 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Inner HTML of a heading for the TOC: links removed, their text kept.
 fn strip_links(html: &str) -> String {
     static LINK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"</?a(?:\s[^>]*)?>").expect("valid regex"));
+        std::sync::LazyLock::new(|| crate::patterns::fixed(r"</?a(?:\s[^>]*)?>"));
     LINK.replace_all(html, "").into_owned()
 }
 

@@ -5,8 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://|ftp://|www\.)[^\s<]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-        .expect("valid regex")
+    crate::patterns::fixed(r"(?i)(?:https?://|ftp://|www\.)[^\s<]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 });
 
 /// A piece of text: plain, or a link with its target.

@@ -79,8 +79,8 @@ impl<'a> Build<'a> {
         sites: &'a [SiteData<'a>],
         bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
     ) -> Build<'a> {
-        use chrono::TimeZone;
-        let utc = chrono::FixedOffset::east_opt(0).expect("zero offset is valid");
+        use chrono::{Offset, TimeZone};
+        let utc = chrono::Utc.fix();
         let from_env = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
@@ -92,7 +92,7 @@ impl<'a> Build<'a> {
             .max();
         let now = from_env
             .or(newest)
-            .unwrap_or_else(|| utc.timestamp_opt(0, 0).single().expect("epoch is valid"));
+            .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset());
         Build { sites, bodies, now }
     }
 }

@@ -25,7 +25,7 @@ pub fn apply(
 /// points at that page's URL.
 fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
     static HREF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r##"<a href="([^"#?:]+)(#[^"]*)?""##).expect("valid regex"));
+        LazyLock::new(|| crate::patterns::fixed(r##"<a href="([^"#?:]+)(#[^"]*)?""##));
     let page = &site.tree.pages[id];
     let dir = page
         .file
@@ -71,14 +71,14 @@ fn element_end(html: &str, start: usize, open: &str, close: &str) -> Option<usiz
 /// closed, no sign a plain box; the title defaults to the type's name.
 fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String> {
     static ALERT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"<blockquote>\n<p>\[!(\w+)\]([+-]?)([^\n<]*)(</p>\n|\n)").expect("valid regex")
+        crate::patterns::fixed(r"<blockquote>\n<p>\[!(\w+)\]([+-]?)([^\n<]*)(</p>\n|\n)")
     });
     const OPEN: &str = "<blockquote>";
     const CLOSE: &str = "</blockquote>\n";
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(caps) = ALERT.captures(rest) {
-        let whole = caps.get(0).expect("a match has a whole");
+        let Some(whole) = caps.get(0) else { break };
         let Some(end) = element_end(rest, whole.start(), OPEN, CLOSE) else {
             break;
         };
@@ -109,12 +109,12 @@ fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String>
 /// Code blocks the Markdown writer marked with their title.
 fn code_titles(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String> {
     static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"<div data-labsite-code-title="([^"]*)">\n"#).expect("valid regex")
+        crate::patterns::fixed(r#"<div data-labsite-code-title="([^"]*)">\n"#)
     });
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(caps) = TITLED.captures(rest) {
-        let whole = caps.get(0).expect("a match has a whole");
+        let Some(whole) = caps.get(0) else { break };
         let Some(end) = element_end(rest, whole.start(), "<div", "</div>\n") else {
             break;
         };

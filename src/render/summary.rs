@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 const SUMMARY_WORDS: usize = 70;
 
 static SHORTCODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)\{\{[<%].*?[>%]\}\}").expect("valid regex"));
+    LazyLock::new(|| crate::patterns::fixed(r"(?s)\{\{[<%].*?[>%]\}\}"));
 
 /// The summary of a Markdown body.
 pub fn of_markdown(body: &str, settings: Settings) -> String {
@@ -53,16 +53,15 @@ pub fn of_markdown(body: &str, settings: Settings) -> String {
 /// hold at least 70 words.
 pub fn of_html(html: &str) -> String {
     static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::patterns::fixed(
             r"(?i)<(/?)(p|ul|ol|div|blockquote|table|pre|dl|details|figure|section|h[1-6])[\s>]",
         )
-        .expect("valid regex")
     });
     let mut depth: i64 = 0;
     let mut words = 0;
     let mut block_start = 0;
     for m in BLOCK_TAG.captures_iter(html) {
-        let whole = m.get(0).expect("a match has a whole");
+        let Some(whole) = m.get(0) else { continue };
         if m[1].is_empty() {
             depth += 1;
             continue;

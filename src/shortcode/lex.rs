@@ -401,9 +401,9 @@ fn quoted(c: &mut Cursor<'_>) -> Result<String, LexError> {
 /// Unquoted values are typed: booleans, integers and floats.
 fn typed(word: &str) -> Value {
     static INT: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^[-+]?\d+$").expect("valid regex"));
+        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?\d+$"));
     static FLOAT: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^[-+]?\d*\.\d+$").expect("valid regex"));
+        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?\d*\.\d+$"));
     match word {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),

@@ -662,13 +662,12 @@ pub struct DateObject(pub Option<Date>);
 
 impl DateObject {
     fn date(&self) -> Date {
-        use chrono::TimeZone;
         // Go's zero time: the first instant of year 1, UTC.
-        let utc = chrono::FixedOffset::east_opt(0).expect("zero offset is valid");
         self.0.unwrap_or_else(|| {
-            utc.with_ymd_and_hms(1, 1, 1, 0, 0, 0)
-                .single()
-                .expect("year 1 is a valid date")
+            chrono::NaiveDate::from_yo_opt(1, 1)
+                .and_then(|day| day.and_hms_opt(0, 0, 0))
+                .map_or(chrono::DateTime::UNIX_EPOCH, |t| t.and_utc())
+                .fixed_offset()
         })
     }
 }
@@ -690,7 +689,7 @@ impl<'a> Object<'a> for DateObject {
             "Unix" => Value::Int(d.timestamp()),
             "IsZero" => Value::Bool(self.0.is_none()),
             "UTC" | "Local" => obj(DateObject(Some(
-                d.with_timezone(&chrono::FixedOffset::east_opt(0).expect("zero offset")),
+                d.with_timezone(&chrono::Utc).fixed_offset(),
             ))),
             "String" => Value::str(format_go(&d, "2006-01-02 15:04:05 -0700 MST")),
             _ => return None,
