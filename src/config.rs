@@ -243,11 +243,14 @@ impl Config {
     /// The path part of baseURL without its trailing slash (`""` or `/workshop`).
     pub fn base_path(&self) -> &str {
         let after_scheme = match self.base_url.find("://") {
-            Some(i) => &self.base_url[i + 3..],
+            Some(i) => self.base_url.get(i + 3..).unwrap_or_default(),
             None => self.base_url.as_str(),
         };
         match after_scheme.find('/') {
-            Some(i) => after_scheme[i..].trim_end_matches('/'),
+            Some(i) => after_scheme
+                .get(i..)
+                .unwrap_or_default()
+                .trim_end_matches('/'),
             None => "",
         }
     }
@@ -303,9 +306,9 @@ impl Config {
     pub fn base_host(&self) -> &str {
         match self.base_url.find("://") {
             Some(i) => {
-                let rest = &self.base_url[i + 3..];
+                let rest = self.base_url.get(i + 3..).unwrap_or_default();
                 let end = rest.find('/').map_or(self.base_url.len(), |j| i + 3 + j);
-                &self.base_url[..end]
+                self.base_url.get(..end).unwrap_or_default()
             }
             None => "",
         }

@@ -100,14 +100,14 @@ fn first_line(s: &str) -> String {
 fn strip_yaml_position(s: &str) -> String {
     // serde_yaml appends " at line X column Y"; the location is reported separately.
     match s.find(" at line ") {
-        Some(i) => s[..i].to_string(),
+        Some(i) => s.get(..i).unwrap_or_default().to_string(),
         None => s.to_string(),
     }
 }
 
 fn strip_json_position(s: &str) -> String {
     match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
+        Some(i) => s.get(..i).unwrap_or_default().to_string(),
         None => s.to_string(),
     }
 }

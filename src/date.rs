@@ -122,10 +122,13 @@ pub fn format_go(date: &Date, layout: &str) -> String {
                 .count()
                 .max(digits.chars().take_while(|&c| c == '9').count())
             && n > 0
-            && !digits[n..].starts_with(|c: char| c.is_ascii_digit())
+            && !digits
+                .get(n..)
+                .unwrap_or_default()
+                .starts_with(|c: char| c.is_ascii_digit())
         {
             let frac = format!("{:09}", date.nanosecond());
-            let mut part = frac[..n.min(9)].to_string();
+            let mut part = frac.get(..n.min(9)).unwrap_or_default().to_string();
             if digits.starts_with('9') {
                 part = part.trim_end_matches('0').to_string();
             }
@@ -133,7 +136,7 @@ pub fn format_go(date: &Date, layout: &str) -> String {
                 out.push('.');
                 out.push_str(&part);
             }
-            rest = &digits[n..];
+            rest = digits.get(n..).unwrap_or_default();
             continue;
         }
         for element in ELEMENTS {
@@ -180,7 +183,7 @@ pub fn format_go(date: &Date, layout: &str) -> String {
         }
         let c = rest.chars().next().unwrap_or(' ');
         out.push(c);
-        rest = &rest[c.len_utf8()..];
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     out
 }
@@ -193,7 +196,11 @@ fn iso_digits_ok(s: &str) -> bool {
     });
     !s.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || s.len() < 10
-        || !s[..4].bytes().all(|b| b.is_ascii_digit())
+        || !s
+            .get(..4)
+            .unwrap_or_default()
+            .bytes()
+            .all(|b| b.is_ascii_digit())
         || ISO.is_match(s)
 }
 

@@ -57,10 +57,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let before = &text[..end];
+    let before = text.get(..end).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
+    let col = before.get(line_start..).unwrap_or_default().chars().count() + 1;
     (line, col)
 }
 

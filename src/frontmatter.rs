@@ -31,7 +31,7 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     let bom = source.len() - text.len();
     let start = text.len() - text.trim_start().len();
-    let rest = &text[start..];
+    let rest = text.get(start..).unwrap_or_default();
     let (format, delim) = match rest.as_bytes().first() {
         Some(b'-') if rest.starts_with("---") => (Format::Yaml, "---"),
         Some(b'+') if rest.starts_with("+++") => (Format::Toml, "+++"),
@@ -55,7 +55,7 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
     };
     let fm_start = bom + start;
     let (raw, raw_offset, body_offset) = if format == Format::Json {
-        let end = json_end(&source[fm_start..]).ok_or_else(|| {
+        let end = json_end(source.get(fm_start..).unwrap_or_default()).ok_or_else(|| {
             let (line, col) = crate::error::line_col(source, source.len());
             FrontMatterError {
                 message: "unexpected EOF parsing JSON front matter".into(),
@@ -65,11 +65,15 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
         })?;
         let after = fm_start + end;
         let body = skip_line_end(source, after);
-        (&source[fm_start..after], fm_start, body)
+        (
+            source.get(fm_start..after).unwrap_or_default(),
+            fm_start,
+            body,
+        )
     } else {
         // The opening delimiter line, then everything up to a line starting with it.
         let open_end = skip_line_end(source, fm_start + 3);
-        let open_end = match source[fm_start + 3..].find('\n') {
+        let open_end = match source.get(fm_start + 3..).unwrap_or_default().find('\n') {
             Some(i) => fm_start + 3 + i + 1,
             None => open_end,
         };
@@ -86,15 +90,25 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
                     col,
                 });
             }
-            let line_end = source[pos..]
+            let line_end = source
+                .get(pos..)
+                .unwrap_or_default()
                 .find('\n')
                 .map_or(source.len(), |i| pos + i + 1);
-            if source[pos..line_end].starts_with(delim) {
+            if source
+                .get(pos..line_end)
+                .unwrap_or_default()
+                .starts_with(delim)
+            {
                 break (pos, line_end);
             }
             pos = line_end;
         };
-        (&source[open_end..close.0], open_end, close.1)
+        (
+            source.get(open_end..close.0).unwrap_or_default(),
+            open_end,
+            close.1,
+        )
     };
     let params = data_format::parse_map(raw, format).map_err(|e| {
         let (base_line, base_col) = crate::error::line_col(source, raw_offset);
@@ -108,7 +122,7 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
             },
         }
     })?;
-    let body = &source[body_offset..];
+    let body = source.get(body_offset..).unwrap_or_default();
     let body_line = crate::error::line_col(source, body_offset).0;
     Ok(Split {
         format: Some(format),

@@ -5,6 +5,20 @@
 //! [`output`] (write), orchestrated by [`site`]; [`check`] reads a build for
 //! broken links.
 
+// Input never makes labsite panic: no unwrap, expect, panic or unchecked
+// indexing in library code (tests may); modules that index by ids they made
+// say so at their top.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -1,6 +1,7 @@
 //! The learn theme's navigation, computed once per site: the sidebar menu tree
 //! (top level = home's sections, learn's order and `hidden` rule), previous/next in
 //! learn's depth-first order with its URL-prefix rule, and breadcrumbs.
+#![allow(clippy::indexing_slicing)] // indices are page ids of the tree and positions in the reading order it builds, never input
 
 use crate::content::{ContentTree, Kind, PageId, sort};
 use std::collections::HashMap;
@@ -105,7 +106,7 @@ impl Navigation {
             .skip(1)
             .map(|(i, _)| i)
             .chain(std::iter::once(url.len()))
-            .filter_map(|end| self.index.get(&url[..end]))
+            .filter_map(|end| self.index.get(url.get(..end).unwrap_or_default()))
             .flatten()
             .copied()
             .collect();

@@ -31,9 +31,8 @@ struct Diagnostic {
 }
 
 /// `path:line:col: message`, `path:line: message` or `path: message`.
-static LOCATED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::patterns::fixed(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$")
-});
+static LOCATED: LazyLock<Regex> =
+    LazyLock::new(|| crate::patterns::fixed(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$"));
 
 impl Diagnostic {
     fn message(message: String) -> Diagnostic {

@@ -47,23 +47,26 @@ pub fn rewrite(html: &str, output_path: &str, how: &Rewrite) -> String {
     let mut last = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let Some(attr) = ATTRS.iter().find(|a| bytes[i..].starts_with(a.as_bytes())) else {
+        let Some(attr) = ATTRS
+            .iter()
+            .find(|a| bytes.get(i..).unwrap_or_default().starts_with(a.as_bytes()))
+        else {
             i += 1;
             continue;
         };
         let mut j = i + attr.len();
-        if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
+        if bytes.get(j).is_some_and(|&b| b == b'"' || b == b'\'') {
             j += 1;
         }
         // A single `/` not followed by another `/` (protocol-relative URLs stay).
-        if j < bytes.len() && bytes[j] == b'/' && bytes.get(j + 1) != Some(&b'/') {
-            out.push_str(&html[last..j]);
+        if bytes.get(j) == Some(&b'/') && bytes.get(j + 1) != Some(&b'/') {
+            out.push_str(html.get(last..j).unwrap_or_default());
             out.push_str(&prefix);
             last = j + 1;
         }
         i = j;
     }
-    out.push_str(&html[last..]);
+    out.push_str(html.get(last..).unwrap_or_default());
     out
 }
 

@@ -15,7 +15,9 @@ pub struct Reference {
 
 /// `<a href>` and `<img src>` attributes, in any quoting.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::patterns::fixed(r#"(?is)<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+    crate::patterns::fixed(
+        r#"(?is)<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#,
+    )
 });
 
 /// `id` and `name` attributes (older pages anchor with `<a name>`).

@@ -2,6 +2,7 @@
 //! (`_index.md`; every top-level folder), regular pages, leaf bundles (`index.md` and
 //! its resources), language suffixes, front matter, URLs, the publication filter and
 //! Hugo's default order. Loading never renders anything.
+#![allow(clippy::indexing_slicing)] // indices are page and section ids the loader itself hands out, never input
 
 use super::{ContentTree, Kind, Page, PageId, Resource, SourceFile, url};
 use crate::config::Config;
@@ -152,7 +153,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         let dir = parent_dir(&rel);
         if let Some(bundle) = leaf_dirs.iter().find(|d| dir == **d || is_below(&dir, d)) {
             if let Some(&owner) = bundle_pages.get(bundle) {
-                let within = &rel[bundle.len() + 1..];
+                let within = rel.get(bundle.len() + 1..).unwrap_or_default();
                 let base = bundle_dir_url(&tree.pages[owner].url);
                 let target = format!("{}{}", base.trim_start_matches('/'), within);
                 tree.pages[owner].resources.push(Resource {
@@ -170,7 +171,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         let within = if owner_dir.is_empty() {
             rel.as_str()
         } else {
-            &rel[owner_dir.len() + 1..]
+            rel.get(owner_dir.len() + 1..).unwrap_or_default()
         };
         let base = bundle_dir_url(&tree.pages[owner].url);
         let target = format!("{}{}", base.trim_start_matches('/'), within);
@@ -324,7 +325,7 @@ fn parent_dir(rel: &str) -> String {
 fn is_below(dir: &str, ancestor: &str) -> bool {
     dir.len() > ancestor.len()
         && dir.starts_with(ancestor)
-        && dir.as_bytes()[ancestor.len()] == b'/'
+        && dir.as_bytes().get(ancestor.len()) == Some(&b'/')
 }
 
 fn inside_leaf_dir(dir: &str, leaf_dirs: &BTreeSet<String>) -> bool {
@@ -398,7 +399,7 @@ impl Loader<'_> {
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
-                let valid = String::from_utf8_lossy(&bytes[..offset]);
+                let valid = String::from_utf8_lossy(bytes.get(..offset).unwrap_or_default());
                 let (line, col) = crate::error::line_col(&valid, valid.len());
                 self.errors.push(Error::at(
                     Location::new(&site_path, line, col),

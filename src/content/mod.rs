@@ -1,6 +1,7 @@
 //! The site's content as a tree of pages (home, sections, regular pages), loaded from
 //! `content/` but not yet rendered. Pages live in one arena indexed by [`PageId`];
 //! sections list their children's ids in Hugo's default order.
+#![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
 pub mod load;
 pub mod sort;

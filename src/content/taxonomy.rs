@@ -1,6 +1,7 @@
 //! Taxonomies (spec §8): for every configured taxonomy (`tags`, `categories` by
 //! default, or the site's `[taxonomies]`), a list page of its terms and a page per
 //! term listing the pages that name it, as Hugo adds them to the content tree.
+#![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
 use super::{ContentTree, Kind, Page, PageId, title_case, url};
 use crate::config::Config;

@@ -10,8 +10,7 @@ pub fn sanitize(segment: &str) -> String {
     let mut pending_dash = false;
     let chars: Vec<char> = segment.chars().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = chars.get(i) {
         if c.is_whitespace() {
             pending_dash = !out.is_empty();
             i += 1;

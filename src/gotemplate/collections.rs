@@ -199,7 +199,13 @@ pub fn call<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, Stri
             };
             let mut parts: Vec<String> = pairs
                 .chunks(2)
-                .map(|p| format!("{}={}", enc(&p[0]), p.get(1).map(enc).unwrap_or_default()))
+                .map(|p| {
+                    format!(
+                        "{}={}",
+                        p.first().map(enc).unwrap_or_default(),
+                        p.get(1).map(enc).unwrap_or_default()
+                    )
+                })
                 .collect();
             parts.sort();
             Ok(Value::str(parts.join("&")))

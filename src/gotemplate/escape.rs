@@ -76,9 +76,13 @@ impl Tracker {
         let bytes = out.as_bytes();
         let mut at = self.scanned.min(bytes.len());
         while let Some(i) = memchr_from(bytes, b'<', at) {
-            let rest = &bytes[i + 1..];
+            let rest = bytes.get(i + 1..).unwrap_or_default();
             let starts = |name: &[u8]| {
-                rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name)
+                rest.len() >= name.len()
+                    && rest
+                        .get(..name.len())
+                        .unwrap_or_default()
+                        .eq_ignore_ascii_case(name)
             };
             let opening = if starts(b"script") {
                 Some(Raw::Script)
@@ -140,13 +144,16 @@ fn place_after(before: &str, raw: Option<Raw>) -> Place {
     let Some(open) = before.rfind('<') else {
         return Place::Text;
     };
-    if before[open..].contains('>')
-        || !before[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+    if before.get(open..).unwrap_or_default().contains('>')
+        || !before
+            .get(open + 1..)
+            .unwrap_or_default()
+            .starts_with(|c: char| c.is_ascii_alphabetic())
     {
         return Place::Text;
     }
     // Inside a start tag: walk its attributes.
-    let tag = &before[open + 1..];
+    let tag = before.get(open + 1..).unwrap_or_default();
     let mut rest = tag.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-');
     loop {
         rest = rest.trim_start();
@@ -156,8 +163,10 @@ fn place_after(before: &str, raw: Option<Raw>) -> Place {
         let name_len = rest
             .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
             .unwrap_or(rest.len());
-        let name = &rest[..name_len.max(1).min(rest.len())];
-        rest = rest[name.len()..].trim_start();
+        let name = rest
+            .get(..name_len.max(1).min(rest.len()))
+            .unwrap_or_default();
+        rest = rest.get(name.len()..).unwrap_or_default().trim_start();
         let Some(after_eq) = rest.strip_prefix('=') else {
             continue;
         };
@@ -171,12 +180,12 @@ fn place_after(before: &str, raw: Option<Raw>) -> Place {
         };
         match value.chars().next() {
             None => return attr("", false),
-            Some(q @ ('"' | '\'')) => match value[1..].find(q) {
-                Some(end) => rest = &value[end + 2..],
-                None => return attr(&value[1..], true),
+            Some(q @ ('"' | '\'')) => match value.get(1..).unwrap_or_default().find(q) {
+                Some(end) => rest = value.get(end + 2..).unwrap_or_default(),
+                None => return attr(value.get(1..).unwrap_or_default(), true),
             },
             Some(_) => match value.find(char::is_whitespace) {
-                Some(end) => rest = &value[end..],
+                Some(end) => rest = value.get(end..).unwrap_or_default(),
                 None => return attr(value, false),
             },
         }

@@ -92,8 +92,7 @@ impl Templates {
     pub fn check_functions(&self, known: &dyn Fn(&str) -> bool) -> Result<(), TemplateError> {
         let mut names: Vec<&String> = self.entries.keys().collect();
         names.sort();
-        for name in names {
-            let entry = &self.entries[name];
+        for entry in names.into_iter().filter_map(|n| self.entries.get(n)) {
             if let Some((offset, function)) = super::check::unknown_function(&entry.nodes, known) {
                 let (line, col) = self.position(&entry.file, offset);
                 return Err(TemplateError {
@@ -330,17 +329,19 @@ impl<'a> Exec<'_, 'a> {
                 Node::Text(t) => out.push_str(t),
                 Node::Action(pipe) if is_return(pipe) => {
                     // Hugo's `return X …`: what follows `return` is a command of its own.
-                    let mut value = match &pipe.cmds[0].args[1..] {
+                    let first = pipe.cmds.first();
+                    let after_return = first.and_then(|c| c.args.get(1..)).unwrap_or_default();
+                    let mut value = match after_return {
                         [] => Value::Nil,
                         args => {
                             let cmd = Command {
                                 args: args.to_vec(),
-                                offset: pipe.cmds[0].offset,
+                                offset: first.map_or(0, |c| c.offset),
                             };
                             self.command(&cmd, dot, None)?
                         }
                     };
-                    for cmd in &pipe.cmds[1..] {
+                    for cmd in pipe.cmds.get(1..).unwrap_or_default() {
                         value = self.command(cmd, dot, Some(value))?;
                     }
                     self.returned = Some(value);
@@ -459,7 +460,7 @@ impl<'a> Exec<'_, 'a> {
             if self.in_comment {
                 match rest.find("-->") {
                     Some(end) => {
-                        rest = &rest[end + 3..];
+                        rest = rest.get(end + 3..).unwrap_or_default();
                         self.in_comment = false;
                     }
                     None => return,
@@ -467,8 +468,8 @@ impl<'a> Exec<'_, 'a> {
             } else {
                 match rest.find("<!--") {
                     Some(start) => {
-                        out.push_str(&rest[..start]);
-                        rest = &rest[start + 4..];
+                        out.push_str(rest.get(..start).unwrap_or_default());
+                        rest = rest.get(start + 4..).unwrap_or_default();
                         self.in_comment = true;
                     }
                     None => {
@@ -522,8 +523,9 @@ impl<'a> Exec<'_, 'a> {
         dot: &Value<'a>,
         piped: Option<Value<'a>>,
     ) -> Result<Value<'a>, Failure> {
-        let first = &cmd.args[0];
-        let rest = &cmd.args[1..];
+        let Some((first, rest)) = cmd.args.split_first() else {
+            return Err(self.fail(cmd.offset, "empty command"));
+        };
         match first {
             Expr::Ident(name) if name == "and" || name == "or" => {
                 let is_and = name == "and";

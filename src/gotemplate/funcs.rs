@@ -82,7 +82,7 @@ fn sprint(args: &[Value<'_>]) -> String {
     let mut out = String::new();
     for (i, v) in args.iter().enumerate() {
         let is_text = |v: &Value<'_>| matches!(v, Value::String(_) | Value::Trusted(..));
-        if i > 0 && !is_text(v) && !is_text(&args[i - 1]) {
+        if i > 0 && !is_text(v) && !args.get(i - 1).is_some_and(is_text) {
             out.push(' ');
         }
         out.push_str(&text(v));
@@ -131,7 +131,9 @@ fn index<'a>(mut v: Value<'a>, keys: &[Value<'a>]) -> Result<Value<'a>, String> 
     for k in keys {
         v = match (&v, k) {
             (Value::List(l), _) => match k.as_i64() {
-                Some(i) if i >= 0 && (i as usize) < l.len() => l[i as usize].clone(),
+                Some(i) if i >= 0 && (i as usize) < l.len() => {
+                    l.get(i as usize).cloned().unwrap_or(Value::Nil)
+                }
                 _ => return Err(format!("index out of range: {}", text(k))),
             },
             (Value::Map(_), _) => v.field(&text(k))?,
@@ -186,7 +188,14 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
     let a1 = &arg(args, 1);
     Some(match name {
         "not" => Ok(Value::Bool(!a0.truthy())),
-        "eq" => want(args, 2, name).map(|_| Value::Bool(args[1..].iter().any(|b| a0.equals(b)))),
+        "eq" => want(args, 2, name).map(|_| {
+            Value::Bool(
+                args.get(1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|b| a0.equals(b)),
+            )
+        }),
         "ne" => want(args, 2, name).map(|_| Value::Bool(!a0.equals(a1))),
         "lt" | "le" | "gt" | "ge" => want(args, 2, name).and_then(|_| a0.compare(a1)).map(|o| {
             use std::cmp::Ordering::*;
@@ -198,13 +207,19 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
             })
         }),
         "len" => len_of(a0).map(|n| Value::Int(n as i64)),
-        "index" => index(a0.clone(), &args[1.min(args.len())..]),
+        "index" => index(
+            a0.clone(),
+            args.get(1.min(args.len())..).unwrap_or_default(),
+        ),
         "print" => Ok(Value::str(sprint(args))),
         "println" => Ok(Value::str(format!(
             "{}\n",
             args.iter().map(text).collect::<Vec<_>>().join(" ")
         ))),
-        "printf" => Ok(Value::str(sprintf(&text(a0), &args[1.min(args.len())..]))),
+        "printf" => Ok(Value::str(sprintf(
+            &text(a0),
+            args.get(1.min(args.len())..).unwrap_or_default(),
+        ))),
         "html" | "htmlEscape" => Ok(Value::str(crate::theme::go_escape(&text(a0)))),
         "htmlUnescape" => Ok(Value::str(
             text(a0)
@@ -353,7 +368,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         "string" => Ok(Value::str(text(a0))),
         "add" | "sub" | "mul" | "div" | "mod" => arith(name, args),
         "math.Add" | "math.Sub" | "math.Mul" | "math.Div" | "math.Mod" => {
-            arith(&name[5..].to_lowercase(), args)
+            arith(&name.get(5..).unwrap_or_default().to_lowercase(), args)
         }
         "jsonify" => Ok(Value::html(crate::data_format::go_json(
             &to_json(a0).to_string(),
@@ -437,7 +452,9 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
                 (start + len).min(n)
             };
             Ok(Value::str(
-                chars[start as usize..end.max(start) as usize]
+                chars
+                    .get(start as usize..end.max(start) as usize)
+                    .unwrap_or_default()
                     .iter()
                     .collect::<String>(),
             ))
@@ -455,7 +472,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
                 let cut: String = t.chars().take(limit.max(0) as usize).collect();
                 // Cut at a word boundary, as Hugo does.
                 let cut = match cut.rfind(char::is_whitespace) {
-                    Some(i) if i > 0 => cut[..i].to_string(),
+                    Some(i) if i > 0 => cut.get(..i).unwrap_or_default().to_string(),
                     _ => cut,
                 };
                 Ok(Value::str(format!("{}{ellipsis}", cut.trim_end())))

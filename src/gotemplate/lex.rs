@@ -55,21 +55,21 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
     let mut out: Vec<Token> = Vec::new();
     let mut pos = 0;
     while pos < src.len() {
-        let Some(rel) = src[pos..].find("{{") else {
+        let Some(rel) = src.get(pos..).unwrap_or_default().find("{{") else {
             out.push(Token {
-                tok: Tok::Text(src[pos..].to_string()),
+                tok: Tok::Text(src.get(pos..).unwrap_or_default().to_string()),
                 offset: pos,
                 joined: false,
             });
             break;
         };
         let open = pos + rel;
-        let mut text = &src[pos..open];
+        let mut text = src.get(pos..open).unwrap_or_default();
         let mut inner = open + 2;
-        let trim_left = src[inner..].starts_with("- ")
-            || src[inner..].starts_with("-\t")
-            || src[inner..].starts_with("-\n")
-            || src[inner..].starts_with("-\r");
+        let trim_left = src.get(inner..).unwrap_or_default().starts_with("- ")
+            || src.get(inner..).unwrap_or_default().starts_with("-\t")
+            || src.get(inner..).unwrap_or_default().starts_with("-\n")
+            || src.get(inner..).unwrap_or_default().starts_with("-\r");
         if trim_left {
             text = text.trim_end();
             inner += 1;
@@ -82,13 +82,15 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
             });
         }
         // Comments: {{/* ... */}} with optional trim markers.
-        let after_space = inner + (src[inner..].len() - src[inner..].trim_start().len());
-        if src[after_space..].starts_with("/*") {
-            let Some(end_rel) = src[after_space..].find("*/") else {
+        let after_space = inner
+            + (src.get(inner..).unwrap_or_default().len()
+                - src.get(inner..).unwrap_or_default().trim_start().len());
+        if src.get(after_space..).unwrap_or_default().starts_with("/*") {
+            let Some(end_rel) = src.get(after_space..).unwrap_or_default().find("*/") else {
                 return err(open, "unclosed comment");
             };
             let mut close = after_space + end_rel + 2;
-            let rest = &src[close..];
+            let rest = src.get(close..).unwrap_or_default();
             let trimmed = rest.trim_start();
             let trim_right = trimmed.starts_with("-}}");
             let close_len = if trim_right {
@@ -101,7 +103,8 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
             close += rest.len() - trimmed.len() + close_len;
             pos = close;
             if trim_right {
-                pos += src[pos..].len() - src[pos..].trim_start().len();
+                pos += src.get(pos..).unwrap_or_default().len()
+                    - src.get(pos..).unwrap_or_default().trim_start().len();
             }
             continue;
         }
@@ -119,7 +122,8 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
         });
         pos = end + if trim_right { 3 } else { 2 };
         if trim_right {
-            pos += src[pos..].len() - src[pos..].trim_start().len();
+            pos += src.get(pos..).unwrap_or_default().len()
+                - src.get(pos..).unwrap_or_default().trim_start().len();
         }
     }
     Ok(out)
@@ -135,7 +139,7 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
     let mut toks: Vec<Token> = Vec::new();
     let mut prev_end = usize::MAX;
     loop {
-        let rest = &src[pos..];
+        let rest = src.get(pos..).unwrap_or_default();
         let Some(c) = rest.chars().next() else {
             return err(pos, "unclosed action");
         };
@@ -187,7 +191,7 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
             }
             '"' => {
                 let mut value = String::new();
-                let mut chars = rest[1..].char_indices();
+                let mut chars = rest.get(1..).unwrap_or_default().char_indices();
                 let mut end = None;
                 while let Some((i, ch)) = chars.next() {
                     match ch {
@@ -213,20 +217,30 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
                 pos += len;
             }
             '`' => {
-                let Some(end) = rest[1..].find('`') else {
+                let Some(end) = rest.get(1..).unwrap_or_default().find('`') else {
                     return err(start, "unterminated raw quoted string");
                 };
-                push(&mut toks, Tok::Str(rest[1..1 + end].to_string()));
+                push(
+                    &mut toks,
+                    Tok::Str(rest.get(1..1 + end).unwrap_or_default().to_string()),
+                );
                 pos += end + 2;
             }
             '\'' => {
                 // A character constant is a number in Go.
-                let ch = rest[1..].chars().next().unwrap_or('\0');
+                let ch = rest
+                    .get(1..)
+                    .unwrap_or_default()
+                    .chars()
+                    .next()
+                    .unwrap_or('\0');
                 push(&mut toks, Tok::Int(ch as i64));
                 pos += 1 + ch.len_utf8() + 1;
             }
             '.' => {
-                let name: String = rest[1..]
+                let name: String = rest
+                    .get(1..)
+                    .unwrap_or_default()
                     .chars()
                     .take_while(|&c| is_ident_char(c))
                     .collect();
@@ -246,7 +260,9 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
                 }
             }
             '$' => {
-                let name: String = rest[1..]
+                let name: String = rest
+                    .get(1..)
+                    .unwrap_or_default()
                     .chars()
                     .take_while(|&c| is_ident_char(c))
                     .collect();
@@ -255,7 +271,10 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
             }
             c if c.is_ascii_digit()
                 || ((c == '-' || c == '+')
-                    && rest[1..].starts_with(|d: char| d.is_ascii_digit())) =>
+                    && rest
+                        .get(1..)
+                        .unwrap_or_default()
+                        .starts_with(|d: char| d.is_ascii_digit())) =>
             {
                 let num: String = rest
                     .char_indices()

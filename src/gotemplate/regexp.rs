@@ -88,8 +88,8 @@ pub fn go_syntax(pattern: &str) -> String {
                 out.push('[');
                 let rest = chars.as_str();
                 if let Some(end) = rest.find(":]") {
-                    out.push_str(&rest[..end + 2]);
-                    for _ in 0..rest[..end + 2].chars().count() {
+                    out.push_str(rest.get(..end + 2).unwrap_or_default());
+                    for _ in 0..rest.get(..end + 2).unwrap_or_default().chars().count() {
                         chars.next();
                     }
                 }

@@ -130,15 +130,20 @@ impl Options {
         };
         let mut rest = text;
         while let Some(eq) = rest.find('=') {
-            let key = rest[..eq]
+            let key = rest
+                .get(..eq)
+                .unwrap_or_default()
                 .trim()
                 .trim_start_matches(',')
                 .trim()
                 .to_lowercase();
-            let after = rest[eq + 1..].trim_start();
+            let after = rest.get(eq + 1..).unwrap_or_default().trim_start();
             let (value, next) = if let Some(list) = after.strip_prefix('[') {
                 let end = list.find(']').unwrap_or(list.len());
-                (&list[..end], list.get(end + 1..).unwrap_or(""))
+                (
+                    list.get(..end).unwrap_or_default(),
+                    list.get(end + 1..).unwrap_or(""),
+                )
             } else {
                 // hl_lines may hold spaces ("2 4-5"); other values end at a space too.
                 let end = if key == "hl_lines" {
@@ -148,7 +153,10 @@ impl Options {
                         .find(|c: char| c == ',' || c.is_whitespace())
                         .unwrap_or(after.len())
                 };
-                (&after[..end], &after[end..])
+                (
+                    after.get(..end).unwrap_or_default(),
+                    after.get(end..).unwrap_or_default(),
+                )
             };
             let value = value.trim().trim_matches('"');
             match key.as_str() {

@@ -202,7 +202,7 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((n, id, start)) = w.current_heading.take() {
-                    let html = strip_links(&w.out[start..]);
+                    let html = strip_links(w.out.get(start..).unwrap_or_default());
                     w.headings.push(Heading { level: n, id, html });
                 }
                 w.out.push_str(&format!("</h{}>\n", heading_level(level)));
@@ -295,12 +295,15 @@ impl Writer {
     fn assign_heading_ids(&mut self, events: &[Event<'_>]) -> Vec<String> {
         let mut ids = Vec::new();
         let mut i = 0;
-        while i < events.len() {
-            if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
+        while let Some(event) = events.get(i) {
+            if let Event::Start(Tag::Heading { id, .. }) = event {
                 let mut text = String::new();
                 let mut j = i + 1;
-                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                    match &events[j] {
+                while let Some(inner) = events
+                    .get(j)
+                    .filter(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                {
+                    match inner {
                         Event::Text(t) => {
                             let before = text.chars().last().unwrap_or('\n');
                             text.push_str(&typographer::to_chars(
@@ -342,7 +345,10 @@ impl Writer {
                     CodeBlockKind::Fenced(info) => {
                         let info = info.trim();
                         let (lang, attrs) = match info.find('{') {
-                            Some(i) => (info[..i].trim(), &info[i..]),
+                            Some(i) => (
+                                info.get(..i).unwrap_or_default().trim(),
+                                info.get(i..).unwrap_or_default(),
+                            ),
                             None => (info.split_whitespace().next().unwrap_or(""), ""),
                         };
                         Some((lang.to_string(), attrs.to_string()))
@@ -643,7 +649,11 @@ impl Writer {
                 "&#160;<a href=\"#fnref:{n}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>"
             );
             let body = match html.rfind("</p>") {
-                Some(p) => format!("{}{backref}{}", &html[..p], &html[p..]),
+                Some(p) => format!(
+                    "{}{backref}{}",
+                    html.get(..p).unwrap_or_default(),
+                    html.get(p..).unwrap_or_default()
+                ),
                 None => format!("{html}{backref}"),
             };
             self.out

@@ -5,7 +5,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::patterns::fixed(r"(?i)(?:https?://|ftp://|www\.)[^\s<]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+    crate::patterns::fixed(
+        r"(?i)(?:https?://|ftp://|www\.)[^\s<]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+    )
 });
 
 /// A piece of text: plain, or a link with its target.
@@ -24,7 +26,9 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
             continue;
         }
         // As in GFM, an autolink starts a line, or follows white space or `*_~(`.
-        if text[..m.start()]
+        if text
+            .get(..m.start())
+            .unwrap_or_default()
             .chars()
             .last()
             .is_some_and(|c| !(c.is_whitespace() || "*_~(".contains(c)))
@@ -34,7 +38,8 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
         let raw = trim_trailing(m.as_str());
         let is_email =
             !raw.contains("://") && !raw.to_lowercase().starts_with("www.") && raw.contains('@');
-        if raw.to_lowercase().starts_with("www.") && !raw[4..].contains('.') {
+        if raw.to_lowercase().starts_with("www.") && !raw.get(4..).unwrap_or_default().contains('.')
+        {
             continue;
         }
         if raw.ends_with("://") || raw.is_empty() {
@@ -55,13 +60,13 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
             raw.to_string()
         };
         if m.start() > last {
-            out.push(Piece::Text(&text[last..m.start()]));
+            out.push(Piece::Text(text.get(last..m.start()).unwrap_or_default()));
         }
         out.push(Piece::Link { text: raw, href });
         last = m.start() + raw.len();
     }
     if last < text.len() {
-        out.push(Piece::Text(&text[last..]));
+        out.push(Piece::Text(text.get(last..).unwrap_or_default()));
     }
     out
 }
@@ -73,7 +78,7 @@ fn trim_trailing(url: &str) -> &str {
         let before = s;
         s = s.trim_end_matches(['?', '!', '.', ',', ':', '*', '_', '~', '\'', '"', ';']);
         if s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
-            s = &s[..s.len() - 1];
+            s = s.get(..s.len() - 1).unwrap_or_default();
         }
         if s == before {
             return s;

@@ -15,7 +15,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser};
 /// own, starting right after the backslash. Such a character is marked so that
 /// the typographer leaves it alone (`\-\-` stays `--`, as in Goldmark).
 fn protect_escape<'a>(text: CowStr<'a>, source: &str, start: usize) -> CowStr<'a> {
-    let escaped = start > 0 && source.as_bytes()[start - 1] == b'\\';
+    let escaped = start > 0 && source.as_bytes().get(start - 1) == Some(&b'\\');
     let mut chars = text.chars();
     match (escaped, chars.next().and_then(typographer::protect)) {
         (true, Some(stand_in)) => CowStr::from(format!("{stand_in}{}", chars.as_str())),
@@ -64,7 +64,7 @@ fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
         let t = l.trim_start_matches(' ');
         l.len() - t.len() < 4
             && t.starts_with(':')
-            && !t[1..].starts_with([' ', '\t'])
+            && !t.get(1..).unwrap_or_default().starts_with([' ', '\t'])
             && t.len() > 1
     });
     if !needs {
@@ -84,7 +84,8 @@ fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
         {
             match &fence {
                 Some(open)
-                    if marker.starts_with(open.as_str()) && t[marker.len()..].trim().is_empty() =>
+                    if marker.starts_with(open.as_str())
+                        && t.get(marker.len()..).unwrap_or_default().trim().is_empty() =>
                 {
                     fence = None
                 }
@@ -95,9 +96,12 @@ fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
             && indent < 4
             && t.starts_with(':')
             && t.len() > 1
-            && !t[1..].starts_with([' ', '\t', '\n', '\r'])
+            && !t
+                .get(1..)
+                .unwrap_or_default()
+                .starts_with([' ', '\t', '\n', '\r'])
         {
-            out.push_str(&line[..indent]);
+            out.push_str(line.get(..indent).unwrap_or_default());
             out.push('\\');
             out.push_str(t);
             continue;

@@ -30,8 +30,9 @@ pub fn render(headings: &[Heading]) -> String {
         if level == 0 || rows.is_empty() {
             rows.push(Node::default());
         }
-        let last = rows.len() - 1;
-        let mut node = &mut rows[last];
+        let Some(mut node) = rows.last_mut() else {
+            continue;
+        };
         if level == 0 {
             node.heading = Some(i);
             continue;
@@ -41,7 +42,11 @@ pub fn render(headings: &[Heading]) -> String {
                 node.children.push(Node::default());
             }
             let last = node.children.len() - 1;
-            node = &mut node.children[last];
+            // The list has an element: one was pushed above when it had none.
+            #[allow(clippy::indexing_slicing)]
+            {
+                node = &mut node.children[last];
+            }
         }
         node.children.push(Node {
             heading: Some(i),
@@ -85,8 +90,7 @@ fn write_level(
     for node in nodes {
         newline(out, indent + 1);
         out.push_str("<li>");
-        if let Some(i) = node.heading {
-            let h = &headings[i];
+        if let Some(h) = node.heading.and_then(|i| headings.get(i)) {
             out.push_str(&format!("<a href=\"#{}\">{}</a>", h.id, h.html));
         }
         let before = out.len();

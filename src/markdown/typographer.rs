@@ -112,9 +112,11 @@ pub fn apply<'a>(text: &'a str, before: char, after: char, open: &mut Open) -> V
     let mut out = Vec::new();
     let mut plain_start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
-        let prev = if i == 0 { before } else { chars[i - 1].1 };
+    while let Some(&(offset, c)) = chars.get(i) {
+        let prev = match i.checked_sub(1) {
+            Some(p) => at(p).unwrap_or(before),
+            None => before,
+        };
         let (sub, len) = match c {
             '-' if at(i + 1) == Some('-') && at(i + 2) == Some('-') => (Some(Sub::EmDash), 3),
             '-' if at(i + 1) == Some('-') => (Some(Sub::EnDash), 2),
@@ -142,7 +144,9 @@ pub fn apply<'a>(text: &'a str, before: char, after: char, open: &mut Open) -> V
         match sub {
             Some(s) => {
                 if offset > plain_start {
-                    out.push(Piece::Text(&text[plain_start..offset]));
+                    out.push(Piece::Text(
+                        text.get(plain_start..offset).unwrap_or_default(),
+                    ));
                 }
                 out.push(Piece::Sub(s));
                 i += len;
@@ -152,7 +156,7 @@ pub fn apply<'a>(text: &'a str, before: char, after: char, open: &mut Open) -> V
         }
     }
     if plain_start < text.len() {
-        out.push(Piece::Text(&text[plain_start..]));
+        out.push(Piece::Text(text.get(plain_start..).unwrap_or_default()));
     }
     out
 }

@@ -1,6 +1,7 @@
 //! The site's machine-read files (spec §8): RSS feeds (`index.xml`) of the home and
 //! list pages, `sitemap.xml` (a sitemap index on multilingual sites), `robots.txt`
 //! and learn's search index (`index.json`).
+#![allow(clippy::indexing_slicing)] // indices are page ids of the tree and keys of the site view it builds, never input
 
 use super::SiteData;
 use crate::content::{ContentTree, Kind, PageId};

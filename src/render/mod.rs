@@ -1,6 +1,7 @@
 //! The render stage: each page's body through shortcodes and Markdown into HTML,
 //! then the whole page through the theme's templates. Every function here is a
 //! pure function of read-only site data, so pages can render in parallel.
+#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use crate::config::Config;
 use crate::content::{ContentTree, Kind, Page, PageId, url};
@@ -293,7 +294,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
         });
     }
     let summary = expanded.markdown.find("<!--more-->").map(|i| {
-        let before = markdown::render(&expanded.markdown[..i], settings);
+        let before = markdown::render(expanded.markdown.get(..i).unwrap_or_default(), settings);
         shortcode::substitute(&before.html, &expanded.placeholders)
             .trim_end()
             .to_string()

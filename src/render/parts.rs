@@ -4,6 +4,7 @@
 //! (`layouts/partials/logo.html`), it runs for each page and templates find its
 //! output as `parts.logo`, `parts.menu_footer`, …; where it has none, templates
 //! include the theme's Tera partial of that name themselves.
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
 use super::Build;
 use super::hugo::{self, Env, objects::PageObject};

@@ -74,7 +74,7 @@ impl RefIndex {
             .find(|e| p.ends_with(e));
         if let Some(ext) = ext {
             // `x.en.md` names the same page as `x.md`; `.html` is a content extension too.
-            let stem = &p[..p.len() - ext.len()];
+            let stem = p.get(..p.len() - ext.len()).unwrap_or_default();
             return self
                 .by_path
                 .get(&format!("{stem}.md"))

@@ -2,6 +2,7 @@
 //! flavour: links to content paths point at the pages, blockquote alerts
 //! (`> [!tip]+ Title`) become the theme's notice boxes, and code blocks with a
 //! `title` are shown under it, as one tab.
+#![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
 use super::SiteData;
 use super::shortcodes::PageShortcodes;
@@ -49,8 +50,16 @@ fn element_end(html: &str, start: usize, open: &str, close: &str) -> Option<usiz
     let mut depth = 0usize;
     let mut at = start;
     loop {
-        let next_open = html[at..].find(open).map(|i| at + i);
-        let next_close = html[at..].find(close).map(|i| at + i)?;
+        let next_open = html
+            .get(at..)
+            .unwrap_or_default()
+            .find(open)
+            .map(|i| at + i);
+        let next_close = html
+            .get(at..)
+            .unwrap_or_default()
+            .find(close)
+            .map(|i| at + i)?;
         match next_open {
             Some(o) if o < next_close => {
                 depth += 1;
@@ -82,7 +91,7 @@ fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String>
         let Some(end) = element_end(rest, whole.start(), OPEN, CLOSE) else {
             break;
         };
-        out.push_str(&rest[..whole.start()]);
+        out.push_str(rest.get(..whole.start()).unwrap_or_default());
         let style = caps[1].to_lowercase();
         let expanded = match &caps[2] {
             "+" => Some(true),
@@ -90,7 +99,7 @@ fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String>
             _ => None,
         };
         let title = caps[3].trim();
-        let body = &rest[whole.end()..end - CLOSE.len()];
+        let body = rest.get(whole.end()..end - CLOSE.len()).unwrap_or_default();
         // The paragraph the marker opened goes on when the marker line did not end it.
         let content = if &caps[4] == "\n" {
             format!("<p>{body}")
@@ -100,7 +109,7 @@ fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String>
         let title = (!title.is_empty()).then_some(title);
         out.push_str(&shortcodes.render_alert(&style, title, expanded, content.trim_end())?);
         out.push('\n');
-        rest = &rest[end..];
+        rest = rest.get(end..).unwrap_or_default();
     }
     out.push_str(rest);
     Ok(out)
@@ -108,9 +117,8 @@ fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String>
 
 /// Code blocks the Markdown writer marked with their title.
 fn code_titles(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String> {
-    static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-        crate::patterns::fixed(r#"<div data-labsite-code-title="([^"]*)">\n"#)
-    });
+    static TITLED: LazyLock<Regex> =
+        LazyLock::new(|| crate::patterns::fixed(r#"<div data-labsite-code-title="([^"]*)">\n"#));
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(caps) = TITLED.captures(rest) {
@@ -118,8 +126,10 @@ fn code_titles(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, St
         let Some(end) = element_end(rest, whole.start(), "<div", "</div>\n") else {
             break;
         };
-        out.push_str(&rest[..whole.start()]);
-        let block = &rest[whole.end()..end - "</div>\n".len()];
+        out.push_str(rest.get(..whole.start()).unwrap_or_default());
+        let block = rest
+            .get(whole.end()..end - "</div>\n".len())
+            .unwrap_or_default();
         let title = caps[1]
             .replace("&quot;", "\"")
             .replace("&lt;", "<")
@@ -127,7 +137,7 @@ fn code_titles(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, St
             .replace("&amp;", "&");
         out.push_str(&shortcodes.render_titled_code(&title, block.trim_end())?);
         out.push('\n');
-        rest = &rest[end..];
+        rest = rest.get(end..).unwrap_or_default();
     }
     out.push_str(rest);
     Ok(out)

@@ -7,6 +7,7 @@
 //! A template file's final newline is not part of its output. The site's own
 //! Go-template shortcodes (`layouts/shortcodes/NAME.html`) come first and run on
 //! labsite's Go template engine, with Hugo's objects.
+#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use super::hugo::Env;
 use super::hugo::objects::{Call, ShortcodeObject};
@@ -465,15 +466,15 @@ fn split_tabs(inner: &str) -> Vec<Value> {
     let mut tabs = Vec::new();
     let mut rest = inner;
     while let Some(start) = rest.find(TAB_OPEN) {
-        let after = &rest[start + TAB_OPEN.len_utf8()..];
+        let after = rest.get(start + TAB_OPEN.len_utf8()..).unwrap_or_default();
         let (Some(mid), Some(end)) = (after.find(TAB_MID), after.find(TAB_CLOSE)) else {
             break;
         };
         if mid > end {
             break;
         }
-        tabs.push(json!({"name": &after[..mid], "content": &after[mid + TAB_MID.len_utf8()..end]}));
-        rest = &after[end + TAB_CLOSE.len_utf8()..];
+        tabs.push(json!({"name": after.get(..mid).unwrap_or_default(), "content": after.get(mid + TAB_MID.len_utf8()..end).unwrap_or_default()}));
+        rest = after.get(end + TAB_CLOSE.len_utf8()..).unwrap_or_default();
     }
     tabs
 }

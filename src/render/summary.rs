@@ -14,7 +14,7 @@ static SHORTCODE: LazyLock<Regex> =
 /// The summary of a Markdown body.
 pub fn of_markdown(body: &str, settings: Settings) -> String {
     let body = match body.find("<!--more-->") {
-        Some(i) => &body[..i],
+        Some(i) => body.get(..i).unwrap_or_default(),
         None => body,
     };
     let source = SHORTCODE.replace_all(body, "");
@@ -73,16 +73,17 @@ pub fn of_html(html: &str) -> String {
         let end = if whole.as_str().ends_with('>') {
             whole.end()
         } else {
-            html[whole.end()..]
+            html.get(whole.end()..)
+                .unwrap_or_default()
                 .find('>')
                 .map_or(html.len(), |i| whole.end() + i + 1)
         };
-        words += plain_text(&html[block_start..end])
+        words += plain_text(html.get(block_start..end).unwrap_or_default())
             .split_whitespace()
             .count();
         block_start = end;
         if words >= SUMMARY_WORDS {
-            return html[..end].trim_end().to_string();
+            return html.get(..end).unwrap_or_default().trim_end().to_string();
         }
     }
     html.trim_end().to_string()
@@ -125,23 +126,25 @@ pub fn plain_text(html: &str) -> String {
     };
     let mut rest = html;
     while let Some(i) = rest.find(['<', '&']) {
-        push(&mut out, &rest[..i], &mut space);
-        let at = &rest[i..];
+        push(&mut out, rest.get(..i).unwrap_or_default(), &mut space);
+        let at = rest.get(i..).unwrap_or_default();
         if let Some(after_lt) = at.strip_prefix('<') {
             match at.find('>') {
                 Some(end) => {
-                    let tag = &at[..=end];
+                    let tag = at.get(..=end).unwrap_or_default();
                     let lower = tag.to_ascii_lowercase();
                     let is_break = lower == "</p>"
                         || (lower.starts_with("<br")
-                            && lower[3..lower.len() - 1]
+                            && lower
+                                .get(3..lower.len() - 1)
+                                .unwrap_or_default()
                                 .trim_end_matches('/')
                                 .trim()
                                 .is_empty());
                     if is_break {
                         space = true;
                     }
-                    rest = &at[end + 1..];
+                    rest = at.get(end + 1..).unwrap_or_default();
                 }
                 None => {
                     push(&mut out, "<", &mut space);
@@ -152,7 +155,7 @@ pub fn plain_text(html: &str) -> String {
             match ENTITIES.iter().find(|(e, _)| at.starts_with(e)) {
                 Some((entity, text)) => {
                     push(&mut out, text, &mut space);
-                    rest = &at[entity.len()..];
+                    rest = at.get(entity.len()..).unwrap_or_default();
                 }
                 None => {
                     push(&mut out, "&", &mut space);

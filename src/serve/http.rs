@@ -70,7 +70,12 @@ fn with_script(html: &[u8]) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
-        Some(i) => format!("{}{tag}\n{}", &text[..i], &text[i..]).into_bytes(),
+        Some(i) => format!(
+            "{}{tag}\n{}",
+            text.get(..i).unwrap_or_default(),
+            text.get(i..).unwrap_or_default()
+        )
+        .into_bytes(),
         None => format!("{text}{tag}\n").into_bytes(),
     }
 }

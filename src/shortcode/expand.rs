@@ -130,7 +130,11 @@ impl Expander<'_> {
     ) -> Result<String> {
         let position = self.source.location(call.tag.start);
         let name = call.tag.name.as_str();
-        let before = &self.source.body[..call.tag.start.min(self.source.body.len())];
+        let before = self
+            .source
+            .body
+            .get(..call.tag.start.min(self.source.body.len()))
+            .unwrap_or_default();
         let indent = line_indent(before);
         let mut invocation = Invocation {
             indent: &indent,
@@ -218,19 +222,23 @@ pub fn substitute(html: &str, placeholders: &[(String, String)]) -> String {
         String::with_capacity(html.len() + placeholders.iter().map(|p| p.1.len()).sum::<usize>());
     let mut rest = html;
     while let Some(i) = rest.find(TOKEN_PREFIX) {
-        let after = &rest[i + TOKEN_PREFIX.len()..];
+        let after = rest.get(i + TOKEN_PREFIX.len()..).unwrap_or_default();
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let index: Option<usize> = after[..digits].parse().ok();
-        let valid = digits > 0 && after[digits..].starts_with(TOKEN_SUFFIX);
+        let index: Option<usize> = after.get(..digits).unwrap_or_default().parse().ok();
+        let valid = digits > 0
+            && after
+                .get(digits..)
+                .unwrap_or_default()
+                .starts_with(TOKEN_SUFFIX);
         match (valid, index.and_then(|n| placeholders.get(n))) {
             (true, Some((_, output))) => {
                 let token_end = i + TOKEN_PREFIX.len() + digits + TOKEN_SUFFIX.len();
-                let before = &rest[..i];
-                let tail = &rest[token_end..];
+                let before = rest.get(..i).unwrap_or_default();
+                let tail = rest.get(token_end..).unwrap_or_default();
                 if before.ends_with("<p>") && tail.starts_with("</p>") {
-                    out.push_str(&before[..before.len() - 3]);
+                    out.push_str(before.get(..before.len() - 3).unwrap_or_default());
                     out.push_str(output);
-                    rest = &tail[4..];
+                    rest = tail.get(4..).unwrap_or_default();
                 } else {
                     out.push_str(before);
                     out.push_str(output);
@@ -238,7 +246,7 @@ pub fn substitute(html: &str, placeholders: &[(String, String)]) -> String {
                 }
             }
             _ => {
-                out.push_str(&rest[..i + TOKEN_PREFIX.len()]);
+                out.push_str(rest.get(..i + TOKEN_PREFIX.len()).unwrap_or_default());
                 rest = after;
             }
         }

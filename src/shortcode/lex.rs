@@ -98,7 +98,7 @@ pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
     let mut tokens = Vec::new();
     let mut text_start = 0;
     let mut pos = 0;
-    while let Some(found) = body[pos..].find("{{") {
+    while let Some(found) = body.get(pos..).unwrap_or_default().find("{{") {
         let start = pos + found;
         let kind = bytes.get(start + 2).copied();
         if kind != Some(b'<') && kind != Some(b'%') {
@@ -114,10 +114,18 @@ pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
         }
         let close_delim = if markdown { "%}}" } else { ">}}" };
         let inner_start = start + 3;
-        if body[inner_start..].starts_with("/*") {
+        if body
+            .get(inner_start..)
+            .unwrap_or_default()
+            .starts_with("/*")
+        {
             // Escaped tag: literal text without the comment markers.
             let end_marker = format!("*/{close_delim}");
-            let Some(rel) = body[inner_start..].find(&end_marker) else {
+            let Some(rel) = body
+                .get(inner_start..)
+                .unwrap_or_default()
+                .find(&end_marker)
+            else {
                 return err(
                     start,
                     "comment must be closed (end it with `*/>}}` or `*/%}}`)",
@@ -125,7 +133,10 @@ pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
             };
             let comment_end = inner_start + rel;
             let open = if markdown { "{{%" } else { "{{<" };
-            let text = format!("{open}{}{close_delim}", &body[inner_start + 2..comment_end]);
+            let text = format!(
+                "{open}{}{close_delim}",
+                body.get(inner_start + 2..comment_end).unwrap_or_default()
+            );
             tokens.push(Token::Literal { text, start });
             pos = comment_end + end_marker.len();
             text_start = pos;
@@ -152,11 +163,11 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn peek(&self) -> Option<char> {
-        self.body[self.pos..].chars().next()
+        self.body.get(self.pos..).unwrap_or_default().chars().next()
     }
 
     fn rest(&self) -> &str {
-        &self.body[self.pos..]
+        self.body.get(self.pos..).unwrap_or_default()
     }
 
     fn skip_space(&mut self) {
@@ -183,7 +194,12 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
     }
     let name_start = c.pos;
     while let Some(ch) = c.peek() {
-        let self_close = ch == '/' && c.rest()[1..].trim_start().starts_with(close_delim);
+        let self_close = ch == '/'
+            && c.rest()
+                .get(1..)
+                .unwrap_or_default()
+                .trim_start()
+                .starts_with(close_delim);
         let ok = ch.is_alphanumeric()
             || ch == '_'
             || (c.pos > name_start && matches!(ch, '-' | '/' | '.') && !self_close);
@@ -192,7 +208,7 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
         }
         c.pos += ch.len_utf8();
     }
-    let name = body[name_start..c.pos].to_string();
+    let name = body.get(name_start..c.pos).unwrap_or_default().to_string();
     if name.is_empty() {
         if c.rest().is_empty() {
             return err(start, "unclosed shortcode action");
@@ -251,8 +267,17 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
                 end,
             ));
         }
-        if rest.starts_with('/') && rest[1..].trim_start().starts_with(close_delim) {
-            let after = c.pos + 1 + (rest[1..].len() - rest[1..].trim_start().len());
+        if rest.starts_with('/')
+            && rest
+                .get(1..)
+                .unwrap_or_default()
+                .trim_start()
+                .starts_with(close_delim)
+        {
+            let after = c.pos
+                + 1
+                + (rest.get(1..).unwrap_or_default().len()
+                    - rest.get(1..).unwrap_or_default().trim_start().len());
             let end = after + 3;
             return Ok((
                 Token::Open(tag(name, positional, named, markdown, true, start, end)),
@@ -282,7 +307,7 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
                 break;
             }
         }
-        let word = body[item_start..c.pos].to_string();
+        let word = body.get(item_start..c.pos).unwrap_or_default().to_string();
         if c.peek() == Some('=') && !word.is_empty() {
             c.pos += 1;
             let value = match c.peek() {
@@ -293,12 +318,18 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
                         if ch.is_whitespace() || c.rest().starts_with(close_delim) {
                             break;
                         }
-                        if ch == '/' && c.rest()[1..].trim_start().starts_with(close_delim) {
+                        if ch == '/'
+                            && c.rest()
+                                .get(1..)
+                                .unwrap_or_default()
+                                .trim_start()
+                                .starts_with(close_delim)
+                        {
                             break;
                         }
                         c.pos += ch.len_utf8();
                     }
-                    typed(&body[v_start..c.pos])
+                    typed(body.get(v_start..c.pos).unwrap_or_default())
                 }
             };
             if !positional.is_empty() {

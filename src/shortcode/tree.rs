@@ -50,8 +50,11 @@ fn closed_later(tokens: &[Token]) -> Vec<bool> {
                 pending.insert(tag.name.as_str(), i);
             }
             Token::Close { name, .. } => {
-                if let Some(open) = pending.remove(name.as_str()) {
-                    result[open] = true;
+                if let Some(slot) = pending
+                    .remove(name.as_str())
+                    .and_then(|open| result.get_mut(open))
+                {
+                    *slot = true;
                 }
             }
             _ => {}
@@ -84,7 +87,9 @@ pub fn build(
     let closed = closed_later(&tokens);
     for (index, token) in tokens.into_iter().enumerate() {
         let node = match token {
-            Token::Text { start, end } => Node::Text(body[start..end].to_string()),
+            Token::Text { start, end } => {
+                Node::Text(body.get(start..end).unwrap_or_default().to_string())
+            }
             Token::Literal { text, .. } => Node::Text(text),
             Token::Open(tag) => {
                 let Some(inner) = defs.inner(&tag.name) else {
@@ -105,7 +110,7 @@ pub fn build(
                 let takes_inner = match inner {
                     Inner::None => false,
                     Inner::Required => true,
-                    Inner::Optional => closed[index],
+                    Inner::Optional => closed.get(index).copied().unwrap_or(false),
                 };
                 if takes_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
                     if stack.len() >= MAX_NESTING {
@@ -155,7 +160,10 @@ pub fn build(
                         ),
                     });
                 }
-                let inner_raw = body[frame.tag.end..start].to_string();
+                let inner_raw = body
+                    .get(frame.tag.end..start)
+                    .unwrap_or_default()
+                    .to_string();
                 let mut tag = frame.tag;
                 tag.end = end;
                 last_leaf = None;

@@ -2,6 +2,7 @@
 //! server redoes only what shows that body: the page and its ancestors (their
 //! lists show its summary), their feeds, and the language's search index.
 //! Anything else (front matter, templates, config) needs a whole build.
+#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use super::{Kept, LanguageOutput, Owners, Site, Stats, merge_warnings};
 use crate::content::PageId;

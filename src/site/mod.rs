@@ -1,6 +1,7 @@
 //! A site from start to finish: [`Site::load`] reads config, theme and the content
 //! of every language; [`Site::build`] renders every page and writes pages, aliases,
 //! the 404 pages, static files and content resources to an [`OutputSink`].
+#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use crate::config::{Config, Overrides};
 use crate::content::{self, ContentTree, PageId};
@@ -166,7 +167,7 @@ impl Owners {
             )
         };
         for (end, _) in path.match_indices('/') {
-            let folder = &path[..end];
+            let folder = path.get(..end).unwrap_or_default();
             if let Some(other) = self.0.get(folder) {
                 return Err(conflict(folder, other));
             }

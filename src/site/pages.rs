@@ -1,6 +1,7 @@
 //! Writes a language's content pages, in every output format each has: pages
 //! render in parallel, a chunk at a time, and are written in page order, so the
 //! output and the warnings do not depend on scheduling.
+#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use super::{LanguageLayout, LanguageOutput, merge_warnings};
 use crate::content::{self, PageId};

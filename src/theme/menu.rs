@@ -4,6 +4,7 @@
 //! open on it; of a branch with very many items, only those around the page's
 //! own, with a "more" item standing for the rest: a page's sidebar stays small
 //! however big the site grows.
+#![allow(clippy::indexing_slicing)] // indices are positions in the menu it lays out, never input
 
 use super::Theme;
 use crate::content::PageId;
@@ -312,21 +313,23 @@ fn parse(html: &str) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find(OPEN) {
-        let after = &rest[start + OPEN.len_utf8()..];
+        let after = rest.get(start + OPEN.len_utf8()..).unwrap_or_default();
         let Some(end) = after.find(CLOSE) else { break };
-        segments.push(Segment::Text(rest[..start].to_string()));
-        let slot = &after[..end];
-        let id = slot[1..].parse().unwrap_or(0);
+        segments.push(Segment::Text(
+            rest.get(..start).unwrap_or_default().to_string(),
+        ));
+        let slot = after.get(..end).unwrap_or_default();
+        let id = slot.get(1..).unwrap_or_default().parse().unwrap_or(0);
         segments.push(match slot.as_bytes().first() {
             Some(b'C') => Segment::Caret(id),
-            Some(b'P') => Segment::Slot(slot[1..].to_string()),
+            Some(b'P') => Segment::Slot(slot.get(1..).unwrap_or_default().to_string()),
             Some(b'O') => Segment::ChildrenStart(id, 0),
             Some(b'X') => Segment::ChildrenEnd(id),
             Some(b'I') => Segment::ItemStart(id, 0),
             Some(b'E') => Segment::ItemEnd(id),
             _ => Segment::State(id),
         });
-        rest = &after[end + CLOSE.len_utf8()..];
+        rest = after.get(end + CLOSE.len_utf8()..).unwrap_or_default();
     }
     segments.push(Segment::Text(rest.to_string()));
     // Each start learns where its end is, so a page can leap over what it hides.

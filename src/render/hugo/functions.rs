@@ -1,6 +1,7 @@
 //! Hugo's template functions that need the site: `partial`, `markdownify`, `T`,
 //! URLs, `ref`/`relref`, `highlight`, files (confined to the site folder), dates,
 //! `warnf`/`errorf`, and the network functions, which labsite does not call.
+#![allow(clippy::indexing_slicing)] // indices are arguments whose count the call checked, never input
 
 use super::Env;
 use super::objects::{self, PageObject, SiteObject};
@@ -331,7 +332,7 @@ impl<'a> Host<'a> for Functions<'a> {
             "dateFormat" | "time.Format" => {
                 let layout = text(args, 0);
                 return Some(
-                    self.time(&args[1.min(args.len())..])
+                    self.time(args.get(1.min(args.len())..).unwrap_or_default())
                         .and_then(|d| d.call("Format", &[Value::str(layout)])),
                 );
             }
@@ -348,7 +349,7 @@ impl<'a> Host<'a> for Functions<'a> {
                 let skip = usize::from(name.contains("id"));
                 let message = crate::gotemplate::funcs::sprintf(
                     &text(args, skip),
-                    &args[(skip + 1).min(args.len())..],
+                    args.get((skip + 1).min(args.len())..).unwrap_or_default(),
                 );
                 self.env.warn(message);
                 Value::str("")
@@ -357,7 +358,7 @@ impl<'a> Host<'a> for Functions<'a> {
                 let skip = usize::from(name.contains("id"));
                 return Some(Err(crate::gotemplate::funcs::sprintf(
                     &text(args, skip),
-                    &args[(skip + 1).min(args.len())..],
+                    args.get((skip + 1).min(args.len())..).unwrap_or_default(),
                 )));
             }
             _ => return None,

@@ -1,6 +1,7 @@
 //! Hugo's side of the site's own Go templates: the objects they see
 //! ([`objects`]), the functions that need the site ([`functions`]), and running
 //! one shortcode or partial template for a page.
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
 pub mod functions;
 pub mod objects;

@@ -27,18 +27,29 @@ impl Url {
         };
         let scheme_end = rest.find(':').filter(|&i| {
             i > 0
-                && rest[..i].starts_with(|c: char| c.is_ascii_alphabetic())
-                && rest[..i]
+                && rest
+                    .get(..i)
+                    .unwrap_or_default()
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+                && rest
+                    .get(..i)
+                    .unwrap_or_default()
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         });
         let (scheme, rest) = match scheme_end {
-            Some(i) => (rest[..i].to_lowercase(), &rest[i + 1..]),
+            Some(i) => (
+                rest.get(..i).unwrap_or_default().to_lowercase(),
+                rest.get(i + 1..).unwrap_or_default(),
+            ),
             None => (String::new(), rest),
         };
         let (host, path) = match rest.strip_prefix("//") {
             Some(after) => match after.find('/') {
-                Some(i) => (after[..i].to_string(), after[i..].to_string()),
+                Some(i) => (
+                    after.get(..i).unwrap_or_default().to_string(),
+                    after.get(i..).unwrap_or_default().to_string(),
+                ),
                 None => (after.to_string(), String::new()),
             },
             None => (String::new(), rest.to_string()),
