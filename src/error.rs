@@ -99,6 +99,17 @@ impl Error {
     }
 }
 
+/// Writes `items` one per line, each after the first as its own `error: …`.
+fn write_errors<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            write!(f, "\nerror: ")?;
+        }
+        write!(f, "{item}")?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -106,28 +117,14 @@ impl fmt::Display for Error {
             Error::File { path, message } => write!(f, "{}: {message}", shown(path).display()),
             Error::Template { name, message } => write!(f, "template `{name}`: {message}"),
             Error::Warned(warnings) => {
-                for (i, w) in warnings.iter().enumerate() {
-                    if i > 0 {
-                        write!(f, "\nerror: ")?;
-                    }
-                    write!(f, "{w}")?;
-                }
+                write_errors(f, warnings)?;
                 write!(
                     f,
                     "\nerror: {} warning(s) with --panicOnWarning: the build failed and wrote nothing",
                     warnings.len()
                 )
             }
-            Error::Many(errors) => {
-                for (i, e) in errors.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                        write!(f, "error: ")?;
-                    }
-                    write!(f, "{e}")?;
-                }
-                Ok(())
-            }
+            Error::Many(errors) => write_errors(f, errors),
         }
     }
 }
@@ -135,6 +132,36 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// A message as printed, its place taken apart: `path:line:col: message`,
+/// `path:line: message` or `path: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed<'a> {
+    pub path: &'a str,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    pub message: &'a str,
+}
+
+/// The place of `text` when it starts with one; only a path-looking prefix is a
+/// place (`output formats …: x` is not).
+pub fn placed(text: &str) -> Option<Placed<'_>> {
+    static PLACED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::patterns::fixed(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$")
+    });
+    let caps = PLACED.captures(text)?;
+    let path = caps.get(1)?.as_str();
+    if !path.contains(['/', '.']) {
+        return None;
+    }
+    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse().ok());
+    Some(Placed {
+        path,
+        line: number(2),
+        col: number(3),
+        message: caps.get(4)?.as_str(),
+    })
+}
 
 /// A problem that does not stop the build, printed as `warning: …`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,7 @@
 
 use crate::error::{Error, Result, Warning};
 use crate::site::Summary;
-use regex::Regex;
 use serde::Serialize;
-use std::sync::LazyLock;
 
 #[derive(Debug, Serialize)]
 struct Report {
@@ -30,10 +28,6 @@ struct Diagnostic {
     message: String,
 }
 
-/// `path:line:col: message`, `path:line: message` or `path: message`.
-static LOCATED: LazyLock<Regex> =
-    LazyLock::new(|| crate::patterns::fixed(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$"));
-
 impl Diagnostic {
     fn message(message: String) -> Diagnostic {
         Diagnostic {
@@ -46,20 +40,14 @@ impl Diagnostic {
 
     /// A warning's text, its position taken apart when it starts with one.
     fn of_text(text: &str) -> Diagnostic {
-        let Some(caps) = LOCATED.captures(text) else {
-            return Diagnostic::message(text.to_string());
-        };
-        let file = caps.get(1).map_or("", |m| m.as_str());
-        let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse().ok());
-        // Only a path-looking prefix is a file: `warning: output formats …: x` is not.
-        if !file.contains(['/', '.']) {
-            return Diagnostic::message(text.to_string());
-        }
-        Diagnostic {
-            file: Some(file.to_string()),
-            line: number(2),
-            col: number(3),
-            message: caps.get(4).map_or("", |m| m.as_str()).to_string(),
+        match crate::error::placed(text) {
+            Some(p) => Diagnostic {
+                file: Some(p.path.to_string()),
+                line: p.line,
+                col: p.col,
+                message: p.message.to_string(),
+            },
+            None => Diagnostic::message(text.to_string()),
         }
     }
 

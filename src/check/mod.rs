@@ -39,16 +39,16 @@ pub struct Problem {
 impl Problem {
     /// A problem reported by the build as `path:line:col: message`.
     fn from_warning(text: &str) -> Option<Problem> {
-        let (location, rest) = text.split_once(": REF_NOT_FOUND: ")?;
-        let mut parts = location.rsplitn(3, ':');
-        let col = parts.next()?.parse().ok()?;
-        let line = parts.next()?.parse().ok()?;
-        Some(Problem {
-            path: parts.next()?.to_string(),
-            line,
-            col: Some(col),
-            message: format!("REF_NOT_FOUND: {rest}"),
-        })
+        let placed = crate::error::placed(text)?;
+        placed
+            .message
+            .starts_with("REF_NOT_FOUND: ")
+            .then(|| Problem {
+                path: placed.path.to_string(),
+                line: placed.line.unwrap_or(1),
+                col: placed.col,
+                message: placed.message.to_string(),
+            })
     }
 }
 
@@ -130,7 +130,9 @@ pub fn check(options: &CheckOptions) -> Result<Report> {
                         } else {
                             report.links += 1;
                         }
-                        if let Some(message) = targets.problem(page, &path, &fragment, what) {
+                        if let Some(message) =
+                            targets.problem(page, &path, &fragment, reference.is_image)
+                        {
                             report.problems.push(Problem {
                                 path: source_path.clone(),
                                 line,
@@ -241,7 +243,13 @@ struct Targets<'o> {
 
 impl Targets<'_> {
     /// What is wrong with a link from `page` to `path#fragment`, if anything.
-    fn problem(&mut self, page: &Page, path: &str, fragment: &str, what: &str) -> Option<String> {
+    fn problem(
+        &mut self,
+        page: &Page,
+        path: &str,
+        fragment: &str,
+        is_image: bool,
+    ) -> Option<String> {
         let absolute = if path.is_empty() {
             page.url.clone()
         } else if path.starts_with('/') {
@@ -257,7 +265,7 @@ impl Targets<'_> {
         let Some(file) = self.file_of(&resolved) else {
             return Some(format!("no page or file at {resolved}"));
         };
-        if fragment.is_empty() || what == "image" || !file.ends_with(".html") {
+        if fragment.is_empty() || is_image || !file.ends_with(".html") {
             return None;
         }
         let fragment = percent_encoding::percent_decode_str(fragment)
