@@ -68,6 +68,10 @@ pub struct Config {
     pub relative_urls: bool,
     pub canonify_urls: bool,
     pub unsafe_html: bool,
+    /// When Hugo's embedded link and image render hooks apply
+    /// (`markup.goldmark.renderHooks.{link,image}.useEmbedded`).
+    pub link_hook: EmbeddedHook,
+    pub image_hook: EmbeddedHook,
     pub params: Map<String, Value>,
     pub shortcuts: Vec<MenuEntry>,
     pub default_language: String,
@@ -80,6 +84,40 @@ pub struct Config {
     pub build_expired: bool,
     pub disable_aliases: bool,
     pub environment: String,
+}
+
+/// `useEmbedded` of one of Hugo's render hooks, with `auto` already decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbeddedHook {
+    /// The embedded hook, even over a theme's own.
+    Always,
+    /// The embedded hook unless the theme has its own.
+    Fallback,
+    Never,
+}
+
+impl EmbeddedHook {
+    /// Reads `markup.goldmark.renderHooks.KIND`: `useEmbedded` (default `auto`:
+    /// the hook is used on sites that declare `languages`, one host for all of
+    /// them and no duplicated resource files, as Hugo 0.168 does), or the older
+    /// `enableDefault = true` (a fallback).
+    fn of(goldmark: Option<&Value>, kind: &str, declares_languages: bool) -> EmbeddedHook {
+        let hook = goldmark
+            .and_then(|g| g.get("renderhooks"))
+            .and_then(|h| h.get(kind));
+        let duplicates = truthy(goldmark.and_then(|g| g.get("duplicateresourcefiles")));
+        let setting = as_text(hook.and_then(|h| h.get("useembedded")))
+            .map(|s| s.to_lowercase())
+            .unwrap_or_else(|| "auto".into());
+        match setting.as_str() {
+            "always" => EmbeddedHook::Always,
+            "fallback" => EmbeddedHook::Fallback,
+            "never" => EmbeddedHook::Never,
+            _ if truthy(hook.and_then(|h| h.get("enabledefault"))) => EmbeddedHook::Fallback,
+            _ if declares_languages && !duplicates => EmbeddedHook::Fallback,
+            _ => EmbeddedHook::Never,
+        }
+    }
 }
 
 const ROOT_NAMES: [&str; 2] = ["hugo", "config"];
@@ -194,12 +232,13 @@ impl Config {
             Some(v) => as_text(Some(v)).into_iter().collect(),
             None => vec!["static".to_string()],
         };
-        let unsafe_html = raw
-            .get("markup")
-            .and_then(|m| m.get("goldmark"))
+        let goldmark = raw.get("markup").and_then(|m| m.get("goldmark"));
+        let unsafe_html = goldmark
             .and_then(|g| g.get("renderer"))
             .map(|r| truthy(r.get("unsafe")))
             .unwrap_or(false);
+        let link_hook = EmbeddedHook::of(goldmark, "link", !languages.is_empty());
+        let image_hook = EmbeddedHook::of(goldmark, "image", !languages.is_empty());
         Config {
             title: text("title").unwrap_or_default(),
             language_code: text("languagecode").unwrap_or_default(),
@@ -217,6 +256,8 @@ impl Config {
             themes_dir,
             static_dirs,
             unsafe_html,
+            link_hook,
+            image_hook,
             params,
             shortcuts,
             language: default_language.clone(),

@@ -125,6 +125,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     let mut tree = ContentTree {
         pages: loader.pages,
         files: Vec::new(),
+        resource_owners: HashMap::new(),
     };
     check_paths_stay_inside(root, &tree)?;
     let warnings = loader.warnings;
@@ -154,8 +155,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         if let Some(bundle) = leaf_dirs.iter().find(|d| dir == **d || is_below(&dir, d)) {
             if let Some(&owner) = bundle_pages.get(bundle) {
                 let within = rel.get(bundle.len() + 1..).unwrap_or_default();
-                let base = bundle_dir_url(&tree.pages[owner].url);
+                let base = url::bundle_dir_url(&tree.pages[owner].url);
                 let target = format!("{}{}", base.trim_start_matches('/'), within);
+                tree.resource_owners.insert(target.clone(), owner);
                 tree.pages[owner].resources.push(Resource {
                     source: abs,
                     target,
@@ -173,8 +175,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         } else {
             rel.get(owner_dir.len() + 1..).unwrap_or_default()
         };
-        let base = bundle_dir_url(&tree.pages[owner].url);
+        let base = url::bundle_dir_url(&tree.pages[owner].url);
         let target = format!("{}{}", base.trim_start_matches('/'), within);
+        tree.resource_owners.insert(target.clone(), owner);
         tree.files.push(Resource {
             source: abs,
             target,
@@ -184,17 +187,6 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     link_children(&mut tree);
     super::taxonomy::add(&mut tree, config);
     Ok(Loaded { tree, warnings })
-}
-
-/// Folder URL under which a page's resources are published.
-fn bundle_dir_url(page_url: &str) -> String {
-    if let Some(dir) = page_url.strip_suffix("index.html") {
-        return dir.to_string();
-    }
-    match page_url.strip_suffix(".html") {
-        Some(stem) => format!("{stem}/"),
-        None => page_url.to_string(),
-    }
 }
 
 fn link_children(tree: &mut ContentTree) {

@@ -171,10 +171,26 @@ pub struct ContentTree {
     pub pages: Vec<Page>,
     /// Files under `content/` that are published as they are.
     pub files: Vec<Resource>,
+    /// The page each published content file belongs to, by output path: the leaf
+    /// bundle it is in, else its nearest section (a branch bundle's resources).
+    pub resource_owners: std::collections::HashMap<String, PageId>,
 }
 
 impl ContentTree {
     pub const HOME: PageId = 0;
+
+    /// A page's resource (`.Resources.Get NAME`): the file of its bundle at
+    /// `name`, as its output path.
+    pub fn resource(&self, owner: PageId, name: &str) -> Option<String> {
+        let base = url::bundle_dir_url(&self.pages.get(owner)?.url);
+        let name = url::clean(&format!("/{}", name.trim_start_matches('/')));
+        let target = format!(
+            "{}{}",
+            base.trim_start_matches('/'),
+            name.trim_start_matches('/')
+        );
+        (self.resource_owners.get(&target) == Some(&owner)).then_some(target)
+    }
 
     pub fn home(&self) -> &Page {
         &self.pages[Self::HOME]

@@ -142,6 +142,17 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// Folder URL under which a page's resources are published.
+pub fn bundle_dir_url(page_url: &str) -> String {
+    if let Some(dir) = page_url.strip_suffix("index.html") {
+        return dir.to_string();
+    }
+    match page_url.strip_suffix(".html") {
+        Some(stem) => format!("{stem}/"),
+        None => page_url.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

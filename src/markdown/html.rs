@@ -69,9 +69,9 @@ struct Footnote {
     html: String,
 }
 
-struct Writer {
+struct Writer<'s> {
     out: String,
-    settings: Settings,
+    settings: Settings<'s>,
     ids: Ids,
     headings: Vec<Heading>,
     omitted: usize,
@@ -126,7 +126,7 @@ fn is_block_end(end: &TagEnd) -> bool {
 }
 
 /// Writes the HTML of `events`.
-pub fn write(events: Vec<Event<'_>>, settings: Settings) -> Rendered {
+pub fn write(events: Vec<Event<'_>>, settings: Settings<'_>) -> Rendered {
     let events = merge_text(events);
     let mut w = Writer {
         out: String::with_capacity(events.len() * 16),
@@ -289,7 +289,7 @@ fn strip_links(html: &str) -> String {
     LINK.replace_all(html, "").into_owned()
 }
 
-impl Writer {
+impl Writer<'_> {
     /// Ids for every heading in document order: explicit `{#id}` as given, the others
     /// from their plain text, de-duplicated.
     fn assign_heading_ids(&mut self, events: &[Event<'_>]) -> Vec<String> {
@@ -425,8 +425,11 @@ impl Writer {
                 out.push_str("<a href=\"");
                 if link_type == LinkType::Email {
                     out.push_str("mailto:");
+                    escape_url(out, &dest_url);
+                } else {
+                    let resolved = self.settings.destinations.and_then(|d| d.link(&dest_url));
+                    escape_url(out, resolved.as_deref().unwrap_or(&dest_url));
                 }
-                escape_url(out, &dest_url);
                 out.push('"');
                 if !title.is_empty() {
                     out.push_str(" title=\"");
@@ -440,7 +443,8 @@ impl Writer {
             } => {
                 if self.image_depth == 0 {
                     out.push_str("<img src=\"");
-                    escape_url(out, &dest_url);
+                    let resolved = self.settings.destinations.and_then(|d| d.image(&dest_url));
+                    escape_url(out, resolved.as_deref().unwrap_or(&dest_url));
                     out.push_str("\" alt=\"");
                     self.alt.clear();
                     self.image_title.push(title.to_string());

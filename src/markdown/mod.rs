@@ -23,9 +23,16 @@ fn protect_escape<'a>(text: CowStr<'a>, source: &str, start: usize) -> CowStr<'a
     }
 }
 
+/// Where Markdown link and image destinations point when the site resolves them
+/// (Hugo's embedded render hooks); `None` keeps a destination as written.
+pub trait Destinations {
+    fn link(&self, destination: &str) -> Option<String>;
+    fn image(&self, destination: &str) -> Option<String>;
+}
+
 /// The Markdown settings of a site.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Settings {
+#[derive(Clone, Copy, Default)]
+pub struct Settings<'a> {
     /// `markup.goldmark.renderer.unsafe`: raw HTML passes through.
     pub unsafe_html: bool,
     /// A code block with a `title` attribute is wrapped in
@@ -36,6 +43,19 @@ pub struct Settings {
     /// Code blocks as plain `<pre><code>`, not highlighted: for renderings of
     /// which only the text is used (summaries).
     pub plain_code: bool,
+    /// Resolves link and image destinations, for the page being rendered.
+    pub destinations: Option<&'a dyn Destinations>,
+}
+
+impl std::fmt::Debug for Settings<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("unsafe_html", &self.unsafe_html)
+            .field("code_titles", &self.code_titles)
+            .field("plain_code", &self.plain_code)
+            .field("destinations", &self.destinations.is_some())
+            .finish()
+    }
 }
 
 /// A rendered piece of Markdown.
@@ -112,7 +132,7 @@ fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Renders `source` to HTML.
-pub fn render(source: &str, settings: Settings) -> Rendered {
+pub fn render(source: &str, settings: Settings<'_>) -> Rendered {
     let source = guard_definition_colons(source);
     let events: Vec<_> = Parser::new_ext(&source, options())
         .into_offset_iter()
@@ -125,13 +145,13 @@ pub fn render(source: &str, settings: Settings) -> Rendered {
 }
 
 /// Renders `source` and returns only the HTML.
-pub fn render_html(source: &str, settings: Settings) -> String {
+pub fn render_html(source: &str, settings: Settings<'_>) -> String {
     render(source, settings).html
 }
 
 /// Hugo's `markdownify`: Markdown rendered without the paragraph around a
 /// single block (`**a**` gives `<strong>a</strong>`).
-pub fn markdownify(text: &str, settings: Settings) -> String {
+pub fn markdownify(text: &str, settings: Settings<'_>) -> String {
     let html = render_html(text, settings);
     let trimmed = html.trim_end_matches('\n');
     let single = trimmed

@@ -12,6 +12,7 @@ use crate::output_format::{Format, Outputs};
 use crate::shortcode;
 use crate::theme::Theme;
 use crate::theme::menu::Menu;
+pub mod destinations;
 pub mod feeds;
 pub mod hugo;
 pub mod parts;
@@ -49,6 +50,31 @@ pub struct SiteData<'a> {
     pub translations: std::collections::HashMap<PageId, Vec<Translation>>,
     /// Pages' summaries, computed once (lists and feeds show them again and again).
     pub summaries: std::sync::Mutex<std::collections::HashMap<PageId, String>>,
+    /// Files of `assets/` whose URL a page asked for: published with the pages.
+    pub assets_used: std::sync::Arc<AssetsUsed>,
+}
+
+/// Names of the files of the site's `assets/` folder to publish (Hugo publishes
+/// such a file when its URL is used).
+#[derive(Debug, Default)]
+pub struct AssetsUsed(std::sync::Mutex<std::collections::BTreeSet<String>>);
+
+impl AssetsUsed {
+    pub fn insert(&self, name: &str) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.to_string());
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .cloned()
+            .collect()
+    }
 }
 
 /// One language's version of a page.
@@ -118,6 +144,24 @@ pub fn render_content_nested(
     render_content(build, lang, id).map_err(|e| e.to_string())
 }
 
+/// A page's `.Summary` (HTML): its manual summary, else its first blocks up to
+/// 70 words.
+pub fn summary_html(
+    build: &Build<'_>,
+    lang: usize,
+    id: PageId,
+) -> std::result::Result<String, String> {
+    let of = |c: &PageContent| {
+        c.summary
+            .clone()
+            .unwrap_or_else(|| summary::of_html(&c.html))
+    };
+    match build.bodies.get(lang).and_then(|b| b.get(&id)) {
+        Some(content) => Ok(of(content)),
+        None => render_content_nested(build, lang, id).map(|c| of(&c)),
+    }
+}
+
 impl<'a> SiteData<'a> {
     /// Whether the site gets a search index: learn's needs `JSON` in the home
     /// page's outputs; relearn always makes one.
@@ -141,7 +185,34 @@ impl<'a> SiteData<'a> {
             outputs: Outputs::from_config(config),
             translations: std::collections::HashMap::new(),
             summaries: Default::default(),
+            assets_used: Default::default(),
         }
+    }
+
+    /// The file `name` of the site's `assets/` folder (`resources.Get`), when it is
+    /// one: inside that folder, never above it.
+    pub fn asset_file(&self, name: &str) -> Option<std::path::PathBuf> {
+        let name = name.trim_start_matches('/');
+        let path = std::path::Path::new(name);
+        let inside = !name.is_empty()
+            && !path.is_absolute()
+            && path
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+        let file = self.root.join("assets").join(path);
+        (inside && file.is_file()).then_some(file)
+    }
+
+    /// The URL of asset `name`, which is then published with the site.
+    pub fn publish_asset(&self, name: &str) -> Option<String> {
+        self.asset_file(name)?;
+        let name = name.trim_start_matches('/');
+        self.assets_used.insert(name);
+        Some(format!(
+            "{}/{}",
+            self.config.base_path(),
+            url::encode_path(name)
+        ))
     }
 
     /// Hugo's automatic summary of a page (plain text): its first paragraphs up to
@@ -157,11 +228,12 @@ impl<'a> SiteData<'a> {
     }
 
     /// How this site's Markdown renders.
-    pub fn markdown_settings(&self) -> Settings {
+    pub fn markdown_settings(&self) -> Settings<'static> {
         Settings {
             unsafe_html: self.config.unsafe_html,
             code_titles: self.theme.flavour == crate::theme::Flavour::Relearn,
             plain_code: false,
+            destinations: None,
         }
     }
 
@@ -265,7 +337,13 @@ pub fn render_content(build: &Build<'_>, lang: usize, id: PageId) -> Result<Page
 fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent> {
     let site = &build.sites[lang];
     let page = &site.tree.pages[id];
-    let settings = site.markdown_settings();
+    let destinations = destinations::PageDestinations::for_page(site, id);
+    let settings = Settings {
+        destinations: destinations
+            .as_ref()
+            .map(|d| d as &dyn markdown::Destinations),
+        ..site.markdown_settings()
+    };
     let page_view = site.page_view(id);
     let shortcodes = PageShortcodes::new(build, lang, id, &page_view);
     let path = page

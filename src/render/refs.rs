@@ -3,7 +3,7 @@
 //! section by its folder, and finally a bare file name anywhere (ambiguous names are
 //! an error).
 
-use crate::content::{ContentTree, Kind, PageId};
+use crate::content::{ContentTree, Kind, Page, PageId};
 use std::collections::HashMap;
 
 /// Lookup tables over the content tree, built once per site.
@@ -34,6 +34,29 @@ fn clean(path: &str) -> String {
     crate::content::url::clean(path)
         .trim_matches('/')
         .to_string()
+}
+
+/// The content folder a page's relative `reference` starts from, as Hugo's page
+/// finder has it: a section's own folder; for other pages the folder that holds
+/// them (for a leaf bundle `x/index.md`, the folder above `x`), except that a
+/// reference with an extension going up (`../a.md`) starts from the file's folder.
+pub fn context_dir(page: &Page, reference: &str) -> String {
+    let Some(file) = &page.file else {
+        return String::new();
+    };
+    let leaf_bundle = page.kind == Kind::Page && file.base_name == "index";
+    let has_extension = reference.rsplit('/').next().is_some_and(|last| {
+        last.rsplit_once('.')
+            .is_some_and(|(stem, _)| !stem.is_empty())
+    });
+    if !leaf_bundle || (has_extension && reference.starts_with("../")) {
+        return file.dir.clone();
+    }
+    let inner = file.dir.trim_end_matches('/');
+    match inner.rsplit_once('/') {
+        Some((parent, _)) => format!("{parent}/"),
+        None => String::new(),
+    }
 }
 
 impl RefIndex {
@@ -74,6 +97,8 @@ impl RefIndex {
             .find(|e| p.ends_with(e));
         if let Some(ext) = ext {
             // `x.en.md` names the same page as `x.md`; `.html` is a content extension too.
+            // Hugo looks pages up by path without extension: `a/b.html` is also the
+            // section or bundle `a/b`.
             let stem = p.get(..p.len() - ext.len()).unwrap_or_default();
             return self
                 .by_path
@@ -82,6 +107,11 @@ impl RefIndex {
                 .or_else(|| {
                     let (base, _lang) = stem.rsplit_once('.')?;
                     self.by_path.get(&format!("{base}.md")).copied()
+                })
+                .or_else(|| {
+                    [format!("{stem}/_index.md"), format!("{stem}/index.md")]
+                        .iter()
+                        .find_map(|k| self.by_path.get(k).copied())
                 });
         }
         if p.is_empty() {
@@ -96,31 +126,33 @@ impl RefIndex {
         .find_map(|k| self.by_path.get(k).copied())
     }
 
-    /// Resolves `reference` (without `#fragment`) from a page in content folder
-    /// `page_dir` (`a/b/`, or empty for the root).
-    pub fn resolve(&self, reference: &str, page_dir: &str) -> Result<PageId, RefError> {
+    /// A page's `.GetPage`: `reference` (without `#fragment`) from a page whose
+    /// [`context_dir`] is `page_dir` (`a/b/`, or empty for the root), as a content
+    /// path relative to that folder, then to the content root.
+    pub fn get_page(&self, reference: &str, page_dir: &str) -> Option<PageId> {
         let r = normalize(reference.trim_end_matches('/'));
-        let r = if r.is_empty() && reference.starts_with('/') {
-            String::new()
-        } else {
-            r
-        };
         if let Some(root_rel) = r.strip_prefix('/') {
-            return self.lookup(root_rel).ok_or(RefError::NotFound);
+            return self.lookup(root_rel);
         }
         if r.is_empty() {
-            return self.lookup("").ok_or(RefError::NotFound);
+            return self.lookup("");
         }
         if let Some(id) = self.lookup(&format!("{}{r}", normalize(page_dir))) {
-            return Ok(id);
+            return Some(id);
         }
         if r.starts_with('.') {
-            return Err(RefError::NotFound);
+            return None;
         }
-        if let Some(id) = self.lookup(&r) {
+        self.lookup(&r)
+    }
+
+    /// `ref`/`relref`: [`RefIndex::get_page`], then a bare file name anywhere.
+    pub fn resolve(&self, reference: &str, page_dir: &str) -> Result<PageId, RefError> {
+        if let Some(id) = self.get_page(reference, page_dir) {
             return Ok(id);
         }
-        if !r.contains('/') {
+        let r = normalize(reference.trim_end_matches('/'));
+        if !r.starts_with(['/', '.']) && !r.contains('/') {
             let name = r.trim_end_matches(".md");
             let name = name
                 .rsplit_once('.')

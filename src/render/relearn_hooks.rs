@@ -28,15 +28,13 @@ fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
     static HREF: LazyLock<Regex> =
         LazyLock::new(|| crate::patterns::fixed(r##"<a href="([^"#?:]+)(#[^"]*)?""##));
     let page = &site.tree.pages[id];
-    let dir = page
-        .file
-        .as_ref()
-        .map(|f| f.dir.clone())
-        .unwrap_or_default();
     HREF.replace_all(html, |caps: &regex::Captures<'_>| {
         let target = &caps[1];
         let fragment = caps.get(2).map_or("", |m| m.as_str());
-        match site.refs.resolve(target, &dir) {
+        match site
+            .refs
+            .resolve(target, &super::refs::context_dir(page, target))
+        {
             Ok(found) => format!("<a href=\"{}{fragment}\"", site.rel_permalink(found)),
             Err(_) => caps[0].to_string(),
         }

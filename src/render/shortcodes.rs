@@ -95,11 +95,7 @@ impl<'a> PageShortcodes<'a> {
         };
         let tree = self.site.tree;
         let page = &tree.pages[self.page];
-        let dir = page
-            .file
-            .as_ref()
-            .map(|f| f.dir.clone())
-            .unwrap_or_default();
+        let dir = super::refs::context_dir(page, &path);
         let resolved = if path.is_empty() {
             Ok(self.page)
         } else {
@@ -156,10 +152,15 @@ impl<'a> PageShortcodes<'a> {
             .and_then(|v| v.as_str())
             .unwrap_or("Weight")
             .to_string();
-        self.children_of(self.page, depth, show_hidden, &sort)
+        let wanted = Wanted {
+            depth,
+            show_hidden,
+            descriptions: truthy(call.params.get_name("description")),
+        };
+        self.children_of(self.page, &wanted, &sort)
     }
 
-    fn children_of(&self, id: PageId, depth: usize, show_hidden: bool, sort: &str) -> Value {
+    fn children_of(&self, id: PageId, wanted: &Wanted, sort: &str) -> Value {
         let tree = self.site.tree;
         let mut kids: Vec<PageId> = tree.pages[id].children.clone();
         match sort.to_lowercase().as_str() {
@@ -173,14 +174,18 @@ impl<'a> PageShortcodes<'a> {
         }
         let items: Vec<Value> = kids
             .into_iter()
-            .filter(|&k| show_hidden || !tree.pages[k].flag("hidden"))
+            .filter(|&k| wanted.show_hidden || !tree.pages[k].flag("hidden"))
             .map(|k| {
                 let p = &tree.pages[k];
+                let deeper = Wanted {
+                    depth: wanted.depth - 1,
+                    ..*wanted
+                };
                 json!({
                     "title": p.title,
                     "url": self.site.rel_permalink(k),
-                    "description": p.text_param("description").filter(|d| !d.is_empty()).unwrap_or_else(|| self.site.summary(k)),
-                    "children": if depth > 1 { self.children_of(k, depth - 1, show_hidden, sort) } else { json!([]) },
+                    "description": if wanted.descriptions { self.description_html(k) } else { String::new() },
+                    "children": if wanted.depth > 1 { self.children_of(k, &deeper, sort) } else { json!([]) },
                 })
             })
             .collect();
@@ -188,7 +193,25 @@ impl<'a> PageShortcodes<'a> {
     }
 }
 
+/// What a `children` call lists: how deep, hidden pages or not, with descriptions.
+#[derive(Clone, Copy)]
+struct Wanted {
+    depth: usize,
+    show_hidden: bool,
+    descriptions: bool,
+}
+
 impl PageShortcodes<'_> {
+    /// A child's description as HTML: its `description`, escaped, else its
+    /// `.Summary` (learn's `children` shows either).
+    fn description_html(&self, id: PageId) -> String {
+        let page = &self.site.tree.pages[id];
+        match page.text_param("description").filter(|d| !d.is_empty()) {
+            Some(d) => crate::theme::go_escape(&d),
+            None => super::summary_html(self.env.build, self.env.lang, id).unwrap_or_default(),
+        }
+    }
+
     /// `attachments`: files of the page's `<name>.files/` folder (`files/` for a
     /// bundle), filtered by the `pattern` regular expression.
     fn attachments(&self, call: &Invocation<'_>) -> Result<Value, String> {

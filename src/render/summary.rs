@@ -12,7 +12,7 @@ static SHORTCODE: LazyLock<Regex> =
     LazyLock::new(|| crate::patterns::fixed(r"(?s)\{\{[<%].*?[>%]\}\}"));
 
 /// The summary of a Markdown body.
-pub fn of_markdown(body: &str, settings: Settings) -> String {
+pub fn of_markdown(body: &str, settings: Settings<'_>) -> String {
     let body = match body.find("<!--more-->") {
         Some(i) => body.get(..i).unwrap_or_default(),
         None => body,

@@ -59,19 +59,22 @@ impl Site {
             }
             *site.summaries.lock().unwrap_or_else(|e| e.into_inner()) = kept_summaries;
         }
-        let mut redo: BTreeSet<(usize, PageId)> = BTreeSet::new();
+        // The edited pages first, then their ancestors, whose lists show the
+        // edited pages' summaries.
+        let mut order: Vec<(usize, PageId)> = changed.to_vec();
         for &(lang, id) in changed {
             let tree = &self.languages[lang].tree;
-            redo.insert((lang, id));
-            redo.extend(
+            order.extend(
                 tree.ancestors(id)
                     .into_iter()
                     .filter(|&a| tree.pages[a].render)
                     .map(|a| (lang, a)),
             );
         }
+        let mut redo: BTreeSet<(usize, PageId)> = BTreeSet::new();
+        order.retain(|&key| redo.insert(key));
         let mut warnings = Vec::new();
-        for &(lang, id) in &redo {
+        for &(lang, id) in &order {
             let content = {
                 let build = render::Build::new(&sites, &kept.contents);
                 render::render_content(&build, lang, id)?
@@ -97,6 +100,7 @@ impl Site {
             super::pages::write(&build, lang, &kept.layouts[lang], &ids, &mut output)?;
             self.write_feeds(&sites[lang], &kept.contents[lang], &ids, sink, None)?;
         }
+        self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
         for (lang, site) in sites.iter().enumerate() {
             kept.summaries[lang] =
                 std::mem::take(&mut *site.summaries.lock().unwrap_or_else(|e| e.into_inner()));

@@ -341,6 +341,7 @@ impl Site {
             sitemaps.extend(sitemap);
             layouts.push(layout);
         }
+        self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
         crate::timings::mark("pages");
         self.write_language_redirects(sink, &mut owners, &mut stats)?;
         self.write_site_files(&sitemaps, sink)?;
@@ -358,6 +359,27 @@ impl Site {
                     .collect(),
             },
         ))
+    }
+
+    /// The files of `assets/` whose URL a page or template used, where Hugo
+    /// publishes them: at the same path under the output folder.
+    fn write_used_assets(
+        &self,
+        sites: &[SiteData<'_>],
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        let mut names: Vec<String> = sites.iter().flat_map(|s| s.assets_used.names()).collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            let from = self.root.join("assets").join(&name);
+            owners.claim_static(&name, format!("assets/{name}"))?;
+            sink.copy(&name, &from)?;
+            stats.static_files += 1;
+        }
+        Ok(())
     }
 
     /// Theme assets, then the site's static folders on top.

@@ -174,11 +174,7 @@ impl<'a> Functions<'a> {
         };
         let site = self.env.site();
         let page = &site.tree.pages[self.env.page];
-        let dir = page
-            .file
-            .as_ref()
-            .map(|f| f.dir.clone())
-            .unwrap_or_default();
+        let dir = crate::render::refs::context_dir(page, &target);
         let (path, fragment) = match target.split_once('#') {
             Some((p, f)) => (p, format!("#{f}")),
             None => (target.as_str(), String::new()),
@@ -296,21 +292,13 @@ impl<'a> Host<'a> for Functions<'a> {
             }
             "resources.Get" => {
                 let name = text(args, 0);
-                let name = name.trim_start_matches('/');
-                let assets = site.root.join("assets");
-                let path = std::path::Path::new(name);
-                let inside = !path.is_absolute()
-                    && !path
-                        .components()
-                        .any(|c| matches!(c, std::path::Component::ParentDir));
-                if inside && assets.join(path).is_file() {
-                    Value::Object(Rc::new(objects::ResourceObject::asset(
-                        name,
-                        assets.join(path),
+                match site.asset_file(&name) {
+                    Some(file) => Value::Object(Rc::new(objects::ResourceObject::asset(
+                        name.trim_start_matches('/'),
+                        file,
                         site,
-                    )))
-                } else {
-                    Value::Nil
+                    ))),
+                    None => Value::Nil,
                 }
             }
             "getJSON" | "getCSV" | "data.GetJSON" | "data.GetCSV" | "resources.GetRemote" => {

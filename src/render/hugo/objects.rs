@@ -175,12 +175,9 @@ impl<'a> Object<'a> for PageObject<'a> {
                 })
             }
             "Summary" => {
-                return Some(self.content().map(|c| {
-                    Value::html(
-                        c.summary
-                            .unwrap_or_else(|| super::super::summary::of_html(&c.html)),
-                    )
-                }));
+                return Some(
+                    super::super::summary_html(self.env.build, self.lang, self.id).map(Value::html),
+                );
             }
             "Description" => Value::str(page.text_param("description").unwrap_or_default()),
             "Keywords" => page.param("keywords").map_or(Value::Nil, Value::from_json),
@@ -270,6 +267,7 @@ impl<'a> Object<'a> for PageObject<'a> {
                                     crate::content::url::encode_path(&r.target)
                                 ),
                                 host: site.config.base_host().to_string(),
+                                publish: None,
                             })
                         })
                         .collect(),
@@ -341,11 +339,7 @@ fn get_page<'a>(env: &Rc<Env<'a>>, lang: usize, path: &str, from: &Page) -> Valu
     if trimmed.is_empty() || trimmed == "/" {
         return PageObject::value(env, lang, crate::content::ContentTree::HOME);
     }
-    let dir = from
-        .file
-        .as_ref()
-        .map(|f| f.dir.clone())
-        .unwrap_or_default();
+    let dir = crate::render::refs::context_dir(from, trimmed);
     match site.refs.resolve(trimmed, &dir) {
         Ok(id) => PageObject::value(env, lang, id),
         Err(_) => Value::Nil,
@@ -571,6 +565,8 @@ pub struct ResourceObject {
     source: std::path::PathBuf,
     url: String,
     host: String,
+    /// For a file of `assets/`: where to note that its URL was used.
+    publish: Option<std::sync::Arc<crate::render::AssetsUsed>>,
 }
 
 impl ResourceObject {
@@ -585,6 +581,14 @@ impl ResourceObject {
                 crate::content::url::encode_path(name)
             ),
             host: site.config.base_host().to_string(),
+            publish: Some(site.assets_used.clone()),
+        }
+    }
+
+    /// Notes an asset's URL as used (Hugo publishes it then).
+    fn published(&self) {
+        if let Some(used) = &self.publish {
+            used.insert(&self.name);
         }
     }
 
@@ -619,8 +623,14 @@ impl<'a> Object<'a> for ResourceObject {
         let (main, sub) = self.media_type();
         Some(Ok(match name {
             "Name" | "Title" => Value::str(&self.name),
-            "RelPermalink" => Value::str(&self.url),
-            "Permalink" => Value::str(format!("{}{}", self.host, self.url)),
+            "RelPermalink" => {
+                self.published();
+                Value::str(&self.url)
+            }
+            "Permalink" => {
+                self.published();
+                Value::str(format!("{}{}", self.host, self.url))
+            }
             "ResourceType" => Value::str(if main == "text" && sub == "markdown" {
                 "page"
             } else {
