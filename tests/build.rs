@@ -804,3 +804,38 @@ fn titles_parameters_and_menu_names_are_escaped() {
         "\"title\":\"Step \\u003c/title\\u003e\\u003cscript\\u003ewindow.__pwned='step title'\\u003c/script\\u003e\"",
     );
 }
+
+#[test]
+fn a_term_written_several_ways_takes_the_spelling_most_pages_use() {
+    let page = |name: &str, tags: &str| {
+        (
+            format!("content/{name}.md"),
+            format!("---\ntitle: {name}\ntags: [{tags}]\n---\nx\n"),
+        )
+    };
+    let files = [
+        page("a", "EFA, Lab"),
+        page("b", "efa, lab"),
+        page("c", "efa"),
+        page("d", "LAB"),
+    ];
+    let mut all: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    all.push((
+        "config.toml",
+        "baseURL = 'https://example.org/'\ntitle = 'T'\n",
+    ));
+    let dir = site_from(&all);
+    build_ok(dir.path(), &[]);
+    assert_contains(
+        &read(dir.path(), "public/tags/efa/index.html"),
+        "<h1>tag :: Efa</h1>",
+    );
+    // One page each: the first met, in page order.
+    assert_contains(
+        &read(dir.path(), "public/tags/lab/index.html"),
+        "<h1>tag :: Lab</h1>",
+    );
+}

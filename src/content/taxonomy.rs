@@ -59,8 +59,11 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
     for (singular, plural) in configured(config) {
         // Hugo's `.Data.Singular`, which learn shows before the title.
         let data = Map::from_iter([("singular".to_string(), Value::String(singular.clone()))]);
-        // Terms by their URL name; the first spelling met (in page order) names them.
-        let mut terms: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
+        // Terms by their URL name, with each spelling's count. Which spelling names
+        // a term written several ways (`EFA`, `efa`) varies from one Hugo run to
+        // the next (its pages are assembled in parallel); labsite takes the one
+        // most pages use, the first met on a tie.
+        let mut terms: BTreeMap<String, TermUse> = BTreeMap::new();
         for id in 0..tree.pages.len() {
             let page = &tree.pages[id];
             if !page.render || matches!(page.kind, Kind::Taxonomy | Kind::Term) {
@@ -76,11 +79,13 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
                 if key.is_empty() {
                     continue;
                 }
-                let entry = terms
-                    .entry(key)
-                    .or_insert_with(|| (value.clone(), Vec::new()));
-                if !entry.1.contains(&id) {
-                    entry.1.push(id);
+                let entry = terms.entry(key).or_default();
+                match entry.spellings.iter_mut().find(|(s, _)| *s == value) {
+                    Some((_, count)) => *count += 1,
+                    None => entry.spellings.push((value.clone(), 1)),
+                }
+                if !entry.pages.contains(&id) {
+                    entry.pages.push(id);
                 }
             }
         }
@@ -101,7 +106,20 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
         list.params = data.clone();
         tree.pages.push(list);
         let mut term_ids = Vec::new();
-        for (key, (spelling, mut pages)) in terms {
+        for (
+            key,
+            TermUse {
+                spellings,
+                mut pages,
+            },
+        ) in terms
+        {
+            let most = spellings.iter().map(|(_, n)| *n).max().unwrap_or(0);
+            let spelling = spellings
+                .into_iter()
+                .find(|(_, n)| *n == most)
+                .map(|(s, _)| s)
+                .unwrap_or_default();
             let term_url = if ugly {
                 format!("{prefix}/{plural}/{key}.html")
             } else {
@@ -127,6 +145,14 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
         tree.pages[list_id].date = term_ids.iter().filter_map(|&t| tree.pages[t].date).max();
         tree.pages[list_id].children = term_ids;
     }
+}
+
+/// How the pages use one term: its spellings with their counts, in the order
+/// met, and the pages.
+#[derive(Default)]
+struct TermUse {
+    spellings: Vec<(String, usize)>,
+    pages: Vec<PageId>,
 }
 
 #[cfg(test)]
