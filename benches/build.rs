@@ -104,8 +104,32 @@ fn seconds(d: Duration) -> f64 {
     d.as_secs_f64()
 }
 
-fn labsite(site: &Path, out: &Path, env: &[(&str, &str)]) -> Command {
-    let _ = std::fs::remove_dir_all(out);
+/// A build into an empty output folder (`Fresh`, as in CI) or over the output of
+/// the build before (`Rebuild`, as on an author's machine).
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Fresh,
+    Rebuild,
+}
+
+impl Mode {
+    fn label(self) -> &'static str {
+        match self {
+            Mode::Fresh => "fresh",
+            Mode::Rebuild => "rebuild",
+        }
+    }
+
+    /// Empties `out` for a fresh build.
+    fn prepare(self, out: &Path) {
+        if self == Mode::Fresh {
+            let _ = std::fs::remove_dir_all(out);
+        }
+    }
+}
+
+fn labsite(site: &Path, out: &Path, env: &[(&str, &str)], mode: Mode) -> Command {
+    mode.prepare(out);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_labsite"));
     cmd.args(["build", "-s"]).arg(site).arg("-d").arg(out);
     for (k, v) in env {
@@ -125,7 +149,7 @@ fn report(name: &str, run: &Run, out: &Path, hugo: Option<(f64, f64)>, floor: Op
     let (bytes, pages) = dir_size(out);
     let wall = seconds(run.wall);
     let mut line = format!(
-        "{name:<22} {pages:>6} pages  {wall:>7.3} s  {:>8.0} pages/s  {:>6.1} ms/1k pages  {:>7.1} MB peak  {:>6.1} KB/page",
+        "{name:<26} {pages:>6} pages  {wall:>7.3} s  {:>8.0} pages/s  {:>6.1} ms/1k pages  {:>7.1} MB peak  {:>6.1} KB/page",
         pages as f64 / wall,
         wall * 1000.0 * 1000.0 / pages as f64,
         run.peak as f64 / 1e6,
@@ -202,19 +226,18 @@ fn main() {
                 });
         // dynamodb-labs has refs that are broken for Hugo too.
         let env = [("HUGO_REFLINKSERRORLEVEL", "WARNING")];
-        match median(|| labsite(&site, &out, &env)) {
-            Some(run) => report(&name, &run, &out, hugo, None),
-            None => println!("{name}: labsite build failed"),
+        for mode in [Mode::Fresh, Mode::Rebuild] {
+            let label = format!("{name} {}", mode.label());
+            match median(|| labsite(&site, &out, &env, mode)) {
+                Some(run) => report(&label, &run, &out, hugo, None),
+                None => println!("{label}: labsite build failed"),
+            }
         }
     }
     for &size in &sizes {
         let site = work.path().join(format!("site-{size}"));
         common::generate(&site, size);
         common::write_hugo_theme(&site);
-        let Some(run) = median(|| labsite(&site, &out, &[])) else {
-            println!("generated {size}: labsite build failed");
-            continue;
-        };
         let floor_time = {
             let mut times: Vec<Duration> = (0..RUNS)
                 .map(|_| floor(&site, &work.path().join("floor")))
@@ -222,27 +245,28 @@ fn main() {
             times.sort();
             times[RUNS / 2]
         };
-        let hugo = with_hugo
-            .then(|| {
-                let hugo_out = work.path().join("hugo-out");
-                median(|| {
-                    let _ = std::fs::remove_dir_all(&hugo_out);
-                    let mut cmd = Command::new("hugo");
-                    cmd.args(["--quiet", "-t", "minimal", "-s"])
-                        .arg(&site)
-                        .arg("-d")
-                        .arg(&hugo_out);
-                    cmd
+        for mode in [Mode::Fresh, Mode::Rebuild] {
+            let label = format!("generated {size} {}", mode.label());
+            let Some(run) = median(|| labsite(&site, &out, &[], mode)) else {
+                println!("{label}: labsite build failed");
+                continue;
+            };
+            let hugo = with_hugo
+                .then(|| {
+                    let hugo_out = work.path().join("hugo-out");
+                    median(|| {
+                        mode.prepare(&hugo_out);
+                        let mut cmd = Command::new("hugo");
+                        cmd.args(["--quiet", "-t", "minimal", "-s"])
+                            .arg(&site)
+                            .arg("-d")
+                            .arg(&hugo_out);
+                        cmd
+                    })
                 })
-            })
-            .flatten()
-            .map(|r| (seconds(r.wall), r.peak as f64 / 1e6));
-        report(
-            &format!("generated {size}"),
-            &run,
-            &out,
-            hugo,
-            Some(floor_time),
-        );
+                .flatten()
+                .map(|r| (seconds(r.wall), r.peak as f64 / 1e6));
+            report(&label, &run, &out, hugo, Some(floor_time));
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! Where a build's files go. [`DiskOutput`] writes into a staging folder beside the
 //! destination and swaps it in only when the whole build succeeded, so a failed build
 //! leaves the previous output as it was; files are written by a few threads while
-//! the build goes on, as disks answer faster to several requests at once.
+//! the build goes on, as disks answer faster to several requests at once. A file
+//! the previous output already holds byte for byte is linked from there, not
+//! written again: making a new file costs far more than linking an existing one.
 //! [`MemoryOutput`] keeps files in memory.
 
 use crate::error::{Error, Result};
@@ -64,6 +66,8 @@ pub struct DiskOutput {
     committed: bool,
     /// Minify the HTML pages written (`--minify`).
     minify: bool,
+    /// The destination holds a previous output.
+    has_previous: bool,
 }
 
 /// What a writer thread does: a file to write (from bytes or by copying one),
@@ -72,6 +76,8 @@ struct Job {
     folder: Option<PathBuf>,
     to: PathBuf,
     from: Source,
+    /// The same path in the previous output, if there is one.
+    previous: Option<PathBuf>,
     /// An HTML page of a `--minify` build.
     minify: bool,
 }
@@ -97,12 +103,39 @@ impl Job {
         }
     }
 
+    /// Whether `previous` holds exactly what this job writes.
+    fn same_as(&self, previous: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(previous) else {
+            return false;
+        };
+        match &self.from {
+            Source::Bytes(bytes) => {
+                meta.len() == bytes.len() as u64
+                    && std::fs::File::open(previous)
+                        .is_ok_and(|old| same_bytes(old, &mut bytes.as_slice()))
+            }
+            Source::File(from) => {
+                std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
+                    && match (std::fs::File::open(from), std::fs::File::open(previous)) {
+                        (Ok(mut new), Ok(old)) => same_bytes(old, &mut new),
+                        _ => false,
+                    }
+            }
+        }
+    }
+
     fn run(mut self) -> Result<()> {
         if let (true, Source::Bytes(bytes)) = (self.minify, &self.from) {
             self.from = Source::Bytes(crate::minify::html(bytes));
         }
         if let Some(f) = &self.folder {
             std::fs::create_dir_all(f).map_err(|e| Error::io(f, e))?;
+        }
+        if let Some(previous) = &self.previous
+            && self.same_as(previous)
+            && std::fs::hard_link(previous, &self.to).is_ok()
+        {
+            return Ok(());
         }
         match self.put() {
             // The folder is being made by the thread that has its first file.
@@ -118,6 +151,28 @@ impl Job {
             Source::File(from) if !from.exists() => Error::io(from, e),
             _ => Error::io(&self.to, e),
         })
+    }
+}
+
+/// Whether two readers give the same bytes, read a block at a time.
+fn same_bytes(mut a: impl std::io::Read, b: &mut impl std::io::Read) -> bool {
+    let mut block_a = vec![0u8; 64 * 1024];
+    let mut block_b = vec![0u8; 64 * 1024];
+    loop {
+        let n = match a.read(&mut block_a) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        let (Some(wanted), Some(got)) = (block_a.get(..n), block_b.get_mut(..n)) else {
+            return false;
+        };
+        if n == 0 {
+            // The end of `a`: `b` must end too.
+            return matches!(b.read(&mut block_b), Ok(0));
+        }
+        if b.read_exact(got).is_err() || wanted != got {
+            return false;
+        }
     }
 }
 
@@ -220,6 +275,7 @@ impl DiskOutput {
             writers: Writers::start(),
             committed: false,
             minify: false,
+            has_previous: destination.is_dir(),
         })
     }
 
@@ -238,10 +294,15 @@ impl DiskOutput {
         }
         self.written.insert(path.to_string());
         let minify = self.minify && path.ends_with(".html");
+        let previous = self
+            .has_previous
+            .then(|| self.destination.join(path))
+            .filter(|p| p.is_file());
         self.writers.send(Job {
             folder,
             to,
             from,
+            previous,
             minify,
         })
     }
@@ -377,5 +438,38 @@ mod tests {
         out.commit(true).unwrap();
         assert!(!dest.join("stale.html").exists());
         assert!(dest.join(".git/HEAD").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_output() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("public");
+        let source = dir.path().join("logo.png");
+        std::fs::write(&source, "png").unwrap();
+        let inode = |rel: &str| std::fs::metadata(dest.join(rel)).unwrap().ino();
+
+        let mut out = DiskOutput::begin(&dest).unwrap();
+        out.write("same.html", b"same").unwrap();
+        out.write("changed.html", b"old").unwrap();
+        out.copy("logo.png", &source).unwrap();
+        out.commit(false).unwrap();
+        let before = (inode("same.html"), inode("changed.html"), inode("logo.png"));
+
+        let mut out = DiskOutput::begin(&dest).unwrap();
+        out.write("same.html", b"same").unwrap();
+        out.write("changed.html", b"new").unwrap();
+        out.copy("logo.png", &source).unwrap();
+        out.commit(false).unwrap();
+        assert_eq!(inode("same.html"), before.0);
+        assert_eq!(inode("logo.png"), before.2);
+        assert_ne!(inode("changed.html"), before.1);
+        assert_eq!(
+            std::fs::read_to_string(dest.join("changed.html")).unwrap(),
+            "new"
+        );
+        // The copy is never the source file itself.
+        assert_ne!(inode("logo.png"), std::fs::metadata(&source).unwrap().ino());
     }
 }
