@@ -1,15 +1,16 @@
 //! Where a build's files go. [`DiskOutput`] writes into a staging folder beside the
 //! destination and swaps it in only when the whole build succeeded, so a failed build
 //! leaves the previous output as it was; files are written by a few threads while
-//! the build goes on, as disks answer faster to several requests at once. A file
-//! the previous output already holds byte for byte is linked from there, not
-//! written again: making a new file costs far more than linking an existing one.
+//! the build goes on, as disks answer faster to several requests at once. Over a
+//! previous output, only the files that changed are staged, then moved into place:
+//! a file the previous output holds byte for byte is left as it is, as making a new
+//! file costs far more than reading an old one.
 //! [`MemoryOutput`] keeps files in memory.
 
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::{SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
@@ -54,7 +55,8 @@ impl OutputSink for MemoryOutput {
     }
 }
 
-/// A build on its way to `destination`, staged in a sibling folder.
+/// A build on its way to `destination`, staged in a sibling folder: the whole build
+/// (a first one), or the files that changed.
 #[derive(Debug)]
 pub struct DiskOutput {
     destination: PathBuf,
@@ -90,7 +92,7 @@ enum Source {
 /// The threads that write files, and the first error one met.
 #[derive(Debug)]
 struct Writers {
-    jobs: Option<Sender<Job>>,
+    jobs: Option<SyncSender<Job>>,
     threads: Vec<JoinHandle<()>>,
     error: Arc<Mutex<Option<Error>>>,
 }
@@ -128,14 +130,13 @@ impl Job {
         if let (true, Source::Bytes(bytes)) = (self.minify, &self.from) {
             self.from = Source::Bytes(crate::minify::html(bytes));
         }
-        if let Some(f) = &self.folder {
-            std::fs::create_dir_all(f).map_err(|e| Error::io(f, e))?;
-        }
         if let Some(previous) = &self.previous
             && self.same_as(previous)
-            && std::fs::hard_link(previous, &self.to).is_ok()
         {
             return Ok(());
+        }
+        if let Some(f) = &self.folder {
+            std::fs::create_dir_all(f).map_err(|e| Error::io(f, e))?;
         }
         match self.put() {
             // The folder is being made by the thread that has its first file.
@@ -179,9 +180,13 @@ fn same_bytes(mut a: impl std::io::Read, b: &mut impl std::io::Read) -> bool {
 /// Writer threads: a few, as the disk is the limit, not the processor.
 const WRITERS: usize = 4;
 
+/// Files waiting for a writer at most: when the disk falls behind, rendering
+/// waits rather than holding every page of a large site in memory.
+const QUEUED: usize = 512;
+
 impl Writers {
     fn start() -> Writers {
-        let (tx, rx) = channel::<Job>();
+        let (tx, rx) = sync_channel::<Job>(QUEUED);
         let rx = Arc::new(Mutex::new(rx));
         let error: Arc<Mutex<Option<Error>>> = Arc::new(Mutex::new(None));
         let threads = (0..WRITERS)
@@ -312,59 +317,95 @@ impl DiskOutput {
         self.minify = true;
     }
 
-    /// Swaps the staged build in. Unless `clean`, files of the previous output that
-    /// this build did not write are kept, as Hugo keeps them.
-    pub fn commit(mut self, clean: bool) -> Result<usize> {
+    /// Puts the staged build in place. A first build's staging folder becomes the
+    /// destination. Over a previous output only the files that changed were staged:
+    /// each is moved into place, and the files this build did not write are kept,
+    /// as Hugo keeps them, unless `clean`.
+    pub fn commit(mut self, clean: bool) -> Result<()> {
         self.writers.finish()?;
-        let mut carried = 0;
-        if self.destination.is_dir() {
-            for entry in walkdir::WalkDir::new(&self.destination)
-                .into_iter()
-                .filter_map(|e| e.ok())
-            {
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&self.destination)
-                    .unwrap_or(entry.path());
-                let rel_str = rel.to_string_lossy().replace('\\', "/");
-                let top = rel_str.split('/').next().unwrap_or("");
-                let keep = !clean || ALWAYS_KEPT.contains(&top);
-                if !keep || self.written.contains(&rel_str) {
-                    continue;
-                }
-                let target = self.staging.join(rel);
-                if let Some(dir) = target.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                }
-                if std::fs::hard_link(entry.path(), &target).is_err() {
-                    std::fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
-                }
-                carried += 1;
-            }
-            let old = self.staging.with_file_name(format!(
-                ".{}.labsite-old-{}",
-                self.destination
-                    .file_name()
-                    .map_or("public".into(), |n| n.to_string_lossy().into_owned()),
-                std::process::id()
-            ));
-            std::fs::rename(&self.destination, &old)
-                .map_err(|e| Error::io(&self.destination, e))?;
-            if let Err(e) = std::fs::rename(&self.staging, &self.destination) {
-                let _ = std::fs::rename(&old, &self.destination);
-                return Err(Error::io(&self.destination, e));
-            }
-            let _ = std::fs::remove_dir_all(&old);
-        } else {
+        if !self.destination.is_dir() {
             std::fs::rename(&self.staging, &self.destination)
                 .map_err(|e| Error::io(&self.destination, e))?;
+            self.committed = true;
+            return Ok(());
+        }
+        let staged: Vec<PathBuf> = walkdir::WalkDir::new(&self.staging)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        for from in staged {
+            let rel = from.strip_prefix(&self.staging).unwrap_or(&from);
+            let to = self.destination.join(rel);
+            make_folders(&self.destination, rel)?;
+            if std::fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
+                std::fs::remove_dir_all(&to).map_err(|e| Error::io(&to, e))?;
+            }
+            std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
+        }
+        if clean {
+            self.remove_unwritten()?;
         }
         self.committed = true;
-        Ok(carried)
+        let _ = std::fs::remove_dir_all(&self.staging);
+        Ok(())
     }
+
+    /// Removes the files of the destination this build did not write (Hugo's
+    /// `--cleanDestinationDir`), then the folders left empty; `.git` and its
+    /// kin stay.
+    fn remove_unwritten(&self) -> Result<()> {
+        let kept = |rel: &Path| {
+            rel.components()
+                .next()
+                .is_some_and(|top| ALWAYS_KEPT.iter().any(|k| top.as_os_str() == *k))
+        };
+        for entry in walkdir::WalkDir::new(&self.destination)
+            .contents_first(true)
+            .min_depth(1)
+            .into_iter()
+            .filter_map(|e| e.ok())
+        {
+            let rel = entry
+                .path()
+                .strip_prefix(&self.destination)
+                .unwrap_or(entry.path());
+            if kept(rel) {
+                continue;
+            }
+            if entry.file_type().is_dir() {
+                // Fails, as it should, for a folder that still holds files.
+                let _ = std::fs::remove_dir(entry.path());
+            } else if !self
+                .written
+                .contains(&rel.to_string_lossy().replace('\\', "/"))
+            {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Makes the folders of `rel` under `root`, replacing whatever stands in their
+/// place (a file, or a link that could lead out of the output).
+fn make_folders(root: &Path, rel: &Path) -> Result<()> {
+    let mut dir = root.to_path_buf();
+    let folders: Vec<_> = rel
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
+    for part in folders {
+        dir.push(part);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.is_dir() => continue,
+            Ok(_) => std::fs::remove_file(&dir).map_err(|e| Error::io(&dir, e))?,
+            Err(_) => {}
+        }
+        std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+    }
+    Ok(())
 }
 
 impl Drop for DiskOutput {
@@ -442,7 +483,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn unchanged_files_are_linked_from_the_previous_output() {
+    fn unchanged_files_are_left_in_place() {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("public");
@@ -471,5 +512,40 @@ mod tests {
         );
         // The copy is never the source file itself.
         assert_ne!(inode("logo.png"), std::fs::metadata(&source).unwrap().ino());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_replaces_what_stands_in_the_way_and_never_writes_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("public");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::create_dir_all(dest.join("old/deep")).unwrap();
+        std::fs::write(dest.join("old/deep/page.html"), "old").unwrap();
+        std::fs::write(dest.join("was-a-file"), "file").unwrap();
+        std::os::unix::fs::symlink(&outside, dest.join("link")).unwrap();
+
+        let mut out = DiskOutput::begin(&dest).unwrap();
+        out.write("was-a-file/index.html", b"now a folder").unwrap();
+        out.write("link/index.html", b"inside").unwrap();
+        out.commit(true).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dest.join("was-a-file/index.html")).unwrap(),
+            "now a folder"
+        );
+        assert!(
+            std::fs::symlink_metadata(dest.join("link"))
+                .unwrap()
+                .is_dir()
+        );
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+        // Clean: the stale page and the folders it leaves empty are gone.
+        assert!(!dest.join("old").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
     }
 }
