@@ -92,7 +92,7 @@ fn check(site: &str, env: &[(&str, &str)], min_matched: usize, menu: bool, max_n
 
 #[test]
 fn hpc_tutorials() {
-    check("hpc-tutorials", &[], 194, true, 0);
+    check("hpc-tutorials", &[], 195, true, 0);
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn dynamodb_labs_builds_with_its_broken_refs_as_warnings() {
     check(
         "dynamodb-labs",
         &[("HUGO_REFLINKSERRORLEVEL", "WARNING")],
-        97,
+        141,
         true,
         0,
     );
