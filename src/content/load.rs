@@ -68,10 +68,18 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         }
     }
 
+    // Every Markdown file is read and its front matter parsed in parallel; the
+    // tree is then put together in order.
+    let sources: HashMap<String, std::result::Result<Source, Error>> = {
+        use rayon::prelude::*;
+        markdown
+            .par_iter()
+            .map(|f| (f.rel.clone(), read_source(root, &content_dir, f)))
+            .collect()
+    };
     let mut loader = Loader {
-        root,
         config,
-        content_dir: content_dir.clone(),
+        sources,
         pages: Vec::new(),
         warnings: Vec::new(),
         errors: Vec::new(),
@@ -80,7 +88,11 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     };
 
     // Home first (id 0), then sections from the shallowest.
-    let by_stem = |dir: &str, stem: &str| markdown.iter().find(|f| f.dir == dir && f.stem == stem);
+    let mut index_files: HashMap<&str, &ContentFile> = HashMap::new();
+    for f in markdown.iter().filter(|f| f.stem == "_index") {
+        index_files.entry(f.dir.as_str()).or_insert(f);
+    }
+    let by_stem = |dir: &str, _stem: &str| index_files.get(dir).copied();
     loader.add_node(Kind::Home, "", by_stem("", "_index"), None);
     let mut section_ids: HashMap<String, PageId> = HashMap::new();
     section_ids.insert(String::new(), ContentTree::HOME);
@@ -97,9 +109,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         if f.stem == "_index" && (f.dir.is_empty() || section_dirs.contains(&f.dir)) {
             continue;
         }
-        let bundle = leaf_dirs
-            .iter()
-            .find(|d| is_below(&f.dir, d) || f.dir == **d);
+        let bundle = leaf_dir_of(&f.dir, &leaf_dirs);
         match bundle {
             Some(b) if f.dir == *b && f.stem == "index" => {
                 let parent_dir = parent_dir(b);
@@ -320,8 +330,21 @@ fn is_below(dir: &str, ancestor: &str) -> bool {
         && dir.as_bytes().get(ancestor.len()) == Some(&b'/')
 }
 
+/// The leaf bundle folder `dir` is in (or is), if any: the outermost one.
+fn leaf_dir_of<'d>(dir: &str, leaf_dirs: &'d BTreeSet<String>) -> Option<&'d String> {
+    let mut found = None;
+    let mut cur = dir;
+    while !cur.is_empty() {
+        if let Some(d) = leaf_dirs.get(cur) {
+            found = Some(d);
+        }
+        cur = cur.rsplit_once('/').map_or("", |(parent, _)| parent);
+    }
+    found
+}
+
 fn inside_leaf_dir(dir: &str, leaf_dirs: &BTreeSet<String>) -> bool {
-    leaf_dirs.iter().any(|d| is_below(dir, d) || dir == d)
+    leaf_dir_of(dir, leaf_dirs).is_some()
 }
 
 /// `dir` and its ancestors, nearest first, ending with `""`.
@@ -350,14 +373,75 @@ fn nearest_section(dir: &str, sections: &HashMap<String, PageId>, include_self: 
 }
 
 struct Loader<'a> {
-    root: &'a Path,
     config: &'a Config,
-    content_dir: String,
+    /// The Markdown files, read and split, by path in the content folder.
+    sources: HashMap<String, std::result::Result<Source, Error>>,
     pages: Vec<Page>,
     warnings: Vec<Warning>,
     errors: Vec<Error>,
     prefix: String,
     now: date::Date,
+}
+
+/// Reads content file `f` and splits off its front matter.
+fn read_source(
+    root: &Path,
+    content_dir: &str,
+    f: &ContentFile,
+) -> std::result::Result<Source, Error> {
+    let site_path = root
+        .join(content_dir)
+        .join(&f.rel)
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| f.abs.clone());
+    let bytes = match std::fs::read(&f.abs) {
+        Ok(b) => b,
+        Err(e) => return Err(Error::file(&site_path, format!("cannot read: {e}"))),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let valid = String::from_utf8_lossy(bytes.get(..offset).unwrap_or_default());
+            let (line, col) = crate::error::line_col(&valid, valid.len());
+            return Err(Error::at(
+                Location::new(&site_path, line, col),
+                "invalid UTF-8 (save the file as UTF-8)",
+            ));
+        }
+    };
+    let split = match frontmatter::split(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(Error::at(
+                Location::new(&site_path, e.line, e.col),
+                e.message,
+            ));
+        }
+    };
+    let name = f.rel.rsplit('/').next().unwrap_or(&f.rel).to_string();
+    let file = SourceFile {
+        site_path,
+        path: f.rel.clone(),
+        dir: if f.dir.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", f.dir)
+        },
+        logical_name: name,
+        base_name: f.stem.clone(),
+    };
+    let body = split.body.to_string();
+    let (params, body_line) = (split.params, split.body_line);
+    Ok(Source {
+        file,
+        params,
+        body,
+        body_line,
+        text,
+    })
 }
 
 /// Front matter read from a file, or nothing for a folder without `_index.md`.
@@ -370,66 +454,15 @@ struct Source {
 }
 
 impl Loader<'_> {
+    /// The file `f`, read; its problem is noted when it could not be.
     fn read(&mut self, f: &ContentFile) -> Option<Source> {
-        let site_path = self
-            .root
-            .join(&self.content_dir)
-            .join(&f.rel)
-            .strip_prefix(self.root)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| f.abs.clone());
-        let bytes = match std::fs::read(&f.abs) {
-            Ok(b) => b,
+        match self.sources.remove(&f.rel)? {
+            Ok(source) => Some(source),
             Err(e) => {
-                self.errors
-                    .push(Error::file(&site_path, format!("cannot read: {e}")));
-                return None;
+                self.errors.push(e);
+                None
             }
-        };
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
-                let valid = String::from_utf8_lossy(bytes.get(..offset).unwrap_or_default());
-                let (line, col) = crate::error::line_col(&valid, valid.len());
-                self.errors.push(Error::at(
-                    Location::new(&site_path, line, col),
-                    "invalid UTF-8 (save the file as UTF-8)",
-                ));
-                return None;
-            }
-        };
-        let split = match frontmatter::split(&text) {
-            Ok(s) => s,
-            Err(e) => {
-                self.errors.push(Error::at(
-                    Location::new(&site_path, e.line, e.col),
-                    e.message,
-                ));
-                return None;
-            }
-        };
-        let name = f.rel.rsplit('/').next().unwrap_or(&f.rel).to_string();
-        let file = SourceFile {
-            site_path,
-            path: f.rel.clone(),
-            dir: if f.dir.is_empty() {
-                String::new()
-            } else {
-                format!("{}/", f.dir)
-            },
-            logical_name: name,
-            base_name: f.stem.clone(),
-        };
-        let body = split.body.to_string();
-        Some(Source {
-            file,
-            params: split.params,
-            body,
-            body_line: split.body_line,
-            text: text.clone(),
-        })
+        }
     }
 
     fn add_node(

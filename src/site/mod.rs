@@ -209,9 +209,10 @@ impl Site {
         let (theme, contents) = rayon::join(
             || Theme::load(root, &config),
             || {
+                use rayon::prelude::*;
                 config
                     .languages_to_build()
-                    .into_iter()
+                    .into_par_iter()
                     .map(|lang| {
                         let view = config.for_language(&lang);
                         content::load(root, &view).map(|loaded| (view, loaded))
