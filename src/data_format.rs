@@ -236,6 +236,34 @@ pub fn go_json(json: &str) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
+/// Escapes text for XML as Go's `xml.EscapeText` (Hugo's `transform.XMLEscape`):
+/// `& < > " '`, tab and line ends as character references.
+pub fn xml_escape(text: &str) -> String {
+    escape_with(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&#34;"),
+        '\'' => Some("&#39;"),
+        '\t' => Some("&#x9;"),
+        '\n' => Some("&#xA;"),
+        '\r' => Some("&#xD;"),
+        _ => None,
+    })
+}
+
+/// `text` with every character `replacement` names replaced.
+pub fn escape_with(text: &str, replacement: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match replacement(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

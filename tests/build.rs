@@ -425,8 +425,27 @@ fn feeds_sitemap_robots_and_search_index() {
             "content/sec/a.md",
             "---\ntitle: \"A & <b>\"\ndate: 2024-05-06T07:08:09Z\ntags: [one]\n---\nFirst *words* here.\n",
         ),
+        (
+            "content/sec/b.md",
+            "---\ntitle: B\ndate: 2024-05-07T07:08:09Z\nsummary: Short *one*\n---\nBody text.\n",
+        ),
+        (
+            "content/sec/c.md",
+            "---\ntitle: C\ndate: 2024-05-08T07:08:09Z\nsummary: Short *two*\n---\nBefore.\n<!--more-->\nAfter.\n",
+        ),
     ]);
     let run = build_ok(dir.path(), &[]);
+    // What Hugo 0.168 writes for the same pages: the front matter's summary, but
+    // the text before <!--more--> first.
+    let section_feed = read(dir.path(), "public/sec/index.xml");
+    assert_contains(
+        &section_feed,
+        "<description>&lt;p&gt;Before.&lt;/p&gt;</description>",
+    );
+    assert_contains(
+        &section_feed,
+        "<description>Short &lt;em&gt;one&lt;/em&gt;</description>",
+    );
     assert!(!run.stderr.contains("output formats"), "{}", run.stderr);
     let rss = read(dir.path(), "public/index.xml");
     assert_contains(
@@ -435,7 +454,7 @@ fn feeds_sitemap_robots_and_search_index() {
     );
     assert_contains(
         &rss,
-        "<item>\n      <title>A &amp; &lt;b&gt;</title>\n      <link>https://x.io/sec/a/</link>\n      <pubDate>Mon, 06 May 2024 07:08:09 +0000</pubDate>\n      <guid>https://x.io/sec/a/</guid>\n      <description>First words here.</description>\n    </item>",
+        "<item>\n      <title>A &amp; &lt;b&gt;</title>\n      <link>https://x.io/sec/a/</link>\n      <pubDate>Mon, 06 May 2024 07:08:09 +0000</pubDate>\n      <guid>https://x.io/sec/a/</guid>\n      <description>&lt;p&gt;First &lt;em&gt;words&lt;/em&gt; here.&lt;/p&gt;</description>\n    </item>",
     );
     assert_contains(
         &read(dir.path(), "public/sec/index.xml"),

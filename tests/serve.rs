@@ -210,7 +210,7 @@ fn a_body_edit_updates_the_lists_feeds_and_search_that_show_it() {
     assert_contains(&get(server.port, "/s/").1, "<p>Freshly written words.</p>");
     assert_contains(
         &get(server.port, "/s/index.xml").1,
-        "<description>Freshly written words.</description>",
+        "<description>&lt;p&gt;Freshly written words.&lt;/p&gt;</description>",
     );
     assert_contains(&get(server.port, "/index.json").1, "Freshly written words.");
 

@@ -473,11 +473,7 @@ impl Writer<'_> {
                         .position(|(k, _)| k == "title")
                         .filter(|_| self.settings.code_titles)
                         .map(|i| options.attributes.remove(i).1);
-                    let block = if self.settings.plain_code {
-                        highlight::code_block("", &code, &options)
-                    } else {
-                        highlight::code_block(&lang, &code, &options)
-                    };
+                    let block = highlight::code_block(&lang, &code, &options);
                     match title {
                         Some(title) => {
                             out.push_str("<div data-labsite-code-title=\"");

@@ -40,9 +40,6 @@ pub struct Settings<'a> {
     /// (relearn shows the title above the code); else Hugo's default applies
     /// (the title is an attribute of a highlighted block's `div`).
     pub code_titles: bool,
-    /// Code blocks as plain `<pre><code>`, not highlighted: for renderings of
-    /// which only the text is used (summaries).
-    pub plain_code: bool,
     /// Resolves link and image destinations, for the page being rendered.
     pub destinations: Option<&'a dyn Destinations>,
 }
@@ -52,7 +49,6 @@ impl std::fmt::Debug for Settings<'_> {
         f.debug_struct("Settings")
             .field("unsafe_html", &self.unsafe_html)
             .field("code_titles", &self.code_titles)
-            .field("plain_code", &self.plain_code)
             .field("destinations", &self.destinations.is_some())
             .finish()
     }

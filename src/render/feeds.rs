@@ -27,7 +27,7 @@ pub fn rss_path(url: &str) -> String {
 }
 
 /// Regular pages a feed lists: the whole site's for home, the list's own otherwise.
-fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
+pub fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
     let page = &tree.pages[id];
     match page.kind {
         Kind::Home => {
@@ -66,13 +66,9 @@ fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
     }
 }
 
-/// The RSS feed of list page `id`; `summary` gives a page's summary (the caller
-/// may keep them between builds).
-pub fn rss(
-    site: &SiteData<'_>,
-    id: PageId,
-    summary: &mut dyn FnMut(PageId) -> String,
-) -> Result<String> {
+/// The RSS feed of list page `id`; `summary` gives a page's `.Summary` (HTML),
+/// which goes in XML-escaped, as Hugo writes it.
+pub fn rss(site: &SiteData<'_>, id: PageId, summary: &dyn Fn(PageId) -> String) -> Result<String> {
     let tree = site.tree;
     let page = &tree.pages[id];
     let site_title = site.config.site_title();
@@ -94,7 +90,7 @@ pub fn rss(
                 "title": item.title,
                 "link": site.permalink(p),
                 "pub_date": item.publish_date.or(item.date).map(|d| d.format(RSS_DATE).to_string()),
-                "summary": summary(p),
+                "summary": crate::data_format::xml_escape(&summary(p)),
             })
         })
         .collect();

@@ -48,8 +48,6 @@ pub struct SiteData<'a> {
     pub outputs: Outputs,
     /// Every language's version of each page (for the language switcher).
     pub translations: std::collections::HashMap<PageId, Vec<Translation>>,
-    /// Pages' summaries, computed once (lists and feeds show them again and again).
-    pub summaries: std::sync::Mutex<std::collections::HashMap<PageId, String>>,
     /// Files of `assets/` whose URL a page asked for: published with the pages.
     pub assets_used: std::sync::Arc<AssetsUsed>,
 }
@@ -144,21 +142,32 @@ pub fn render_content_nested(
     render_content(build, lang, id).map_err(|e| e.to_string())
 }
 
-/// A page's `.Summary` (HTML): its manual summary, else its first blocks up to
-/// 70 words.
+/// A page's `.Summary` (HTML), from its rendered body: the text before
+/// `<!--more-->`, else its `summary` front matter (Markdown), else its first
+/// blocks up to 70 words.
+pub fn summary_of(site: &SiteData<'_>, id: PageId, content: &PageContent) -> String {
+    if let Some(manual) = &content.summary {
+        return manual.clone();
+    }
+    match site.tree.pages[id]
+        .text_param("summary")
+        .filter(|s| !s.trim().is_empty())
+    {
+        Some(front) => markdown::markdownify(&front, site.markdown_settings()),
+        None => summary::of_html(&content.html),
+    }
+}
+
+/// [`summary_of`] a page whose body may not be rendered yet.
 pub fn summary_html(
     build: &Build<'_>,
     lang: usize,
     id: PageId,
 ) -> std::result::Result<String, String> {
-    let of = |c: &PageContent| {
-        c.summary
-            .clone()
-            .unwrap_or_else(|| summary::of_html(&c.html))
-    };
+    let site = &build.sites[lang];
     match build.bodies.get(lang).and_then(|b| b.get(&id)) {
-        Some(content) => Ok(of(content)),
-        None => render_content_nested(build, lang, id).map(|c| of(&c)),
+        Some(content) => Ok(summary_of(site, id, content)),
+        None => render_content_nested(build, lang, id).map(|c| summary_of(site, id, &c)),
     }
 }
 
@@ -184,7 +193,6 @@ impl<'a> SiteData<'a> {
             refs: refs::RefIndex::build(tree),
             outputs: Outputs::from_config(config),
             translations: std::collections::HashMap::new(),
-            summaries: Default::default(),
             assets_used: Default::default(),
         }
     }
@@ -215,24 +223,11 @@ impl<'a> SiteData<'a> {
         ))
     }
 
-    /// Hugo's automatic summary of a page (plain text): its first paragraphs up to
-    /// 70 words, shortcodes left out.
-    pub fn summary(&self, id: PageId) -> String {
-        let lock = || self.summaries.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(s) = lock().get(&id) {
-            return s.clone();
-        }
-        let text = summary::of_markdown(&self.tree.pages[id].body, self.markdown_settings());
-        lock().insert(id, text.clone());
-        text
-    }
-
     /// How this site's Markdown renders.
     pub fn markdown_settings(&self) -> Settings<'static> {
         Settings {
             unsafe_html: self.config.unsafe_html,
             code_titles: self.theme.flavour == crate::theme::Flavour::Relearn,
-            plain_code: false,
             destinations: None,
         }
     }

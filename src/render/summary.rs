@@ -1,53 +1,11 @@
-//! Hugo's automatic summary: the first paragraphs of a page, whole, until at
-//! least `summaryLength` (70) words, as plain text (descriptions) or as HTML
-//! (`.Summary` in templates). A `summary` front-matter key is handled by the caller.
+//! Hugo's automatic summary: the first blocks of a page's rendered body, whole,
+//! until at least `summaryLength` (70) words (the manual and front-matter ones are
+//! the caller's); and `.Plain`, a page's text.
 
-use crate::markdown::{self, Settings};
 use regex::Regex;
 use std::sync::LazyLock;
 
 const SUMMARY_WORDS: usize = 70;
-
-static SHORTCODE: LazyLock<Regex> =
-    LazyLock::new(|| crate::patterns::fixed(r"(?s)\{\{[<%].*?[>%]\}\}"));
-
-/// The summary of a Markdown body.
-pub fn of_markdown(body: &str, settings: Settings<'_>) -> String {
-    let body = match body.find("<!--more-->") {
-        Some(i) => body.get(..i).unwrap_or_default(),
-        None => body,
-    };
-    let source = SHORTCODE.replace_all(body, "");
-    // Only the text is kept: code blocks need no highlighting.
-    let settings = Settings {
-        plain_code: true,
-        ..settings
-    };
-    let html = markdown::render_html(&source, settings);
-    let mut words = 0;
-    let mut out = String::new();
-    for para in html.split("</p>") {
-        let text = plain_text(para);
-        let mut piece = String::new();
-        for w in text.split_whitespace() {
-            if !piece.is_empty() {
-                piece.push(' ');
-            }
-            piece.push_str(w);
-            words += 1;
-        }
-        if !piece.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&piece);
-        }
-        if words >= SUMMARY_WORDS {
-            break;
-        }
-    }
-    out
-}
 
 /// The summary as HTML: the page's first top-level blocks, whole, until they
 /// hold at least 70 words.
@@ -197,32 +155,10 @@ mod tests {
     }
 
     #[test]
-    fn whole_paragraphs_until_seventy_words() {
-        let long = "word ".repeat(60);
-        let md = format!(
-            "{long}\n\nsecond *para* with words here and more words to pass the limit\n\nthird\n"
-        );
-        let s = of_markdown(&md, Settings::default());
-        assert!(s.ends_with("to pass the limit"), "{s}");
-        assert!(!s.contains("third"));
-    }
-
-    #[test]
     fn plain_text_like_hugo() {
         assert_eq!(
             plain_text("<p>In <a href=\"x\">Hugo</a>, pages &amp; more</p>\n<p>C<br>D</p>"),
             "In Hugo, pages & more C D"
-        );
-    }
-
-    #[test]
-    fn more_divider_and_shortcodes() {
-        assert_eq!(
-            of_markdown(
-                "Intro {{< x >}}text\n<!--more-->\nrest",
-                Settings::default()
-            ),
-            "Intro text"
         );
     }
 }

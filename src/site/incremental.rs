@@ -49,16 +49,6 @@ impl Site {
         sink: &mut dyn OutputSink,
     ) -> Result<Vec<Warning>> {
         let sites = self.site_data();
-        // Summaries of the pages not edited are still good.
-        for (lang, site) in sites.iter().enumerate() {
-            let mut kept_summaries = std::mem::take(&mut kept.summaries[lang]);
-            for &(l, id) in changed {
-                if l == lang {
-                    kept_summaries.remove(&id);
-                }
-            }
-            *site.summaries.lock().unwrap_or_else(|e| e.into_inner()) = kept_summaries;
-        }
         // The edited pages first, then their ancestors, whose lists show the
         // edited pages' summaries.
         let mut order: Vec<(usize, PageId)> = changed.to_vec();
@@ -101,10 +91,6 @@ impl Site {
             self.write_feeds(&sites[lang], &kept.contents[lang], &ids, sink, None)?;
         }
         self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
-        for (lang, site) in sites.iter().enumerate() {
-            kept.summaries[lang] =
-                std::mem::take(&mut *site.summaries.lock().unwrap_or_else(|e| e.into_inner()));
-        }
         Ok(warnings)
     }
 }

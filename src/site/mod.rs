@@ -10,7 +10,7 @@ use crate::output::{DiskOutput, OutputSink};
 use crate::render::{self, Chrome, PageContent, SiteData};
 use crate::theme::{Asset, Theme};
 use crate::url_rewrite;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -77,8 +77,6 @@ pub struct LanguageLayout {
 pub struct Kept {
     contents: Vec<BTreeMap<PageId, PageContent>>,
     layouts: Vec<LanguageLayout>,
-    /// Pages' summaries (feeds show them), per language, as far as computed.
-    summaries: Vec<Summaries>,
 }
 
 impl Kept {
@@ -87,9 +85,6 @@ impl Kept {
         self.contents.get(lang)?.get(&id)
     }
 }
-
-/// Pages' plain-text summaries, computed when first needed.
-pub type Summaries = std::collections::HashMap<PageId, String>;
 
 /// Adds `new` warnings not already in `all`.
 fn merge_warnings(all: &mut Vec<Warning>, new: &[Warning]) {
@@ -301,16 +296,6 @@ impl Site {
             contents.push(bodies);
         }
         collect_errors(errors)?;
-        // Feeds and lists show pages' summaries: made now, in parallel, once.
-        if !self.disabled("rss") {
-            use rayon::prelude::*;
-            for (site, lang) in sites.iter().zip(&self.languages) {
-                let ids: Vec<PageId> = lang.tree.rendered().collect();
-                ids.par_iter().for_each(|&id| {
-                    site.summary(id);
-                });
-            }
-        }
         crate::timings::mark("bodies");
         if omitted > 0 {
             warnings.push(Warning(format!(
@@ -346,20 +331,7 @@ impl Site {
         crate::timings::mark("pages");
         self.write_language_redirects(sink, &mut owners, &mut stats)?;
         self.write_site_files(&sitemaps, sink)?;
-        Ok((
-            stats,
-            warnings,
-            Kept {
-                contents,
-                layouts,
-                summaries: sites
-                    .iter()
-                    .map(|s| {
-                        std::mem::take(&mut *s.summaries.lock().unwrap_or_else(|e| e.into_inner()))
-                    })
-                    .collect(),
-            },
-        ))
+        Ok((stats, warnings, Kept { contents, layouts }))
     }
 
     /// The files of `assets/` whose URL a page or template used, where Hugo
@@ -666,10 +638,24 @@ impl Site {
     ) -> Result<()> {
         let tree = site.tree;
         if !self.disabled("rss") {
-            for &id in pages
+            let feeds: Vec<PageId> = pages
                 .iter()
-                .filter(|&&id| site.outputs.has(tree.pages[id].kind, "rss"))
-            {
+                .copied()
+                .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
+                .collect();
+            // Every page a feed lists, summarised once, in parallel.
+            let listed: BTreeSet<PageId> = feeds
+                .iter()
+                .flat_map(|&id| render::feeds::feed_items(tree, id))
+                .collect();
+            let summaries: std::collections::HashMap<PageId, String> = {
+                use rayon::prelude::*;
+                listed
+                    .par_iter()
+                    .filter_map(|&p| Some((p, render::summary_of(site, p, contents.get(&p)?))))
+                    .collect()
+            };
+            for id in feeds {
                 let path = render::feeds::rss_path(&tree.pages[id].url);
                 if let Some(owners) = owners.as_deref_mut() {
                     owners.claim(
@@ -677,11 +663,8 @@ impl Site {
                         format!("the feed of {}", tree.pages[id].source_label()),
                     )?;
                 }
-                let mut summary = |p: PageId| site.summary(p);
-                sink.write(
-                    &path,
-                    render::feeds::rss(site, id, &mut summary)?.as_bytes(),
-                )?;
+                let summary = |p: PageId| summaries.get(&p).cloned().unwrap_or_default();
+                sink.write(&path, render::feeds::rss(site, id, &summary)?.as_bytes())?;
             }
         }
         if site.has_search_index() {

@@ -65,20 +65,16 @@ pub struct Theme {
 
 /// Escapes like Go's html/template: `& < > " ' +` and NUL.
 pub fn go_escape(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&#34;"),
-            '\'' => out.push_str("&#39;"),
-            '+' => out.push_str("&#43;"),
-            '\0' => out.push('\u{FFFD}'),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::data_format::escape_with(input, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&#34;"),
+        '\'' => Some("&#39;"),
+        '+' => Some("&#43;"),
+        '\0' => Some("\u{FFFD}"),
+        _ => None,
+    })
 }
 
 /// Theme names labsite renders with its embedded learn theme.
