@@ -66,9 +66,15 @@ pub fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
     }
 }
 
-/// The RSS feed of list page `id`; `summary` gives a page's `.Summary` (HTML),
-/// which goes in XML-escaped, as Hugo writes it.
-pub fn rss(site: &SiteData<'_>, id: PageId, summary: &dyn Fn(PageId) -> String) -> Result<String> {
+/// The RSS feed of list page `id`, listing `items` (its [`feed_items`]);
+/// `summary` gives a page's `.Summary` (HTML), which goes in XML-escaped, as Hugo
+/// writes it.
+pub fn rss(
+    site: &SiteData<'_>,
+    id: PageId,
+    items: &[PageId],
+    summary: &dyn Fn(PageId) -> String,
+) -> Result<String> {
     let tree = site.tree;
     let page = &tree.pages[id];
     let site_title = site.config.site_title();
@@ -82,9 +88,9 @@ pub fn rss(site: &SiteData<'_>, id: PageId, summary: &dyn Fn(PageId) -> String) 
     } else {
         format!("Recent content in {} on {site_title}", page.title)
     };
-    let items: Vec<_> = feed_items(tree, id)
-        .into_iter()
-        .map(|p| {
+    let items: Vec<_> = items
+        .iter()
+        .map(|&p| {
             let item = &tree.pages[p];
             json!({
                 "title": item.title,

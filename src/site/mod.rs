@@ -636,51 +636,70 @@ impl Site {
         sink: &mut dyn OutputSink,
         mut owners: Option<&mut Owners>,
     ) -> Result<()> {
+        use rayon::prelude::*;
         let tree = site.tree;
-        if !self.disabled("rss") {
-            let feeds: Vec<PageId> = pages
+        let feeds: Vec<(PageId, Vec<PageId>)> = if self.disabled("rss") {
+            Vec::new()
+        } else {
+            pages
                 .iter()
                 .copied()
                 .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
-                .collect();
-            // Every page a feed lists, summarised once, in parallel.
-            let listed: BTreeSet<PageId> = feeds
-                .iter()
-                .flat_map(|&id| render::feeds::feed_items(tree, id))
-                .collect();
-            let summaries: std::collections::HashMap<PageId, String> = {
-                use rayon::prelude::*;
-                listed
-                    .par_iter()
-                    .filter_map(|&p| Some((p, render::summary_of(site, p, contents.get(&p)?))))
-                    .collect()
-            };
-            for id in feeds {
-                let path = render::feeds::rss_path(&tree.pages[id].url);
-                if let Some(owners) = owners.as_deref_mut() {
-                    owners.claim(
-                        &path,
-                        format!("the feed of {}", tree.pages[id].source_label()),
-                    )?;
-                }
-                let summary = |p: PageId| summaries.get(&p).cloned().unwrap_or_default();
-                sink.write(&path, render::feeds::rss(site, id, &summary)?.as_bytes())?;
+                .map(|id| (id, render::feeds::feed_items(tree, id)))
+                .collect()
+        };
+        let mut paths: Vec<String> = Vec::new();
+        for (id, _) in &feeds {
+            let path = render::feeds::rss_path(&tree.pages[*id].url);
+            if let Some(owners) = owners.as_deref_mut() {
+                owners.claim(
+                    &path,
+                    format!("the feed of {}", tree.pages[*id].source_label()),
+                )?;
             }
+            paths.push(path);
         }
-        if site.has_search_index() {
+        // Every page a feed lists is summarised once; the feeds and the search
+        // index are made side by side, then written in order.
+        let listed: BTreeSet<PageId> = feeds
+            .iter()
+            .flat_map(|(_, items)| items.iter().copied())
+            .collect();
+        let summaries: std::collections::HashMap<PageId, String> = listed
+            .par_iter()
+            .filter_map(|&p| Some((p, render::summary_of(site, p, contents.get(&p)?))))
+            .collect();
+        let summary = |p: PageId| summaries.get(&p).cloned().unwrap_or_default();
+        let search_index = std::thread::scope(|scope| -> Result<Option<String>> {
+            let index = scope.spawn(|| {
+                site.has_search_index().then(|| {
+                    let plain = |id: PageId| {
+                        contents
+                            .get(&id)
+                            .map(|c| c.plain.clone())
+                            .unwrap_or_default()
+                    };
+                    render::feeds::search_index(site, &plain)
+                })
+            });
+            // A few feeds at a time, so that a large site's feeds are not all
+            // held in memory at once.
+            for (chunk, chunk_paths) in feeds.chunks(32).zip(paths.chunks(32)) {
+                let rendered = chunk
+                    .par_iter()
+                    .map(|(id, items)| render::feeds::rss(site, *id, items, &summary))
+                    .collect::<Result<Vec<String>>>()?;
+                for (path, xml) in chunk_paths.iter().zip(rendered) {
+                    sink.write(path, xml.as_bytes())?;
+                }
+            }
+            Ok(index.join().unwrap_or_default())
+        })?;
+        if let Some(index) = search_index {
             let lang_dir = render::feeds::rss_path(&site.config.lang_prefix())
                 .trim_end_matches("index.xml")
                 .to_string();
-            let plain = |id: PageId| {
-                contents
-                    .get(&id)
-                    .map(|c| c.plain.clone())
-                    .unwrap_or_default()
-            };
-            sink.write(
-                &format!("{lang_dir}index.json"),
-                render::feeds::search_index(site, &plain).as_bytes(),
-            )?;
+            sink.write(&format!("{lang_dir}index.json"), index.as_bytes())?;
         }
         Ok(())
     }
