@@ -39,17 +39,12 @@ struct Parts {
 }
 
 fn parts(destination: &str) -> Option<Parts> {
-    let scheme_end = destination.find(':');
-    let has_scheme = scheme_end.is_some_and(|end| {
-        let scheme = destination.get(..end).unwrap_or_default();
+    // A scheme: a letter, then letters, digits, `+`, `-` or `.`, up to a `:`.
+    let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| {
         scheme.starts_with(|c: char| c.is_ascii_alphabetic())
             && scheme
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-            && !destination
-                .get(..end)
-                .unwrap_or_default()
-                .contains(['/', '?', '#'])
     });
     if has_scheme || destination.starts_with("//") {
         return None;
@@ -139,5 +134,24 @@ impl Destinations for PageDestinations<'_, '_> {
         }
         let url = self.file_url(path)?;
         Some(Self::with_query_and_fragment(url, &parts))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parts;
+
+    #[test]
+    fn destinations_taken_apart_as_go_does() {
+        for absolute in ["https://x.org/a.md", "mailto:a@b.c", "//host/a.md", "c:x"] {
+            assert!(parts(absolute).is_none(), "{absolute}");
+        }
+        let p = parts("dir/my%20page.md?x=1&y=2#part").unwrap();
+        assert_eq!(
+            (p.path.as_str(), p.query.as_str(), p.fragment.as_str()),
+            ("dir/my page.md", "x=1&y=2", "part")
+        );
+        // A colon after a slash is no scheme.
+        assert_eq!(parts("a/b:c").unwrap().path, "a/b:c");
     }
 }
