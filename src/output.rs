@@ -17,6 +17,10 @@ use std::thread::JoinHandle;
 /// A destination for built files, addressed by `/`-separated relative paths.
 pub trait OutputSink {
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()>;
+    /// Writes bytes that live as long as the program (the embedded theme's files).
+    fn write_static(&mut self, path: &str, bytes: &'static [u8]) -> Result<()> {
+        self.write(path, bytes)
+    }
     /// Copies a file from disk.
     fn copy(&mut self, path: &str, from: &Path) -> Result<()>;
 }
@@ -85,7 +89,7 @@ struct Job {
 }
 
 enum Source {
-    Bytes(Vec<u8>),
+    Bytes(std::borrow::Cow<'static, [u8]>),
     File(PathBuf),
 }
 
@@ -114,7 +118,7 @@ impl Job {
             Source::Bytes(bytes) => {
                 meta.len() == bytes.len() as u64
                     && std::fs::File::open(previous)
-                        .is_ok_and(|old| same_bytes(old, &mut bytes.as_slice()))
+                        .is_ok_and(|old| same_bytes(old, &mut &bytes[..]))
             }
             Source::File(from) => {
                 std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
@@ -128,7 +132,7 @@ impl Job {
 
     fn run(mut self) -> Result<()> {
         if let (true, Source::Bytes(bytes)) = (self.minify, &self.from) {
-            self.from = Source::Bytes(crate::minify::html(bytes));
+            self.from = Source::Bytes(crate::minify::html(bytes).into());
         }
         if let Some(previous) = &self.previous
             && self.same_as(previous)
@@ -419,7 +423,11 @@ impl Drop for DiskOutput {
 
 impl OutputSink for DiskOutput {
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.queue(path, Source::Bytes(bytes.to_vec()))
+        self.queue(path, Source::Bytes(bytes.to_vec().into()))
+    }
+
+    fn write_static(&mut self, path: &str, bytes: &'static [u8]) -> Result<()> {
+        self.queue(path, Source::Bytes(bytes.into()))
     }
 
     fn copy(&mut self, path: &str, from: &Path) -> Result<()> {

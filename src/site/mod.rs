@@ -391,7 +391,7 @@ impl Site {
             };
             owners.claim_static(path, owner)?;
             match asset {
-                Asset::Embedded(bytes) => sink.write(path, bytes)?,
+                Asset::Embedded(bytes) => sink.write_static(path, bytes)?,
                 Asset::File(from) => sink.copy(path, from)?,
             }
             stats.static_files += 1;
