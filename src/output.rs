@@ -303,10 +303,8 @@ impl DiskOutput {
         }
         self.written.insert(path.to_string());
         let minify = self.minify && path.ends_with(".html");
-        let previous = self
-            .has_previous
-            .then(|| self.destination.join(path))
-            .filter(|p| p.is_file());
+        // Whether the previous output has the file is the writer thread's to find out.
+        let previous = self.has_previous.then(|| self.destination.join(path));
         self.writers.send(Job {
             folder,
             to,

@@ -92,15 +92,15 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
     for f in markdown.iter().filter(|f| f.stem == "_index") {
         index_files.entry(f.dir.as_str()).or_insert(f);
     }
-    let by_stem = |dir: &str, _stem: &str| index_files.get(dir).copied();
-    loader.add_node(Kind::Home, "", by_stem("", "_index"), None);
+    let index_file = |dir: &str| index_files.get(dir).copied();
+    loader.add_node(Kind::Home, "", index_file(""), None);
     let mut section_ids: HashMap<String, PageId> = HashMap::new();
     section_ids.insert(String::new(), ContentTree::HOME);
     let mut ordered: Vec<&String> = section_dirs.iter().collect();
     ordered.sort_by_key(|d| (d.matches('/').count(), d.to_string()));
     for dir in ordered {
         let parent = nearest_section(dir, &section_ids, false);
-        let id = loader.add_node(Kind::Section, dir, by_stem(dir, "_index"), Some(parent));
+        let id = loader.add_node(Kind::Section, dir, index_file(dir), Some(parent));
         section_ids.insert(dir.clone(), id);
     }
 
@@ -152,9 +152,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         })
         .collect();
     let skipped_md = markdown.iter().filter(|f| {
-        leaf_dirs
-            .iter()
-            .any(|d| is_below(&f.dir, d) || (f.dir == *d && f.stem != "index"))
+        leaf_dir_of(&f.dir, &leaf_dirs).is_some_and(|d| f.dir != *d || f.stem != "index")
     });
     let resources = others
         .iter()
@@ -162,7 +160,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         .chain(skipped_md.map(|f| (f.abs.clone(), f.rel.clone())));
     for (abs, rel) in resources {
         let dir = parent_dir(&rel);
-        if let Some(bundle) = leaf_dirs.iter().find(|d| dir == **d || is_below(&dir, d)) {
+        if let Some(bundle) = leaf_dir_of(&dir, &leaf_dirs) {
             if let Some(&owner) = bundle_pages.get(bundle) {
                 let within = rel.get(bundle.len() + 1..).unwrap_or_default();
                 let base = url::bundle_dir_url(&tree.pages[owner].url);

@@ -52,26 +52,21 @@ pub struct SiteData<'a> {
     pub assets_used: std::sync::Arc<AssetsUsed>,
 }
 
-/// Names of the files of the site's `assets/` folder to publish (Hugo publishes
-/// such a file when its URL is used).
+/// The files of the site's `assets/` folder to publish (Hugo publishes such a
+/// file when its URL is used): output path, and the file.
 #[derive(Debug, Default)]
-pub struct AssetsUsed(std::sync::Mutex<std::collections::BTreeSet<String>>);
+pub struct AssetsUsed(std::sync::Mutex<std::collections::BTreeMap<String, std::path::PathBuf>>);
 
 impl AssetsUsed {
-    pub fn insert(&self, name: &str) {
+    pub fn insert(&self, name: &str, file: &std::path::Path) {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(name.to_string());
+            .insert(name.to_string(), file.to_path_buf());
     }
 
-    pub fn names(&self) -> Vec<String> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-            .cloned()
-            .collect()
+    pub fn files(&self) -> std::collections::BTreeMap<String, std::path::PathBuf> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 
@@ -211,16 +206,20 @@ impl<'a> SiteData<'a> {
         (inside && file.is_file()).then_some(file)
     }
 
-    /// The URL of asset `name`, which is then published with the site.
-    pub fn publish_asset(&self, name: &str) -> Option<String> {
-        self.asset_file(name)?;
-        let name = name.trim_start_matches('/');
-        self.assets_used.insert(name);
-        Some(format!(
+    /// The URL (RelPermalink) of asset `name`.
+    pub fn asset_url(&self, name: &str) -> String {
+        format!(
             "{}/{}",
             self.config.base_path(),
-            url::encode_path(name)
-        ))
+            url::encode_path(name.trim_start_matches('/'))
+        )
+    }
+
+    /// The URL of asset `name`, which is then published with the site.
+    pub fn publish_asset(&self, name: &str) -> Option<String> {
+        let file = self.asset_file(name)?;
+        self.assets_used.insert(name.trim_start_matches('/'), &file);
+        Some(self.asset_url(name))
     }
 
     /// How this site's Markdown renders.

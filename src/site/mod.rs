@@ -343,11 +343,9 @@ impl Site {
         owners: &mut Owners,
         stats: &mut Stats,
     ) -> Result<()> {
-        let mut names: Vec<String> = sites.iter().flat_map(|s| s.assets_used.names()).collect();
-        names.sort();
-        names.dedup();
-        for name in names {
-            let from = self.root.join("assets").join(&name);
+        let files: BTreeMap<String, PathBuf> =
+            sites.iter().flat_map(|s| s.assets_used.files()).collect();
+        for (name, from) in files {
             owners.claim_static(&name, format!("assets/{name}"))?;
             sink.copy(&name, &from)?;
             stats.static_files += 1;

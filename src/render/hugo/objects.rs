@@ -575,11 +575,7 @@ impl ResourceObject {
         ResourceObject {
             name: name.to_string(),
             source,
-            url: format!(
-                "{}/{}",
-                site.config.base_path(),
-                crate::content::url::encode_path(name)
-            ),
+            url: site.asset_url(name),
             host: site.config.base_host().to_string(),
             publish: Some(site.assets_used.clone()),
         }
@@ -588,7 +584,7 @@ impl ResourceObject {
     /// Notes an asset's URL as used (Hugo publishes it then).
     fn published(&self) {
         if let Some(used) = &self.publish {
-            used.insert(&self.name);
+            used.insert(&self.name, &self.source);
         }
     }
 
