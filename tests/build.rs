@@ -858,3 +858,37 @@ fn a_term_written_several_ways_takes_the_spelling_most_pages_use() {
         "<h1>tag :: Lab</h1>",
     );
 }
+
+#[test]
+fn theme_shortcodes_read_page_and_site_directly_and_through_includes() {
+    let dir = site_from(&[
+        (
+            "config.toml",
+            "baseURL = \"https://example.org/\"\ntitle = \"Lab\"\ntheme = \"mine\"\n[params]\nowner = \"Ops & Co\"\n",
+        ),
+        (
+            "themes/mine/templates/shortcodes/whoami.html",
+            "<span>{{ page.title }} by {{ site.params.owner }}</span>",
+        ),
+        (
+            "themes/mine/templates/shortcodes/framed.html",
+            "<div class=\"frame\">{% include \"shortcodes/whoami.html\" %}</div>\n",
+        ),
+        (
+            "themes/mine/templates/shortcodes/plain.html",
+            "<b>{{ args[\"0\"] }}</b>\n",
+        ),
+        (
+            "content/step.md",
+            "---\ntitle: Step <one>\n---\n{{< whoami >}}\n\n{{< framed >}}\n\n{{< plain \"x\" >}}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/step/index.html");
+    assert_contains(&html, "<span>Step &lt;one&gt; by Ops &amp; Co</span>");
+    assert_contains(
+        &html,
+        "<div class=\"frame\"><span>Step &lt;one&gt; by Ops &amp; Co</span></div>",
+    );
+    assert_contains(&html, "<b>x</b>");
+}

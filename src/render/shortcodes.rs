@@ -530,8 +530,12 @@ impl Shortcodes for PageShortcodes<'_> {
         ctx.insert("inner", &call.inner);
         ctx.insert("ordinal", &call.ordinal);
         ctx.insert("parent", &call.parent.map(|p| p.name));
-        ctx.insert("page", self.page_view);
-        ctx.insert("site", &self.site.site_view);
+        if template.reads_page {
+            ctx.insert("page", self.page_view);
+        }
+        if template.reads_site {
+            ctx.insert("site", &self.site.site_view);
+        }
         match call.name {
             "ref" | "relref" => ctx.insert("target", &self.reference(call)),
             "children" => ctx.insert("children", &self.children(call)),

@@ -31,6 +31,19 @@ pub struct ShortcodeTemplate {
     pub inner: Inner,
     /// Hugo's version-1 marker: `{{% %}}` inner rendered first, output via placeholder.
     pub version1: bool,
+    /// Whether the template may read `page`, and `site`: a call of one that reads
+    /// neither is not given them (copying them into every call's context was a
+    /// tenth of a big build).
+    pub reads_page: bool,
+    pub reads_site: bool,
+}
+
+impl ShortcodeTemplate {
+    /// Whether a template's text may read the variable `name`: it names it, or it
+    /// includes another template, which sees the same variables.
+    fn may_read(text: &str, name: &str) -> bool {
+        text.contains("include") || text.contains(name)
+    }
 }
 
 /// Which of the two workshop themes a site is written for. Sites naming a relearn
@@ -217,6 +230,8 @@ impl Theme {
                             Inner::None
                         },
                         version1: text.contains("hugo_config: version 1"),
+                        reads_page: ShortcodeTemplate::may_read(text, "page"),
+                        reads_site: ShortcodeTemplate::may_read(text, "site"),
                     },
                 ))
             })
