@@ -66,14 +66,40 @@ pub fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
     }
 }
 
-/// The RSS feed of list page `id`, listing `items` (its [`feed_items`]);
-/// `summary` gives a page's `.Summary` (HTML), which goes in XML-escaped, as Hugo
-/// writes it.
-pub fn rss(
+/// A page as the feeds that list it show it, made once however many feeds list
+/// it (a page is in its section's feed, its ancestors' and the home page's).
+#[derive(serde::Serialize)]
+pub struct FeedEntry {
+    title: String,
+    link: String,
+    pub_date: Option<String>,
+    /// The page's `.Summary` (HTML), XML-escaped, as Hugo writes it.
+    summary: String,
+}
+
+impl FeedEntry {
+    /// The entry of page `id`, whose HTML `.Summary` is `summary`.
+    pub fn new(site: &SiteData<'_>, id: PageId, summary: &str) -> Self {
+        let page = &site.tree.pages[id];
+        FeedEntry {
+            title: page.title.clone(),
+            link: site.permalink(id),
+            pub_date: page
+                .publish_date
+                .or(page.date)
+                .map(|d| d.format(RSS_DATE).to_string()),
+            summary: crate::data_format::xml_escape(summary),
+        }
+    }
+}
+
+/// The RSS feed of list page `id`, listing `items` (its [`feed_items`]) with the
+/// entries `entry` gives.
+pub fn rss<'e>(
     site: &SiteData<'_>,
     id: PageId,
     items: &[PageId],
-    summary: &dyn Fn(PageId) -> String,
+    entry: &dyn Fn(PageId) -> Option<&'e FeedEntry>,
 ) -> Result<String> {
     let tree = site.tree;
     let page = &tree.pages[id];
@@ -88,18 +114,7 @@ pub fn rss(
     } else {
         format!("Recent content in {} on {site_title}", page.title)
     };
-    let items: Vec<_> = items
-        .iter()
-        .map(|&p| {
-            let item = &tree.pages[p];
-            json!({
-                "title": item.title,
-                "link": site.permalink(p),
-                "pub_date": item.publish_date.or(item.date).map(|d| d.format(RSS_DATE).to_string()),
-                "summary": crate::data_format::xml_escape(&summary(p)),
-            })
-        })
-        .collect();
+    let items: Vec<&FeedEntry> = items.iter().filter_map(|&p| entry(p)).collect();
     let mut ctx = tera::Context::new();
     ctx.insert("title", &title);
     ctx.insert("link", &site.permalink(id));

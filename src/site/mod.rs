@@ -663,11 +663,14 @@ impl Site {
             .iter()
             .flat_map(|(_, items)| items.iter().copied())
             .collect();
-        let summaries: std::collections::HashMap<PageId, String> = listed
+        let entries: std::collections::HashMap<PageId, render::feeds::FeedEntry> = listed
             .par_iter()
-            .filter_map(|&p| Some((p, render::summary_of(site, p, contents.get(&p)?))))
+            .filter_map(|&p| {
+                let summary = render::summary_of(site, p, contents.get(&p)?);
+                Some((p, render::feeds::FeedEntry::new(site, p, &summary)))
+            })
             .collect();
-        let summary = |p: PageId| summaries.get(&p).cloned().unwrap_or_default();
+        let entry = |p: PageId| entries.get(&p);
         let search_index = std::thread::scope(|scope| -> Result<Option<String>> {
             let index = scope.spawn(|| {
                 site.has_search_index().then(|| {
@@ -685,7 +688,7 @@ impl Site {
             for (chunk, chunk_paths) in feeds.chunks(32).zip(paths.chunks(32)) {
                 let rendered = chunk
                     .par_iter()
-                    .map(|(id, items)| render::feeds::rss(site, *id, items, &summary))
+                    .map(|(id, items)| render::feeds::rss(site, *id, items, &entry))
                     .collect::<Result<Vec<String>>>()?;
                 for (path, xml) in chunk_paths.iter().zip(rendered) {
                     sink.write(path, xml.as_bytes())?;
