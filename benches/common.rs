@@ -119,13 +119,40 @@ pub fn generate(root: &Path, pages: usize) {
     }
 }
 
-/// A minimal Go-template theme for Hugo, with the shortcodes the generated
-/// pages use, written under `root/themes/minimal` (labsite does not use it).
-pub fn write_hugo_theme(root: &Path) {
-    let t = |rel: &str, text: &str| write(root, &format!("themes/minimal/layouts/{rel}"), text);
+/// The Go-template themes Hugo builds the generated workshops with (labsite
+/// does not use them), under `root/themes/`: `minimal`, a page and the
+/// shortcodes the generated pages use, and `learnmenu`, the same with a
+/// sidebar built the way learn's `menu.html` builds it: for every page, the
+/// whole tree walked again, each entry marked open when it is an ancestor of
+/// the page. `learnmenu` stands in for learn's cost, which grows with pages²;
+/// it has none of learn's other parts (search index, styles, scripts).
+pub fn write_hugo_themes(root: &Path) {
+    write_hugo_theme(root, "minimal", "");
+    write_hugo_theme(root, "learnmenu", "{{ partial \"sidebar.html\" . }}");
+    write(
+        root,
+        "themes/learnmenu/layouts/partials/sidebar.html",
+        r#"{{ $here := . }}<nav id="sidebar"><ul class="topics">
+{{ range .Site.Home.Sections.ByWeight }}{{ template "sidebar-entry" (dict "entry" . "here" $here) }}{{ end }}
+</ul></nav>
+{{ define "sidebar-entry" }}{{ $here := .here }}{{ with .entry }}{{ if not .Params.hidden }}
+{{ $open := or (.IsAncestor $here) .Params.alwaysopen }}
+<li data-nav-id="{{ .RelPermalink }}" title="{{ .Title }}" class="dd-item{{ if $open }} parent{{ end }}{{ if eq .RelPermalink $here.RelPermalink }} active{{ end }}">
+<a href="{{ .RelPermalink }}">{{ .Params.pre | safeHTML }}{{ or .Params.menuTitle .LinkTitle }}{{ if .IsSection }}<i class="fas fa-caret-{{ if $open }}down{{ else }}right{{ end }}"></i>{{ end }}<i class="fas fa-check read-icon"></i></a>
+{{ if and .IsSection .Pages }}<ul>{{ range .Pages.ByWeight }}{{ template "sidebar-entry" (dict "entry" . "here" $here) }}{{ end }}</ul>{{ end }}
+</li>{{ end }}{{ end }}{{ end }}
+"#,
+    );
+}
+
+/// One Go-template theme, `root/themes/NAME`, whose pages hold `sidebar`.
+fn write_hugo_theme(root: &Path, name: &str, sidebar: &str) {
+    let t = |rel: &str, text: &str| write(root, &format!("themes/{name}/layouts/{rel}"), text);
     t(
         "_default/baseof.html",
-        "<!DOCTYPE html>\n<html lang=\"{{ .Site.Language.Lang }}\"><head><title>{{ .Title }}</title></head>\n<body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n",
+        &format!(
+            "<!DOCTYPE html>\n<html lang=\"{{{{ .Site.Language.Lang }}}}\"><head><title>{{{{ .Title }}}}</title></head>\n<body>{sidebar}<main>{{{{ block \"main\" . }}}}{{{{ end }}}}</main></body></html>\n"
+        ),
     );
     t(
         "_default/single.html",
