@@ -229,11 +229,29 @@ pub fn as_text(value: Option<&Value>) -> Option<String> {
 /// index): `<`, `>`, `&` and the JavaScript line separators escaped, so that the
 /// text can sit in HTML or a script.
 pub fn go_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let mut out = String::with_capacity(json.len() + json.len() / 32);
+    let mut rest = json;
+    // One pass: the characters to escape are ASCII, or start with the byte 0xE2.
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2))
+    {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let mut chars = from.chars();
+        let c = chars.next().unwrap_or_default();
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            other => out.push(other),
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Escapes text for XML as Go's `xml.EscapeText` (Hugo's `transform.XMLEscape`):
@@ -267,6 +285,15 @@ pub fn escape_with(text: &str, replacement: impl Fn(char) -> Option<&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn go_json_escapes_what_gos_encoder_escapes() {
+        assert_eq!(
+            go_json("{\"a\":\"<b>&\u{2028}\u{2029}\u{2013}é\"}"),
+            "{\"a\":\"\\u003cb\\u003e\\u0026\\u2028\\u2029\u{2013}é\"}"
+        );
+        assert_eq!(go_json(""), "");
+    }
 
     #[test]
     fn keys_are_lower_cased_in_every_format() {
