@@ -30,6 +30,19 @@ pub fn default_order(a: &Page, b: &Page) -> Ordering {
         })
 }
 
+/// Every page's place in the default order, by page id: sorting any set of pages
+/// by it gives the order [`default_order`] gives, with a number compared instead
+/// of weights, dates and titles.
+pub fn ranks(pages: &[Page]) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..pages.len()).collect();
+    ids.sort_by(|&a, &b| default_order(&pages[a], &pages[b]));
+    let mut rank = vec![0; pages.len()];
+    for (place, id) in ids.into_iter().enumerate() {
+        rank[id] = place;
+    }
+    rank
+}
+
 /// Order of titles only (Hugo's `.ByTitle`).
 pub fn title_order(a: &Page, b: &Page) -> Ordering {
     collate(&a.title, &b.title)

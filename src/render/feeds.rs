@@ -26,8 +26,9 @@ pub fn rss_path(url: &str) -> String {
     format!("{}index.xml", dir.trim_start_matches('/'))
 }
 
-/// Regular pages a feed lists: the whole site's for home, the list's own otherwise.
-pub fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
+/// Regular pages a feed lists: the whole site's for home, the list's own otherwise,
+/// in the default order (`rank` is [`crate::content::sort::ranks`] of the tree).
+pub fn feed_items(tree: &ContentTree, id: PageId, rank: &[usize]) -> Vec<PageId> {
     let page = &tree.pages[id];
     match page.kind {
         Kind::Home => {
@@ -35,9 +36,7 @@ pub fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
                 .rendered()
                 .filter(|&p| tree.pages[p].kind == Kind::Page)
                 .collect();
-            all.sort_by(|&a, &b| {
-                crate::content::sort::default_order(&tree.pages[a], &tree.pages[b])
-            });
+            all.sort_by_key(|&p| rank[p]);
             all
         }
         Kind::Section => {
@@ -52,9 +51,7 @@ pub fn feed_items(tree: &ContentTree, id: PageId) -> Vec<PageId> {
                     }
                 }
             }
-            out.sort_by(|&a, &b| {
-                crate::content::sort::default_order(&tree.pages[a], &tree.pages[b])
-            });
+            out.sort_by_key(|&p| rank[p]);
             out
         }
         _ => page
@@ -168,14 +165,30 @@ pub fn sitemap_index(site: &SiteData<'_>, sitemaps: &[String]) -> Result<String>
 
 /// learn's search index: every page of the language in default order, with its
 /// title, tags, description and plain text.
-pub fn search_index(site: &SiteData<'_>, plain: &dyn Fn(PageId) -> String) -> String {
+pub fn search_index<'p>(
+    site: &SiteData<'_>,
+    plain: &(dyn Fn(PageId) -> Option<&'p str> + Sync),
+    rank: &[usize],
+) -> String {
+    use rayon::prelude::*;
+    /// One page of the index, as learn's search reads it; its keys in Go's order
+    /// for a map (sorted), as Hugo's `jsonify` writes them.
+    #[derive(serde::Serialize)]
+    struct Entry<'a> {
+        content: &'a str,
+        description: String,
+        tags: Vec<String>,
+        title: &'a str,
+        uri: String,
+    }
     let tree = site.tree;
     let mut ids: Vec<PageId> = tree.rendered().collect();
-    ids.sort_by(|&a, &b| crate::content::sort::default_order(&tree.pages[a], &tree.pages[b]));
-    let entries: Vec<_> = ids
-        .into_iter()
-        .filter(|&id| tree.pages[id].text_param("type").as_deref() != Some("json"))
-        .map(|id| {
+    ids.sort_by_key(|&p| rank[p]);
+    // Entries are written in parallel, then joined in the pages' order.
+    let entries: Vec<String> = ids
+        .par_iter()
+        .filter(|&&id| tree.pages[id].text_param("type").as_deref() != Some("json"))
+        .filter_map(|&id| {
             let page = &tree.pages[id];
             let tags: Vec<String> = match page.params.get("tags") {
                 Some(serde_json::Value::Array(a)) => a
@@ -184,19 +197,19 @@ pub fn search_index(site: &SiteData<'_>, plain: &dyn Fn(PageId) -> String) -> St
                     .collect(),
                 _ => Vec::new(),
             };
-            json!({
-                "uri": site.permalink(id),
-                "title": page.title,
-                "tags": tags,
-                "description": page.text_param("description").unwrap_or_default(),
-                "content": plain(id),
-            })
+            let entry = Entry {
+                content: plain(id).unwrap_or_default(),
+                description: page.text_param("description").unwrap_or_default(),
+                tags,
+                title: &page.title,
+                uri: site.permalink(id),
+            };
+            serde_json::to_string(&entry)
+                .ok()
+                .map(|json| crate::data_format::go_json(&json))
         })
         .collect();
-    serde_json::to_string(&entries).map_or_else(
-        |_| "[]".to_string(),
-        |json| crate::data_format::go_json(&json),
-    )
+    format!("[{}]", entries.join(","))
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! A site from start to finish: [`Site::load`] reads config, theme and the content
-//! of every language; [`Site::build`] renders every page and writes pages, aliases,
+//! of every language; [`Site::build_keeping`] renders every page and writes pages, aliases,
 //! the 404 pages, static files and content resources to an [`OutputSink`].
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
@@ -70,6 +70,20 @@ pub struct BuildOptions {
 pub struct LanguageLayout {
     base: tera::Context,
     chromes: Vec<Chrome>,
+}
+
+impl LanguageLayout {
+    /// The layout of `site`: navigation and sidebar built once per output format.
+    fn new(site: &SiteData<'_>) -> Result<LanguageLayout> {
+        let base = render::base_context(site);
+        let chromes = site
+            .outputs
+            .all()
+            .into_iter()
+            .map(|format| Chrome::build(site, format, &base))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(LanguageLayout { base, chromes })
+    }
 }
 
 /// What a build keeps so that [`Site::rerender`] can redo a few pages: every
@@ -241,12 +255,6 @@ impl Site {
         })
     }
 
-    /// Renders the site into `sink`; returns what was written and the warnings.
-    pub fn build(&self, sink: &mut dyn OutputSink) -> Result<(Stats, Vec<Warning>)> {
-        self.build_keeping(sink)
-            .map(|(stats, warnings, _)| (stats, warnings))
-    }
-
     /// The site data of every language, pages linked to their translations.
     fn site_data(&self) -> Vec<SiteData<'_>> {
         let mut sites: Vec<SiteData<'_>> = self
@@ -258,22 +266,20 @@ impl Site {
         sites
     }
 
-    /// [`Site::build`], keeping what [`Site::rerender`] needs to redo a few pages.
-    pub fn build_keeping(&self, sink: &mut dyn OutputSink) -> Result<(Stats, Vec<Warning>, Kept)> {
-        let mut warnings = self.warnings.clone();
-        let mut stats = Stats::default();
-        let mut owners = Owners::default();
-
-        // Bodies of every language first: any content error stops the build before
-        // a file is written.
-        let sites = self.site_data();
+    /// Every page's body, language after language (templates of a language can
+    /// read the bodies of the languages before): the bodies, the errors, and how
+    /// many pieces of raw HTML were left out.
+    fn render_bodies(
+        &self,
+        sites: &[SiteData<'_>],
+        warnings: &mut Vec<Warning>,
+    ) -> (Vec<BTreeMap<PageId, PageContent>>, Vec<Error>, usize) {
         let mut contents: Vec<BTreeMap<PageId, PageContent>> = Vec::new();
         let mut errors = Vec::new();
         let mut omitted = 0;
         for (index, lang) in self.languages.iter().enumerate() {
             let mut bodies: BTreeMap<PageId, PageContent> = BTreeMap::new();
-            // Templates of this language can read the bodies of the languages before.
-            let build = render::Build::new(&sites, &contents);
+            let build = render::Build::new(sites, &contents);
             // Pages render in parallel; results are collected in page order, so the
             // output does not depend on scheduling.
             let ids: Vec<PageId> = lang.tree.rendered().collect();
@@ -287,7 +293,7 @@ impl Site {
                 match result {
                     Ok(c) => {
                         omitted += c.raw_html_omitted;
-                        merge_warnings(&mut warnings, &c.warnings);
+                        merge_warnings(warnings, &c.warnings);
                         bodies.insert(id, c);
                     }
                     Err(e) => errors.push(e),
@@ -295,7 +301,32 @@ impl Site {
             }
             contents.push(bodies);
         }
+        (contents, errors, omitted)
+    }
+
+    /// Renders the site into `sink`; returns what was written, the warnings, and
+    /// what [`Site::rerender`] needs to redo a few pages.
+    pub fn build_keeping(&self, sink: &mut dyn OutputSink) -> Result<(Stats, Vec<Warning>, Kept)> {
+        let mut warnings = self.warnings.clone();
+        let mut stats = Stats::default();
+        let mut owners = Owners::default();
+
+        // Bodies of every language first: any content error stops the build before
+        // a file is written.
+        let sites = self.site_data();
+        // The layouts (the sidebar of a big site takes a while) are made while
+        // the bodies render: they need the tree only.
+        let ((contents, errors, omitted), layouts) = rayon::join(
+            || self.render_bodies(&sites, &mut warnings),
+            || {
+                sites
+                    .iter()
+                    .map(LanguageLayout::new)
+                    .collect::<Result<Vec<_>>>()
+            },
+        );
         collect_errors(errors)?;
+        let layouts = layouts?;
         crate::timings::mark("bodies");
         if omitted > 0 {
             warnings.push(Warning(format!(
@@ -314,18 +345,16 @@ impl Site {
         self.write_static(sink, &mut owners, &mut stats)?;
         crate::timings::mark("static files");
         let mut sitemaps = Vec::new();
-        let mut layouts = Vec::new();
         let build = render::Build::new(&sites, &contents);
-        for lang in 0..sites.len() {
+        for (lang, layout) in layouts.iter().enumerate() {
             let mut output = LanguageOutput {
                 sink: &mut *sink,
                 owners: &mut owners,
                 stats: &mut stats,
                 warnings: &mut warnings,
             };
-            let (sitemap, layout) = self.write_language(&build, lang, &mut output)?;
+            let sitemap = self.write_language(&build, lang, layout, &mut output)?;
             sitemaps.extend(sitemap);
-            layouts.push(layout);
         }
         self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
         crate::timings::mark("pages");
@@ -479,29 +508,23 @@ impl Site {
     }
 
     /// Pages, resources, feeds, the search index, the sitemap, the 404 page and the
-    /// aliases of one language; returns the sitemap's URL when one was written,
-    /// and the language's page layout.
+    /// aliases of one language, laid out with `layout`; returns the sitemap's URL
+    /// when one was written.
     fn write_language(
         &self,
         build: &render::Build<'_>,
         lang: usize,
+        layout: &LanguageLayout,
         output: &mut LanguageOutput<'_>,
-    ) -> Result<(Option<String>, LanguageLayout)> {
+    ) -> Result<Option<String>> {
         let site = &build.sites[lang];
         let contents = &build.bodies[lang];
         let config = site.config;
         let tree = site.tree;
-        let base = render::base_context(site);
-        // Navigation and the sidebar, once per output format.
-        let chromes = site
-            .outputs
-            .all()
-            .into_iter()
-            .map(|format| Chrome::build(site, format, &base))
-            .collect::<Result<Vec<_>>>()?;
         // The whole sidebar tree, once, for branches readers open (learn).
         if self.theme.flavour == crate::theme::Flavour::Learn
-            && let Some(html) = chromes
+            && let Some(html) = layout
+                .chromes
                 .iter()
                 .find(|c| c.format == crate::output_format::Format::Html)
         {
@@ -512,13 +535,12 @@ impl Site {
                 .for_page(usize::MAX, &[], &Default::default(), true);
             output.sink.write(&path, tree.as_bytes())?;
         }
-        let layout = LanguageLayout { base, chromes };
         for res in &tree.files {
             output.sink.copy(&res.target, &res.source)?;
             output.stats.resources += 1;
         }
         let ids: Vec<PageId> = contents.keys().copied().collect();
-        pages::write(build, lang, &layout, &ids, output)?;
+        pages::write(build, lang, layout, &ids, output)?;
         for &id in &ids {
             for res in &tree.pages[id].resources {
                 output.sink.copy(&res.target, &res.source)?;
@@ -605,23 +627,30 @@ impl Site {
 
         // Feeds, the search index and the sitemap.
         let feeds: Vec<PageId> = contents.keys().copied().collect();
-        self.write_feeds(site, contents, &feeds, *sink, Some(&mut **owners))?;
+        // The sitemap is made while the feeds are.
+        let sitemap = std::thread::scope(|scope| {
+            let sitemap =
+                scope.spawn(|| (!self.disabled("sitemap")).then(|| render::feeds::sitemap(site)));
+            self.write_feeds(site, contents, &feeds, *sink, Some(&mut **owners))?;
+            Ok::<_, Error>(
+                sitemap
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
+        })?;
+        let Some(sitemap) = sitemap.transpose()? else {
+            return Ok(None);
+        };
         let lang_dir = render::feeds::rss_path(&config.lang_prefix())
             .trim_end_matches("index.xml")
             .to_string();
-        if self.disabled("sitemap") {
-            return Ok((None, layout));
-        }
         let path = format!("{lang_dir}sitemap.xml");
-        sink.write(&path, render::feeds::sitemap(site)?.as_bytes())?;
-        Ok((
-            Some(format!(
-                "{}{}/{path}",
-                config.base_host(),
-                config.base_path()
-            )),
-            layout,
-        ))
+        sink.write(&path, sitemap.as_bytes())?;
+        Ok(Some(format!(
+            "{}{}/{path}",
+            config.base_host(),
+            config.base_path()
+        )))
     }
 
     /// The RSS feeds of `pages` (those that have one) and the language's search
@@ -636,14 +665,15 @@ impl Site {
     ) -> Result<()> {
         use rayon::prelude::*;
         let tree = site.tree;
+        let rank = crate::content::sort::ranks(&tree.pages);
         let feeds: Vec<(PageId, Vec<PageId>)> = if self.disabled("rss") {
             Vec::new()
         } else {
             pages
-                .iter()
+                .par_iter()
                 .copied()
                 .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
-                .map(|id| (id, render::feeds::feed_items(tree, id)))
+                .map(|id| (id, render::feeds::feed_items(tree, id, &rank)))
                 .collect()
         };
         let mut paths: Vec<String> = Vec::new();
@@ -674,13 +704,8 @@ impl Site {
         let search_index = std::thread::scope(|scope| -> Result<Option<String>> {
             let index = scope.spawn(|| {
                 site.has_search_index().then(|| {
-                    let plain = |id: PageId| {
-                        contents
-                            .get(&id)
-                            .map(|c| c.plain.clone())
-                            .unwrap_or_default()
-                    };
-                    render::feeds::search_index(site, &plain)
+                    let plain = |id: PageId| contents.get(&id).map(|c| c.plain.as_str());
+                    render::feeds::search_index(site, &plain, &rank)
                 })
             });
             // A few feeds at a time, so that a large site's feeds are not all
@@ -694,7 +719,9 @@ impl Site {
                     sink.write(path, xml.as_bytes())?;
                 }
             }
-            Ok(index.join().unwrap_or_default())
+            Ok(index
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         })?;
         if let Some(index) = search_index {
             let lang_dir = render::feeds::rss_path(&site.config.lang_prefix())
@@ -789,7 +816,10 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
     if options.minify || minify_in_config == Some(true) {
         out.minify_html();
     }
-    let (stats, warnings) = site.build(&mut out)?;
+    let (stats, warnings, kept) = site.build_keeping(&mut out)?;
+    // Freeing every page's body one by one is time spent for nothing: the process
+    // ends soon and the operating system takes the memory back at once.
+    std::mem::forget(kept);
     if options.fail_on_warning && !warnings.is_empty() {
         // Dropped without a commit: the previous output stays.
         return Err(Error::Warned(warnings));
