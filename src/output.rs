@@ -111,16 +111,21 @@ impl Job {
 
     /// Whether `previous` holds exactly what this job writes.
     fn same_as(&self, previous: &Path) -> bool {
-        let Ok(meta) = std::fs::metadata(previous) else {
-            return false;
-        };
         match &self.from {
-            Source::Bytes(bytes) => {
-                meta.len() == bytes.len() as u64
-                    && std::fs::File::open(previous)
-                        .is_ok_and(|old| same_bytes(old, &mut &bytes[..]))
-            }
+            // Opened once (its size from the open file), read whole when the sizes
+            // agree: a page is tens of kilobytes.
+            Source::Bytes(bytes) => std::fs::File::open(previous).is_ok_and(|mut old| {
+                use std::io::Read;
+                if old.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
+                    return false;
+                }
+                let mut content = Vec::with_capacity(bytes.len());
+                old.read_to_end(&mut content).is_ok() && content[..] == bytes[..]
+            }),
             Source::File(from) => {
+                let Ok(meta) = std::fs::metadata(previous) else {
+                    return false;
+                };
                 std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
                     && match (std::fs::File::open(from), std::fs::File::open(previous)) {
                         (Ok(mut new), Ok(old)) => same_bytes(old, &mut new),
