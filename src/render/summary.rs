@@ -69,17 +69,25 @@ const ENTITIES: &[(&str, &str)] = &[
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut space = false;
+    // Text goes in a word at a time: white space before a word becomes one space.
     let push = |out: &mut String, text: &str, space: &mut bool| {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        let mut rest = text;
+        loop {
+            let trimmed = rest.trim_start();
+            if trimmed.len() != rest.len() {
                 *space = true;
-            } else {
-                if *space && !out.is_empty() {
-                    out.push(' ');
-                }
-                *space = false;
-                out.push(c);
             }
+            if trimmed.is_empty() {
+                return;
+            }
+            let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+            let (word, after) = trimmed.split_at(end);
+            if *space && !out.is_empty() {
+                out.push(' ');
+            }
+            *space = false;
+            out.push_str(word);
+            rest = after;
         }
     };
     let mut rest = html;
@@ -90,11 +98,10 @@ pub fn plain_text(html: &str) -> String {
             match at.find('>') {
                 Some(end) => {
                     let tag = at.get(..=end).unwrap_or_default();
-                    let lower = tag.to_ascii_lowercase();
-                    let is_break = lower == "</p>"
-                        || (lower.starts_with("<br")
-                            && lower
-                                .get(3..lower.len() - 1)
+                    let is_break = tag.eq_ignore_ascii_case("</p>")
+                        || (tag.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("<br"))
+                            && tag
+                                .get(3..tag.len() - 1)
                                 .unwrap_or_default()
                                 .trim_end_matches('/')
                                 .trim()
