@@ -18,7 +18,7 @@ use crate::data_format::{as_text, truthy};
 use crate::error::{Error, Warning};
 use crate::shortcode::lex::Params;
 use crate::shortcode::tree::{Definitions, Inner};
-use crate::shortcode::{Invocation, Shortcodes};
+use crate::shortcode::{CallPosition, Invocation, Shortcodes};
 use serde_json::{Map, Value, json};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -126,10 +126,10 @@ impl<'a> PageShortcodes<'a> {
                 if level.eq_ignore_ascii_case("warning") {
                     self.warnings
                         .borrow_mut()
-                        .push(Warning(format!("{}: {message}", call.position)));
+                        .push(Warning(format!("{}: {message}", call.position.location())));
                 } else {
                     self.errors.borrow_mut().push(Error::at(
-                        call.position.clone(),
+                        call.position.location(),
                         format!("{message} (fix the path, or set refLinksErrorLevel = \"WARNING\" to only warn)"),
                     ));
                 }
@@ -393,7 +393,7 @@ pub fn render_for_template(
         inner: inner.as_deref(),
         markdown: false,
         ordinal: 0,
-        position: &position,
+        position: CallPosition::Known(&position),
         parent: None,
         indent: "",
     };
@@ -420,7 +420,7 @@ impl PageShortcodes<'_> {
             inner: Some(inner),
             markdown: false,
             ordinal: 0,
-            position: &position,
+            position: CallPosition::Known(&position),
             parent: None,
             indent: "",
         })
@@ -454,7 +454,7 @@ fn call_data(call: &Invocation<'_>) -> Call {
         params: call.params.clone(),
         inner: call.inner.map(str::to_string),
         ordinal: call.ordinal,
-        position: call.position.to_string(),
+        position: call.position.location().to_string(),
         indent: call.indent.to_string(),
         parent: call.parent.map(|p| Rc::new(call_data(p))),
     }

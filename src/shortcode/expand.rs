@@ -17,7 +17,7 @@ pub struct Invocation<'a> {
     pub markdown: bool,
     /// Position of the call among the page's top-level calls (0-based).
     pub ordinal: usize,
-    pub position: &'a Location,
+    pub position: CallPosition<'a>,
     pub parent: Option<&'a Invocation<'a>>,
     /// The white space before the call on its line (Hugo's `.InnerDeindent` removes it).
     pub indent: &'a str,
@@ -44,7 +44,26 @@ pub struct Expanded {
 const TOKEN_PREFIX: &str = "HAHALABSITESC";
 const TOKEN_SUFFIX: &str = "HBHB";
 
+/// Where a call is. Its line and column cost a scan of the body up to it, so
+/// they are worked out only when something asks (an error, `.Position`).
+#[derive(Debug, Clone, Copy)]
+pub enum CallPosition<'a> {
+    /// At this byte offset of a body.
+    InBody(&'a Source<'a>, usize),
+    Known(&'a Location),
+}
+
+impl CallPosition<'_> {
+    pub fn location(&self) -> Location {
+        match self {
+            CallPosition::InBody(source, offset) => source.location(*offset),
+            CallPosition::Known(location) => (*location).clone(),
+        }
+    }
+}
+
 /// Where the body comes from, for error positions.
+#[derive(Debug)]
 pub struct Source<'a> {
     pub path: &'a std::path::Path,
     pub body: &'a str,
@@ -128,7 +147,7 @@ impl Expander<'_> {
         depth: usize,
         parent: Option<&Invocation<'_>>,
     ) -> Result<String> {
-        let position = self.source.location(call.tag.start);
+        let position = CallPosition::InBody(self.source, call.tag.start);
         let name = call.tag.name.as_str();
         let before = self
             .source
@@ -143,7 +162,7 @@ impl Expander<'_> {
             inner: None,
             markdown: call.tag.markdown,
             ordinal,
-            position: &position,
+            position,
             parent,
         };
         let inner = match &call.inner {
@@ -176,7 +195,7 @@ impl Expander<'_> {
         invocation.inner = inner.as_deref();
         self.shortcodes.render(&invocation).map_err(|message| {
             Error::at(
-                position.clone(),
+                position.location(),
                 format!("failed to render shortcode \"{name}\": {message}"),
             )
         })

@@ -4,4 +4,4 @@ pub mod expand;
 pub mod lex;
 pub mod tree;
 
-pub use expand::{Expanded, Invocation, Shortcodes, Source, expand, substitute};
+pub use expand::{CallPosition, Expanded, Invocation, Shortcodes, Source, expand, substitute};
