@@ -257,28 +257,36 @@ pub fn go_json(json: &str) -> String {
 /// Escapes text for XML as Go's `xml.EscapeText` (Hugo's `transform.XMLEscape`):
 /// `& < > " '`, tab and line ends as character references.
 pub fn xml_escape(text: &str) -> String {
-    escape_with(text, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '"' => Some("&#34;"),
-        '\'' => Some("&#39;"),
-        '\t' => Some("&#x9;"),
-        '\n' => Some("&#xA;"),
-        '\r' => Some("&#xD;"),
+    escape_with(text, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&#34;"),
+        b'\'' => Some("&#39;"),
+        b'\t' => Some("&#x9;"),
+        b'\n' => Some("&#xA;"),
+        b'\r' => Some("&#xD;"),
         _ => None,
     })
 }
 
-/// `text` with every character `replacement` names replaced.
-pub fn escape_with(text: &str, replacement: impl Fn(char) -> Option<&'static str>) -> String {
+/// `text` with every ASCII character `replacement` names replaced. Only ASCII
+/// bytes may be named (they are never part of another character), so the text
+/// between them is copied a run at a time.
+pub fn escape_with(text: &str, replacement: impl Fn(u8) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match replacement(c) {
-            Some(r) => out.push_str(r),
-            None => out.push(c),
-        }
+    let mut rest = text;
+    while let Some((at, with)) = rest
+        .bytes()
+        .enumerate()
+        .find_map(|(i, b)| replacement(b).map(|r| (i, r)))
+    {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        out.push_str(with);
+        rest = from.get(1..).unwrap_or_default();
     }
+    out.push_str(rest);
     out
 }
 

@@ -78,14 +78,14 @@ pub struct Theme {
 
 /// Escapes like Go's html/template: `& < > " ' +` and NUL.
 pub fn go_escape(input: &str) -> String {
-    crate::data_format::escape_with(input, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '"' => Some("&#34;"),
-        '\'' => Some("&#39;"),
-        '+' => Some("&#43;"),
-        '\0' => Some("\u{FFFD}"),
+    crate::data_format::escape_with(input, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&#34;"),
+        b'\'' => Some("&#39;"),
+        b'+' => Some("&#43;"),
+        b'\0' => Some("\u{FFFD}"),
         _ => None,
     })
 }
