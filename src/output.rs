@@ -93,10 +93,11 @@ enum Source {
     File(PathBuf),
 }
 
-/// The threads that write files, and the first error one met.
+/// The threads that write files, each with its own queue, and the first error
+/// one met.
 #[derive(Debug)]
 struct Writers {
-    jobs: Option<SyncSender<Job>>,
+    jobs: Vec<SyncSender<Job>>,
     threads: Vec<JoinHandle<()>>,
     error: Arc<Mutex<Option<Error>>>,
 }
@@ -195,40 +196,43 @@ const QUEUED: usize = 512;
 
 impl Writers {
     fn start() -> Writers {
-        let (tx, rx) = sync_channel::<Job>(QUEUED);
-        let rx = Arc::new(Mutex::new(rx));
         let error: Arc<Mutex<Option<Error>>> = Arc::new(Mutex::new(None));
-        let threads = (0..WRITERS)
+        let (jobs, threads) = (0..WRITERS)
             .map(|_| {
-                let rx = rx.clone();
+                let (tx, rx) = sync_channel::<Job>(QUEUED / WRITERS);
                 let error = error.clone();
-                std::thread::spawn(move || {
-                    loop {
-                        let job = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                        let Ok(job) = job else { return };
-                        let result = job.run();
-                        if let Err(e) = result {
+                let thread = std::thread::spawn(move || {
+                    for job in rx {
+                        if let Err(e) = job.run() {
                             error
                                 .lock()
                                 .unwrap_or_else(|e| e.into_inner())
                                 .get_or_insert(e);
                         }
                     }
-                })
+                });
+                (tx, thread)
             })
-            .collect();
+            .unzip();
         Writers {
-            jobs: Some(tx),
+            jobs,
             threads,
             error,
         }
     }
 
+    /// Queues `job` for the writer its path belongs to: files of the same path
+    /// (a generated page over a static file) are written by one thread, in the
+    /// order they came, so the last one is what the output holds.
     fn send(&self, job: Job) -> Result<()> {
+        use std::hash::{Hash, Hasher};
         if let Some(e) = self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
             return Err(e);
         }
-        if let Some(tx) = &self.jobs {
+        let mut hasher = std::hash::DefaultHasher::new();
+        job.to.hash(&mut hasher);
+        let writer = (hasher.finish() % self.jobs.len().max(1) as u64) as usize;
+        if let Some(tx) = self.jobs.get(writer) {
             let _ = tx.send(job);
         }
         Ok(())
@@ -236,7 +240,7 @@ impl Writers {
 
     /// Waits for every file; the first error, if any.
     fn finish(&mut self) -> Result<()> {
-        self.jobs = None;
+        self.jobs.clear();
         for t in self.threads.drain(..) {
             let _ = t.join();
         }

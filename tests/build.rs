@@ -892,3 +892,48 @@ fn theme_shortcodes_read_page_and_site_directly_and_through_includes() {
     );
     assert_contains(&html, "<b>x</b>");
 }
+
+#[test]
+fn a_multilingual_sites_sitemaps_are_in_language_folders_under_an_index() {
+    // The default language's pages are at the root; its sitemap is not (Hugo 0.168).
+    let dir = site_from(&[
+        (
+            "config.toml",
+            "baseURL = \"https://example.org/\"\ntitle = \"Lab\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.pir]\nweight = 2\n",
+        ),
+        ("content/a.md", "---\ntitle: A\n---\nx\n"),
+        ("content/a.pir.md", "---\ntitle: Arr\n---\nx\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let index = read(dir.path(), "public/sitemap.xml");
+    assert_contains(&index, "<sitemapindex");
+    assert_contains(&index, "<loc>https://example.org/en/sitemap.xml</loc>");
+    assert_contains(&index, "<loc>https://example.org/pir/sitemap.xml</loc>");
+    let en = read(dir.path(), "public/en/sitemap.xml");
+    assert_contains(&en, "<urlset");
+    assert_contains(&en, "<loc>https://example.org/a/</loc>");
+    assert_contains(
+        &read(dir.path(), "public/pir/sitemap.xml"),
+        "<loc>https://example.org/pir/a/</loc>",
+    );
+}
+
+#[test]
+fn a_generated_file_replaces_a_static_file_of_the_same_path() {
+    // As in Hugo 0.168: the home page's feed, not static/index.xml.
+    for _ in 0..3 {
+        let dir = site_from(&[
+            (
+                "config.toml",
+                "baseURL = \"https://example.org/\"\ntitle = \"Lab\"\n",
+            ),
+            ("content/a.md", "---\ntitle: A\n---\nx\n"),
+            ("static/index.xml", "static feed\n"),
+        ]);
+        build_ok(dir.path(), &[]);
+        assert_contains(
+            &read(dir.path(), "public/index.xml"),
+            "<rss version=\"2.0\"",
+        );
+    }
+}

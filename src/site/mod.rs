@@ -359,7 +359,7 @@ impl Site {
         self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
         crate::timings::mark("pages");
         self.write_language_redirects(sink, &mut owners, &mut stats)?;
-        self.write_site_files(&sitemaps, sink)?;
+        self.write_site_files(&sitemaps, sink, &mut owners)?;
         Ok((stats, warnings, Kept { contents, layouts }))
     }
 
@@ -483,10 +483,16 @@ impl Site {
     }
 
     /// `robots.txt` and, on a multilingual site, the sitemap index.
-    fn write_site_files(&self, sitemaps: &[String], sink: &mut dyn OutputSink) -> Result<()> {
+    fn write_site_files(
+        &self,
+        sitemaps: &[String],
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+    ) -> Result<()> {
         if crate::data_format::truthy(self.config.raw.get("enablerobotstxt"))
             && !self.disabled("robotstxt")
         {
+            owners.claim("robots.txt", "robots.txt".into())?;
             sink.write(
                 "robots.txt",
                 self.theme
@@ -499,6 +505,7 @@ impl Site {
             && let Some(first) = self.languages.first()
         {
             let site = SiteData::new(&self.root, &first.config, &self.theme, &first.tree);
+            owners.claim("sitemap.xml", "the sitemap index".into())?;
             sink.write(
                 "sitemap.xml",
                 render::feeds::sitemap_index(&site, sitemaps)?.as_bytes(),
@@ -641,10 +648,18 @@ impl Site {
         let Some(sitemap) = sitemap.transpose()? else {
             return Ok(None);
         };
-        let lang_dir = render::feeds::rss_path(&config.lang_prefix())
-            .trim_end_matches("index.xml")
-            .to_string();
-        let path = format!("{lang_dir}sitemap.xml");
+        // A multilingual site's sitemaps are in their languages' folders, the
+        // default language's too (even when its pages are at the root), as Hugo
+        // writes them: `/sitemap.xml` is their index.
+        let path = if config.is_multilingual() {
+            format!("{}/sitemap.xml", config.language)
+        } else {
+            let lang_dir = render::feeds::rss_path(&config.lang_prefix())
+                .trim_end_matches("index.xml")
+                .to_string();
+            format!("{lang_dir}sitemap.xml")
+        };
+        owners.claim(&path, "the sitemap".into())?;
         sink.write(&path, sitemap.as_bytes())?;
         Ok(Some(format!(
             "{}{}/{path}",
