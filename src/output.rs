@@ -86,6 +86,10 @@ struct Job {
     previous: Option<PathBuf>,
     /// An HTML page of a `--minify` build.
     minify: bool,
+    /// This build wrote the path before (a page over a file of the content
+    /// folder or of `static/`): written whatever the previous output holds, over
+    /// the file staged before it.
+    replaces: bool,
 }
 
 enum Source {
@@ -140,7 +144,10 @@ impl Job {
         if let (true, Source::Bytes(bytes)) = (self.minify, &self.from) {
             self.from = Source::Bytes(crate::minify::html(bytes).into());
         }
-        if let Some(previous) = &self.previous
+        if self.replaces {
+            // The staged file may be read-only (copied from a read-only source).
+            let _ = std::fs::remove_file(&self.to);
+        } else if let Some(previous) = &self.previous
             && self.same_as(previous)
         {
             return Ok(());
@@ -310,7 +317,7 @@ impl DiskOutput {
         if let Some(f) = &folder {
             self.folders.insert(f.clone());
         }
-        self.written.insert(path.to_string());
+        let replaces = !self.written.insert(path.to_string());
         let minify = self.minify && path.ends_with(".html");
         // Whether the previous output has the file is the writer thread's to find out.
         let previous = self.has_previous.then(|| self.destination.join(path));
@@ -320,6 +327,7 @@ impl DiskOutput {
             from,
             previous,
             minify,
+            replaces,
         })
     }
 

@@ -130,3 +130,58 @@ fn dynamodb_labs_builds_with_its_broken_refs_as_warnings() {
 fn relearn_example_builds() {
     check("relearn-example", &[], 60, true, 0);
 }
+
+/// Builds `site` into `dest` (over what it holds) and reads every file, by path.
+fn build_files(corpus: &Path, site: &str, dest: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_labsite"));
+    cmd.args(["build", "-s"])
+        .arg(corpus.join(site).join("site"))
+        .arg("-d")
+        .arg(dest)
+        .env("HUGO_REFLINKSERRORLEVEL", "WARNING");
+    assert!(
+        cmd.output().unwrap().status.success(),
+        "{site} does not build"
+    );
+    walkdir::WalkDir::new(dest)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dest).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_site_builds_the_same_bytes_every_time() {
+    // Several writer threads, pages rendered in parallel, builds into an empty
+    // folder and over a previous output: the output must not depend on which
+    // thread finishes first (a multilingual sitemap once did).
+    let Some(corpus) = corpus() else { return };
+    for site in [
+        "dynamodb-labs",
+        "hpc-tutorials",
+        "learn-docs",
+        "relearn-example",
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let first = build_files(&corpus, site, &out.path().join("fresh"));
+        let rebuilt = out.path().join("rebuilt");
+        for _ in 0..4 {
+            let again = build_files(&corpus, site, &rebuilt);
+            assert_eq!(
+                first.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                again.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                "{site}: not the same files"
+            );
+            for (a, b) in first.iter().zip(&again) {
+                assert!(a.1 == b.1, "{site}: {} differs", a.0.display());
+            }
+        }
+    }
+}
