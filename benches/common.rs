@@ -122,13 +122,31 @@ pub fn generate(root: &Path, pages: usize) {
 /// The Go-template themes Hugo builds the generated workshops with (labsite
 /// does not use them), under `root/themes/`: `minimal`, a page and the
 /// shortcodes the generated pages use, and `learnmenu`, the same with a
-/// sidebar built the way learn's `menu.html` builds it: for every page, the
-/// whole tree walked again, each entry marked open when it is an ancestor of
-/// the page. `learnmenu` stands in for learn's cost, which grows with pages²;
-/// it has none of learn's other parts (search index, styles, scripts).
+/// sidebar and previous/next links found the way learn's `menu.html` and
+/// `footer.html` find them: for every page, the whole tree walked again, twice.
+/// `learnmenu` stands in for learn's cost, which grows with pages²; it has
+/// none of learn's other parts (search index, styles, scripts).
 pub fn write_hugo_themes(root: &Path) {
     write_hugo_theme(root, "minimal", "");
-    write_hugo_theme(root, "learnmenu", "{{ partial \"sidebar.html\" . }}");
+    write_hugo_theme(
+        root,
+        "learnmenu",
+        "{{ partial \"sidebar.html\" . }}{{ partial \"pager.html\" . }}",
+    );
+    write(
+        root,
+        "themes/learnmenu/layouts/partials/pager.html",
+        r#"{{ $here := . }}{{ range slice "last" "found" "prev" "next" }}{{ $here.Store.Delete . }}{{ end }}
+{{ template "pager-walk" (dict "entry" .Site.Home "here" $here) }}
+<div id="navigation">{{ with .Store.Get "prev" }}<a class="nav nav-prev" href="{{ .RelPermalink }}" title="{{ .Title }}"></a>{{ end }}{{ with .Store.Get "next" }}<a class="nav nav-next" href="{{ .RelPermalink }}" title="{{ .Title }}"></a>{{ end }}</div>
+{{ define "pager-walk" }}{{ $here := .here }}{{ with .entry }}{{ if not .Params.hidden }}
+{{ if eq .RelPermalink $here.RelPermalink }}{{ $here.Store.Set "found" true }}{{ $here.Store.Set "prev" ($here.Store.Get "last") }}{{ else if and ($here.Store.Get "found") (not ($here.Store.Get "next")) }}{{ $here.Store.Set "next" . }}{{ end }}
+{{ $here.Store.Set "last" . }}
+{{ $children := .Pages }}{{ if .IsHome }}{{ $children = .Sections }}{{ end }}
+{{ range $children.ByWeight }}{{ template "pager-walk" (dict "entry" . "here" $here) }}{{ end }}
+{{ end }}{{ end }}{{ end }}
+"#,
+    );
     write(
         root,
         "themes/learnmenu/layouts/partials/sidebar.html",
