@@ -860,7 +860,7 @@ fn a_term_written_several_ways_takes_the_spelling_most_pages_use() {
 }
 
 #[test]
-fn theme_shortcodes_read_page_and_site_directly_and_through_includes() {
+fn theme_shortcodes_read_page_and_site_directly_through_includes_and_extends() {
     let dir = site_from(&[
         (
             "config.toml",
@@ -879,8 +879,16 @@ fn theme_shortcodes_read_page_and_site_directly_and_through_includes() {
             "<b>{{ args[\"0\"] }}</b>\n",
         ),
         (
+            "themes/mine/templates/partials/box.html",
+            "<i>{{ page.title }}: {% block inside %}{% endblock %}</i>",
+        ),
+        (
+            "themes/mine/templates/shortcodes/boxed.html",
+            "{% extends \"partials/box.html\" %}{% block inside %}{{ args[\"0\"] }}{% endblock %}",
+        ),
+        (
             "content/step.md",
-            "---\ntitle: Step <one>\n---\n{{< whoami >}}\n\n{{< framed >}}\n\n{{< plain \"x\" >}}\n",
+            "---\ntitle: Step <one>\n---\n{{< whoami >}}\n\n{{< framed >}}\n\n{{< plain \"x\" >}}\n\n{{< boxed \"y\" >}}\n",
         ),
     ]);
     build_ok(dir.path(), &[]);
@@ -891,6 +899,7 @@ fn theme_shortcodes_read_page_and_site_directly_and_through_includes() {
         "<div class=\"frame\"><span>Step &lt;one&gt; by Ops &amp; Co</span></div>",
     );
     assert_contains(&html, "<b>x</b>");
+    assert_contains(&html, "<i>Step &lt;one&gt;: y</i>");
 }
 
 #[test]

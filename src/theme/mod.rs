@@ -32,17 +32,16 @@ pub struct ShortcodeTemplate {
     /// Hugo's version-1 marker: `{{% %}}` inner rendered first, output via placeholder.
     pub version1: bool,
     /// Whether the template may read `page`, and `site`: a call of one that reads
-    /// neither is not given them (copying them into every call's context was a
-    /// tenth of a big build).
+    /// neither is not given them (each call's context would hold a copy of both).
     pub reads_page: bool,
     pub reads_site: bool,
 }
 
 impl ShortcodeTemplate {
     /// Whether a template's text may read the variable `name`: it names it, or it
-    /// includes another template, which sees the same variables.
+    /// includes or extends another template, which sees the same variables.
     fn may_read(text: &str, name: &str) -> bool {
-        text.contains("include") || text.contains(name)
+        text.contains("include") || text.contains("extends") || text.contains(name)
     }
 }
 
