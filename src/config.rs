@@ -296,6 +296,15 @@ impl Config {
         }
     }
 
+    /// The folder of the built language's files in the output, ending in `/`
+    /// (`fr/`), or empty for a language at the root.
+    pub fn lang_dir(&self) -> String {
+        match self.lang_prefix().trim_start_matches('/') {
+            "" => String::new(),
+            lang => format!("{lang}/"),
+        }
+    }
+
     /// The URL prefix of the built language: `/en` when the default language lives
     /// in a subfolder, else empty.
     pub fn lang_prefix(&self) -> String {

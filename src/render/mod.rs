@@ -234,10 +234,7 @@ impl<'a> SiteData<'a> {
     /// Where the language's whole sidebar tree is written, for pages that load a
     /// collapsed branch when a reader opens it.
     pub fn menu_path(&self) -> String {
-        match self.config.lang_prefix().trim_start_matches('/') {
-            "" => "labsite-menu.html".into(),
-            lang => format!("{lang}/labsite-menu.html"),
-        }
+        format!("{}labsite-menu.html", self.config.lang_dir())
     }
 
     /// The URL of [`SiteData::menu_path`].

@@ -654,10 +654,7 @@ impl Site {
         let path = if config.is_multilingual() {
             format!("{}/sitemap.xml", config.language)
         } else {
-            let lang_dir = render::feeds::rss_path(&config.lang_prefix())
-                .trim_end_matches("index.xml")
-                .to_string();
-            format!("{lang_dir}sitemap.xml")
+            format!("{}sitemap.xml", config.lang_dir())
         };
         owners.claim(&path, "the sitemap".into())?;
         sink.write(&path, sitemap.as_bytes())?;
@@ -739,10 +736,10 @@ impl Site {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         })?;
         if let Some(index) = search_index {
-            let lang_dir = render::feeds::rss_path(&site.config.lang_prefix())
-                .trim_end_matches("index.xml")
-                .to_string();
-            sink.write(&format!("{lang_dir}index.json"), index.as_bytes())?;
+            sink.write(
+                &format!("{}index.json", site.config.lang_dir()),
+                index.as_bytes(),
+            )?;
         }
         Ok(())
     }
