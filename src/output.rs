@@ -128,14 +128,13 @@ impl Job {
                 old.read_to_end(&mut content).is_ok() && content[..] == bytes[..]
             }),
             Source::File(from) => {
-                let Ok(meta) = std::fs::metadata(previous) else {
+                let (Ok(mut new), Ok(old)) =
+                    (std::fs::File::open(from), std::fs::File::open(previous))
+                else {
                     return false;
                 };
-                std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
-                    && match (std::fs::File::open(from), std::fs::File::open(previous)) {
-                        (Ok(mut new), Ok(old)) => same_bytes(old, &mut new),
-                        _ => false,
-                    }
+                let size = |f: &std::fs::File| f.metadata().map(|m| m.len()).ok();
+                size(&new).is_some_and(|n| size(&old) == Some(n)) && same_bytes(old, &mut new)
             }
         }
     }
@@ -342,7 +341,7 @@ impl DiskOutput {
     /// as Hugo keeps them, unless `clean`.
     pub fn commit(mut self, clean: bool) -> Result<()> {
         self.writers.finish()?;
-        if !self.destination.is_dir() {
+        if !self.has_previous {
             std::fs::rename(&self.staging, &self.destination)
                 .map_err(|e| Error::io(&self.destination, e))?;
             self.committed = true;
