@@ -305,7 +305,8 @@ fn main() {
                 .iter()
                 .filter_map(|&(theme, label)| {
                     let hugo_bin = hugo_bin.as_ref()?;
-                    let hugo_out = work.path().join("hugo-out");
+                    // Each theme over its own previous output.
+                    let hugo_out = work.path().join(format!("hugo-out-{theme}"));
                     let run = median(|| {
                         mode.prepare(&hugo_out);
                         let mut cmd = Command::new(hugo_bin);
