@@ -275,6 +275,12 @@ pub fn xml_escape(text: &str) -> String {
 /// between them is copied a run at a time.
 pub fn escape_with(text: &str, replacement: impl Fn(u8) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut out, text, replacement);
+    out
+}
+
+/// [`escape_with`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str, replacement: impl Fn(u8) -> Option<&'static str>) {
     let mut rest = text;
     while let Some((at, with)) = rest
         .bytes()
@@ -287,7 +293,6 @@ pub fn escape_with(text: &str, replacement: impl Fn(u8) -> Option<&'static str>)
         rest = from.get(1..).unwrap_or_default();
     }
     out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -19,6 +19,20 @@ pub enum Piece<'a> {
 
 /// Splits `text` into plain runs and links.
 pub fn split(text: &str) -> Vec<Piece<'_>> {
+    // Every link has `://`, `www.` or `@`: text with none of them is plain.
+    let maybe_link = text.contains("://")
+        || text.contains('@')
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."));
+    if !maybe_link {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Text(text)]
+        };
+    }
     let mut out = Vec::new();
     let mut last = 0;
     for m in CANDIDATE.find_iter(text) {

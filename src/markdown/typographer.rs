@@ -76,7 +76,10 @@ pub fn protect(c: char) -> Option<char> {
 
 /// Turns stand-ins back into the characters they stand for.
 pub fn restore(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| ('\u{F8F0}'..='\u{F8F5}').contains(&c)) {
+    // Every stand-in is encoded starting with the byte 0xEF: text without it has none.
+    if !text.as_bytes().contains(&0xEF)
+        || !text.chars().any(|c| ('\u{F8F0}'..='\u{F8F5}').contains(&c))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(
@@ -107,6 +110,17 @@ pub struct Open {
 /// preceding the text in its line (`'\n'` at a line start), `after` the one
 /// following it; `open` carries unclosed quotes from earlier text of the block.
 pub fn apply<'a>(text: &'a str, before: char, after: char, open: &mut Open) -> Vec<Piece<'a>> {
+    // Most text has none of the characters substitutions start with.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'-' | b'.' | b'<' | b'>' | b'\'' | b'"'))
+    {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Text(text)]
+        };
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let mut out = Vec::new();
