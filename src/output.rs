@@ -15,8 +15,12 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 /// A destination for built files, addressed by `/`-separated relative paths.
-pub trait OutputSink {
+pub trait OutputSink: Send {
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()>;
+    /// Writes bytes the caller gives away (a rendered page): no copy is made.
+    fn write_owned(&mut self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.write(path, &bytes)
+    }
     /// Writes bytes that live as long as the program (the embedded theme's files).
     fn write_static(&mut self, path: &str, bytes: &'static [u8]) -> Result<()> {
         self.write(path, bytes)
@@ -50,6 +54,12 @@ impl OutputSink for MemoryOutput {
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
         check_path(path)?;
         self.files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn write_owned(&mut self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        check_path(path)?;
+        self.files.insert(path.to_string(), bytes);
         Ok(())
     }
 
@@ -438,6 +448,10 @@ impl Drop for DiskOutput {
 impl OutputSink for DiskOutput {
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
         self.queue(path, Source::Bytes(bytes.to_vec().into()))
+    }
+
+    fn write_owned(&mut self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.queue(path, Source::Bytes(bytes.into()))
     }
 
     fn write_static(&mut self, path: &str, bytes: &'static [u8]) -> Result<()> {

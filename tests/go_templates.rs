@@ -516,3 +516,65 @@ fn templates_can_use_the_theme_shortcodes_as_relearn_partials() {
         "<details open class=\" box cstyle notices warning\">\n  <summary class=\"box-label\" tabindex=\"-1\">\n    <i class=\"fa-fw fas fa-exclamation-triangle\"></i> \n    Careful\n  </summary>\n  <div class=\"box-content\">\n<p>Be careful</p>\n  </div>\n</details>",
     );
 }
+
+#[test]
+fn pages_render_in_parallel_but_report_in_page_order() {
+    // Many pages, each warning from the site's footer partial; from p040 on the
+    // partial fails. Pages render in parallel: the warnings must still come in
+    // page order and the error must be the first failing page's, every time.
+    let mut files = vec![
+        ("config.toml".to_string(), CONFIG.to_string()),
+        (
+            "layouts/partials/custom-footer.html".to_string(),
+            "{{ warnf \"footer of %s\" .Title }}{{ if .Params.broken }}{{ .Title.Nope }}{{ end }}"
+                .to_string(),
+        ),
+        (
+            "content/_index.md".to_string(),
+            "---\ntitle: Home\n---\n".to_string(),
+        ),
+    ];
+    for i in 0..120 {
+        files.push((
+            format!("content/p{i:03}.md"),
+            format!(
+                "---\ntitle: P{i:03}\nweight: {i}\nbroken: {}\n---\nText.\n",
+                i >= 40
+            ),
+        ));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = site_from(&files);
+    for _ in 0..3 {
+        let run = labsite(dir.path(), &["build"]);
+        assert_eq!(run.code, 1);
+        assert_contains(&run.stderr, "error: layouts/partials/custom-footer.html:1:");
+        assert_contains(
+            &run.stderr,
+            "(in custom-footer.html, rendering content/p040.md)",
+        );
+        assert!(!run.stderr.contains("p041.md"), "{}", run.stderr);
+        assert!(!dir.path().join("public").exists());
+    }
+    // Fixed, the build warns once per page, in page order.
+    for i in 40..120 {
+        std::fs::write(
+            dir.path().join(format!("content/p{i:03}.md")),
+            format!("---\ntitle: P{i:03}\nweight: {i}\n---\nText.\n"),
+        )
+        .unwrap();
+    }
+    let run = build_ok(dir.path(), &[]);
+    let order: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.split("footer of P").nth(1))
+        .collect();
+    let expected: Vec<String> = (0..120).map(|i| format!("{i:03}")).collect();
+    assert_eq!(order, expected, "{}", run.stderr);
+    let again = build_ok(dir.path(), &[]);
+    assert_eq!(again.stderr, run.stderr);
+}

@@ -31,6 +31,13 @@ impl OutputSink for ServedFiles {
         Ok(())
     }
 
+    fn write_owned(&mut self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        check_path(path)?;
+        self.files
+            .insert(path.to_string(), Content::Bytes(Arc::new(bytes)));
+        Ok(())
+    }
+
     fn copy(&mut self, path: &str, from: &Path) -> Result<()> {
         check_path(path)?;
         self.files

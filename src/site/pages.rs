@@ -1,6 +1,8 @@
 //! Writes a language's content pages, in every output format each has: pages
-//! render in parallel, a chunk at a time, and are written in page order, so the
-//! output and the warnings do not depend on scheduling.
+//! render in parallel and each is handed to the output as soon as it is ready
+//! (every page has its own paths, so the order they are written in does not
+//! matter); warnings are kept in page order and the error reported is the first
+//! page's that failed, so neither depends on scheduling.
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use super::{LanguageLayout, LanguageOutput, merge_warnings};
@@ -9,12 +11,15 @@ use crate::error::{Result, Warning};
 use crate::navigation::WalkState;
 use crate::render;
 use rayon::prelude::*;
-
-/// Pages rendered at once before they are written (bounds the memory held).
-const CHUNK: usize = 64;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The files of one page: (output path, HTML), and its warnings.
 type PageFiles = (Vec<(String, String)>, Vec<Warning>);
+
+/// What writing one page came to: how many files, and its warnings; `None` for a
+/// page after one that failed, left unrendered.
+type Written = Option<Result<(usize, Vec<Warning>)>>;
 
 /// Renders and writes pages `ids` of language `lang`; their output paths are
 /// claimed first, so a collision is reported whatever renders first.
@@ -62,16 +67,34 @@ pub fn write(
         }
         Ok((files, warnings))
     };
-    for chunk in ids.chunks(CHUNK) {
-        let rendered: Vec<Result<PageFiles>> = chunk.par_iter().map(|&id| render_one(id)).collect();
-        for result in rendered {
-            let (files, warnings) = result?;
-            for (path, html) in files {
-                output.sink.write(&path, html.as_bytes())?;
-                output.stats.pages += 1;
+    let sink = Mutex::new(&mut *output.sink);
+    // Pages after one that failed need not render: its error is the one reported.
+    let first_failed = AtomicUsize::new(usize::MAX);
+    let outcomes: Vec<Written> = ids
+        .par_iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            if first_failed.load(Ordering::Relaxed) < i {
+                return None;
             }
-            merge_warnings(output.warnings, &warnings);
-        }
+            let outcome = render_one(id).and_then(|(files, warnings)| {
+                let count = files.len();
+                let mut sink = sink.lock().unwrap_or_else(|e| e.into_inner());
+                for (path, html) in files {
+                    sink.write_owned(&path, html.into_bytes())?;
+                }
+                Ok((count, warnings))
+            });
+            if outcome.is_err() {
+                first_failed.fetch_min(i, Ordering::Relaxed);
+            }
+            Some(outcome)
+        })
+        .collect();
+    for outcome in outcomes.into_iter().flatten() {
+        let (count, warnings) = outcome?;
+        output.stats.pages += count;
+        merge_warnings(output.warnings, &warnings);
     }
     Ok(())
 }
