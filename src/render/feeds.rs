@@ -209,7 +209,18 @@ pub fn search_index<'p>(
                 .map(|json| crate::data_format::go_json(&json))
         })
         .collect();
-    format!("[{}]", entries.join(","))
+    // The index of a large site is megabytes: made at its final size, once.
+    let size = entries.iter().map(|e| e.len() + 1).sum::<usize>() + 2;
+    let mut index = String::with_capacity(size);
+    index.push('[');
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            index.push(',');
+        }
+        index.push_str(entry);
+    }
+    index.push(']');
+    index
 }
 
 #[cfg(test)]

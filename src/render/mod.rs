@@ -621,7 +621,7 @@ pub fn render_page(
     chrome.nav.walk(&own_url, walk);
     let (prev, next) = (walk.prev, walk.next);
     let mut ctx = base.clone();
-    ctx.insert("page", &view);
+    put(&mut ctx, "page", view);
     let language_options = match site.translations.get(&id) {
         Some(list) if site.config.is_multilingual() => {
             let mut c = tera::Context::new();
@@ -648,5 +648,17 @@ pub fn render_page(
         && !crate::data_format::truthy(config.param("disablenextprev"));
     ctx.insert("show_prev_next", &show_prev_next);
     parts::render(place.build, place.lang, id, &mut ctx, &fill_menu, warnings)?;
-    site.theme.render(template_for(page), &ctx)
+    // The theme around a body (head, sidebar, footer) is a few kilobytes.
+    let expected = content.html.len() + content.toc.len() + 16 * 1024;
+    site.theme.render_sized(template_for(page), &ctx, expected)
+}
+
+/// Puts `value` in `ctx` as `key` without copying it (`Context::insert` copies
+/// what it is given).
+pub(crate) fn put(ctx: &mut tera::Context, key: &str, value: Value) {
+    let mut one = serde_json::Map::new();
+    one.insert(key.to_string(), value);
+    if let Ok(vars) = tera::Context::from_value(Value::Object(one)) {
+        ctx.extend(vars);
+    }
 }

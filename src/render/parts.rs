@@ -29,6 +29,16 @@ const POINTS: &[&str] = &[
 /// Points only the learn flavour has: relearn's page is not cut at the same places.
 pub const LEARN_ONLY: &[&str] = &["header.html", "footer.html"];
 
+/// The parts as a template value, moved, not copied.
+fn as_object(parts: HashMap<String, String>) -> serde_json::Value {
+    serde_json::Value::Object(
+        parts
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::Value::String(v)))
+            .collect(),
+    )
+}
+
 /// The template key of a point: `menu-footer.html` is `menu_footer`.
 fn key(name: &str) -> String {
     name.trim_end_matches(".html").replace('-', "_")
@@ -67,7 +77,7 @@ pub fn render(
     let own = own_points(theme);
     if own.is_empty() {
         parts.insert("menu".into(), menu(&parts));
-        ctx.insert("parts", &parts);
+        super::put(ctx, "parts", as_object(parts));
         return Ok(());
     }
     let env = Env::new(build, lang, id);
@@ -99,7 +109,7 @@ pub fn render(
         if !parts.contains_key("menu") {
             parts.insert("menu".into(), menu(&parts));
         }
-        ctx.insert("parts", &parts);
+        super::put(ctx, "parts", as_object(std::mem::take(&mut parts)));
         Ok(())
     })();
     let label = site.tree.pages[id].source_label();

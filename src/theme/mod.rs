@@ -282,6 +282,25 @@ impl Theme {
             .render(name, context)
             .map_err(|e| template_error(name, e))
     }
+
+    /// [`Theme::render`] into a buffer made `capacity` bytes large at once (a
+    /// page's size is known roughly ahead: its body and the theme around it),
+    /// rather than grown and copied several times.
+    pub fn render_sized(
+        &self,
+        name: &str,
+        context: &tera::Context,
+        capacity: usize,
+    ) -> Result<String> {
+        let mut out = Vec::with_capacity(capacity);
+        self.tera
+            .render_to(name, context, &mut out)
+            .map_err(|e| template_error(name, e))?;
+        String::from_utf8(out).map_err(|e| Error::Template {
+            name: name.to_string(),
+            message: e.to_string(),
+        })
+    }
 }
 
 /// A Tera error with its whole cause chain, as one message.
