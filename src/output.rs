@@ -29,6 +29,28 @@ pub trait OutputSink: Send {
     fn copy(&mut self, path: &str, from: &Path) -> Result<()>;
 }
 
+/// An output that several threads write to at once (pages as they render,
+/// feeds beside them), one file at a time.
+pub struct SharedSink<'s>(std::sync::Mutex<&'s mut dyn OutputSink>);
+
+impl<'s> SharedSink<'s> {
+    pub fn new(sink: &'s mut dyn OutputSink) -> SharedSink<'s> {
+        SharedSink(std::sync::Mutex::new(sink))
+    }
+
+    fn sink(&self) -> std::sync::MutexGuard<'_, &'s mut dyn OutputSink> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.sink().write(path, bytes)
+    }
+
+    pub fn write_owned(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.sink().write_owned(path, bytes)
+    }
+}
+
 /// Refuses paths that are absolute or climb out of the output folder.
 pub fn check_path(path: &str) -> Result<()> {
     let p = Path::new(path);

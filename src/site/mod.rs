@@ -6,7 +6,7 @@
 use crate::config::{Config, Overrides};
 use crate::content::{self, ContentTree, PageId};
 use crate::error::{Error, Result, Warning};
-use crate::output::{DiskOutput, OutputSink};
+use crate::output::{DiskOutput, OutputSink, SharedSink};
 use crate::render::{self, Chrome, PageContent, SiteData};
 use crate::theme::{Asset, Theme};
 use crate::url_rewrite;
@@ -98,6 +98,13 @@ impl Kept {
     pub fn content(&self, lang: usize, id: PageId) -> Option<&PageContent> {
         self.contents.get(lang)?.get(&id)
     }
+}
+
+/// A feed to write: the page it is of, its output path, the pages it lists.
+struct Feed {
+    id: PageId,
+    path: String,
+    items: Vec<PageId>,
 }
 
 /// Adds `new` warnings not already in `all`.
@@ -311,8 +318,11 @@ impl Site {
         let mut stats = Stats::default();
         let mut owners = Owners::default();
 
-        // Bodies of every language first: any content error stops the build before
-        // a file is written.
+        // Static files first: they depend on nothing the build makes, and the
+        // writers copy them (megabytes, for learn's scripts) while pages render.
+        // A build that fails leaves its staged files unused.
+        self.write_static(sink, &mut owners, &mut stats)?;
+        crate::timings::mark("static files");
         let sites = self.site_data();
         // The layouts (the sidebar of a big site takes a while) are made while
         // the bodies render: they need the tree only.
@@ -342,8 +352,6 @@ impl Site {
             )));
         }
 
-        self.write_static(sink, &mut owners, &mut stats)?;
-        crate::timings::mark("static files");
         let mut sitemaps = Vec::new();
         let build = render::Build::new(&sites, &contents);
         for (lang, layout) in layouts.iter().enumerate() {
@@ -547,7 +555,29 @@ impl Site {
             output.stats.resources += 1;
         }
         let ids: Vec<PageId> = contents.keys().copied().collect();
-        pages::write(build, lang, layout, &ids, output)?;
+        pages::claim(build, lang, layout, &ids, output.owners)?;
+        // The feeds' paths are claimed before the special pages' and the aliases':
+        // theirs end in `.xml`, those in `.html`, so no collision is reported
+        // differently for it.
+        let feeds = self.plan_feeds(site, &ids, Some(&mut *output.owners))?;
+        // The pages render beside the feeds, the search index and the sitemap,
+        // each file written as soon as it is made.
+        let (pages, (feeds_written, sitemap)) = {
+            let shared = SharedSink::new(&mut *output.sink);
+            rayon::join(
+                || pages::render(build, lang, layout, &ids, &shared),
+                || {
+                    rayon::join(
+                        || self.write_planned_feeds(site, contents, &feeds, &shared),
+                        || (!self.disabled("sitemap")).then(|| render::feeds::sitemap(site)),
+                    )
+                },
+            )
+        };
+        let (page_files, page_warnings) = pages?;
+        feeds_written?;
+        output.stats.pages += page_files;
+        merge_warnings(output.warnings, &page_warnings);
         for &id in &ids {
             for res in &tree.pages[id].resources {
                 output.sink.copy(&res.target, &res.source)?;
@@ -632,19 +662,6 @@ impl Site {
             }
         }
 
-        // Feeds, the search index and the sitemap.
-        let feeds: Vec<PageId> = contents.keys().copied().collect();
-        // The sitemap is made while the feeds are.
-        let sitemap = std::thread::scope(|scope| {
-            let sitemap =
-                scope.spawn(|| (!self.disabled("sitemap")).then(|| render::feeds::sitemap(site)));
-            self.write_feeds(site, contents, &feeds, *sink, Some(&mut **owners))?;
-            Ok::<_, Error>(
-                sitemap
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            )
-        })?;
         let Some(sitemap) = sitemap.transpose()? else {
             return Ok(None);
         };
@@ -673,37 +690,62 @@ impl Site {
         contents: &BTreeMap<PageId, PageContent>,
         pages: &[PageId],
         sink: &mut dyn OutputSink,
-        mut owners: Option<&mut Owners>,
+        owners: Option<&mut Owners>,
     ) -> Result<()> {
+        let feeds = self.plan_feeds(site, pages, owners)?;
+        self.write_planned_feeds(site, contents, &feeds, &SharedSink::new(sink))
+    }
+
+    /// The feeds of `pages` (those that have one): each with its path and the
+    /// pages it lists. `owners` claims their paths (a full build).
+    fn plan_feeds(
+        &self,
+        site: &SiteData<'_>,
+        pages: &[PageId],
+        owners: Option<&mut Owners>,
+    ) -> Result<Vec<Feed>> {
         use rayon::prelude::*;
+        if self.disabled("rss") {
+            return Ok(Vec::new());
+        }
         let tree = site.tree;
         let rank = crate::content::sort::ranks(&tree.pages);
-        let feeds: Vec<(PageId, Vec<PageId>)> = if self.disabled("rss") {
-            Vec::new()
-        } else {
-            pages
-                .par_iter()
-                .copied()
-                .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
-                .map(|id| (id, render::feeds::feed_items(tree, id, &rank)))
-                .collect()
-        };
-        let mut paths: Vec<String> = Vec::new();
-        for (id, _) in &feeds {
-            let path = render::feeds::rss_path(&tree.pages[*id].url);
-            if let Some(owners) = owners.as_deref_mut() {
+        let feeds: Vec<Feed> = pages
+            .par_iter()
+            .copied()
+            .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
+            .map(|id| Feed {
+                id,
+                path: render::feeds::rss_path(&tree.pages[id].url),
+                items: render::feeds::feed_items(tree, id, &rank),
+            })
+            .collect();
+        if let Some(owners) = owners {
+            for feed in &feeds {
                 owners.claim(
-                    &path,
-                    format!("the feed of {}", tree.pages[*id].source_label()),
+                    &feed.path,
+                    format!("the feed of {}", tree.pages[feed.id].source_label()),
                 )?;
             }
-            paths.push(path);
         }
+        Ok(feeds)
+    }
+
+    /// Renders `feeds` and the language's search index into `sink`.
+    fn write_planned_feeds(
+        &self,
+        site: &SiteData<'_>,
+        contents: &BTreeMap<PageId, PageContent>,
+        feeds: &[Feed],
+        sink: &SharedSink<'_>,
+    ) -> Result<()> {
+        use rayon::prelude::*;
+        let rank = crate::content::sort::ranks(&site.tree.pages);
         // Every page a feed lists is summarised once; the feeds and the search
-        // index are made side by side, then written in order.
+        // index are made side by side.
         let listed: BTreeSet<PageId> = feeds
             .iter()
-            .flat_map(|(_, items)| items.iter().copied())
+            .flat_map(|feed| feed.items.iter().copied())
             .collect();
         let entries: std::collections::HashMap<PageId, render::feeds::FeedEntry> = listed
             .par_iter()
@@ -713,32 +755,32 @@ impl Site {
             })
             .collect();
         let entry = |p: PageId| entries.get(&p);
-        let search_index = std::thread::scope(|scope| -> Result<Option<String>> {
-            let index = scope.spawn(|| {
+        let (written, index) = rayon::join(
+            || {
+                // Each written as soon as it is made; the first feed's error in
+                // order is the one reported.
+                feeds
+                    .par_iter()
+                    .map(|feed| {
+                        let xml = render::feeds::rss(site, feed.id, &feed.items, &entry)?;
+                        sink.write_owned(&feed.path, xml.into_bytes())
+                    })
+                    .collect::<Vec<Result<()>>>()
+                    .into_iter()
+                    .collect::<Result<()>>()
+            },
+            || {
                 site.has_search_index().then(|| {
                     let plain = |id: PageId| contents.get(&id).map(|c| c.plain.as_str());
                     render::feeds::search_index(site, &plain, &rank)
                 })
-            });
-            // A few feeds at a time, so that a large site's feeds are not all
-            // held in memory at once.
-            for (chunk, chunk_paths) in feeds.chunks(32).zip(paths.chunks(32)) {
-                let rendered = chunk
-                    .par_iter()
-                    .map(|(id, items)| render::feeds::rss(site, *id, items, &entry))
-                    .collect::<Result<Vec<String>>>()?;
-                for (path, xml) in chunk_paths.iter().zip(rendered) {
-                    sink.write(path, xml.as_bytes())?;
-                }
-            }
-            Ok(index
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        })?;
-        if let Some(index) = search_index {
-            sink.write(
+            },
+        );
+        written?;
+        if let Some(index) = index {
+            sink.write_owned(
                 &format!("{}index.json", site.config.lang_dir()),
-                index.as_bytes(),
+                index.into_bytes(),
             )?;
         }
         Ok(())

@@ -5,13 +5,13 @@
 //! page's that failed, so neither depends on scheduling.
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
-use super::{LanguageLayout, LanguageOutput, merge_warnings};
+use super::{LanguageLayout, LanguageOutput, Owners, merge_warnings};
 use crate::content::{self, PageId};
 use crate::error::{Result, Warning};
 use crate::navigation::WalkState;
+use crate::output::SharedSink;
 use crate::render;
 use rayon::prelude::*;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The files of one page: (output path, HTML), and its warnings.
@@ -21,37 +21,56 @@ type PageFiles = (Vec<(String, String)>, Vec<Warning>);
 /// page after one that failed, left unrendered.
 type Written = Option<Result<(usize, Vec<Warning>)>>;
 
-/// Renders and writes pages `ids` of language `lang`; their output paths are
-/// claimed first, so a collision is reported whatever renders first.
-pub fn write(
+/// The output formats page `id` is written in.
+fn formats<'l>(
+    site: &'l render::SiteData<'_>,
+    layout: &'l LanguageLayout,
+    id: PageId,
+) -> impl Iterator<Item = &'l render::Chrome> {
+    let kind = site.tree.pages[id].kind;
+    layout
+        .chromes
+        .iter()
+        .filter(move |c| site.outputs.of(kind).contains(&c.format))
+}
+
+/// Claims the output paths of pages `ids` of language `lang`, before any renders,
+/// so that a collision is reported whatever renders first.
+pub fn claim(
     build: &render::Build<'_>,
     lang: usize,
     layout: &LanguageLayout,
     ids: &[PageId],
-    output: &mut LanguageOutput<'_>,
+    owners: &mut Owners,
 ) -> Result<()> {
     let site = &build.sites[lang];
-    let tree = site.tree;
-    let formats = |id: PageId| {
-        let kind = tree.pages[id].kind;
-        layout
-            .chromes
-            .iter()
-            .filter(move |c| site.outputs.of(kind).contains(&c.format))
-    };
     for &id in ids {
-        for chrome in formats(id) {
-            let path = content::url::output_file(&chrome.format.url(&tree.pages[id].url));
-            output.owners.claim(&path, tree.pages[id].source_label())?;
+        let page = &site.tree.pages[id];
+        for chrome in formats(site, layout, id) {
+            let path = content::url::output_file(&chrome.format.url(&page.url));
+            owners.claim(&path, page.source_label())?;
         }
     }
+    Ok(())
+}
+
+/// Renders pages `ids` of language `lang` (claimed before) and writes them to
+/// `sink`: how many files, and the pages' warnings in page order.
+pub fn render(
+    build: &render::Build<'_>,
+    lang: usize,
+    layout: &LanguageLayout,
+    ids: &[PageId],
+    sink: &SharedSink<'_>,
+) -> Result<(usize, Vec<Warning>)> {
+    let site = &build.sites[lang];
     let render_one = |id: PageId| -> Result<PageFiles> {
-        let page = &tree.pages[id];
+        let page = &site.tree.pages[id];
         let body = &build.bodies[lang][&id];
         let mut walk = WalkState::default();
         let mut warnings = Vec::new();
         let mut files = Vec::new();
-        for chrome in formats(id) {
+        for chrome in formats(site, layout, id) {
             let path = content::url::output_file(&chrome.format.url(&page.url));
             let place = render::PagePlace {
                 build,
@@ -67,7 +86,6 @@ pub fn write(
         }
         Ok((files, warnings))
     };
-    let sink = Mutex::new(&mut *output.sink);
     // Pages after one that failed need not render: its error is the one reported.
     let first_failed = AtomicUsize::new(usize::MAX);
     let outcomes: Vec<Written> = ids
@@ -79,7 +97,6 @@ pub fn write(
             }
             let outcome = render_one(id).and_then(|(files, warnings)| {
                 let count = files.len();
-                let mut sink = sink.lock().unwrap_or_else(|e| e.into_inner());
                 for (path, html) in files {
                     sink.write_owned(&path, html.into_bytes())?;
                 }
@@ -91,10 +108,33 @@ pub fn write(
             Some(outcome)
         })
         .collect();
+    let mut written = 0;
+    let mut warnings = Vec::new();
     for outcome in outcomes.into_iter().flatten() {
-        let (count, warnings) = outcome?;
-        output.stats.pages += count;
-        merge_warnings(output.warnings, &warnings);
+        let (count, page_warnings) = outcome?;
+        written += count;
+        merge_warnings(&mut warnings, &page_warnings);
     }
+    Ok((written, warnings))
+}
+
+/// Claims, renders and writes pages `ids` of language `lang`.
+pub fn write(
+    build: &render::Build<'_>,
+    lang: usize,
+    layout: &LanguageLayout,
+    ids: &[PageId],
+    output: &mut LanguageOutput<'_>,
+) -> Result<()> {
+    claim(build, lang, layout, ids, output.owners)?;
+    let (count, warnings) = render(
+        build,
+        lang,
+        layout,
+        ids,
+        &SharedSink::new(&mut *output.sink),
+    )?;
+    output.stats.pages += count;
+    merge_warnings(output.warnings, &warnings);
     Ok(())
 }
