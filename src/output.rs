@@ -130,10 +130,12 @@ enum Source {
 }
 
 /// The threads that write files, each with its own queue, and the first error
-/// one met.
-#[derive(Debug)]
+/// one met. Files are handed over a batch at a time: waking a sleeping thread
+/// for every file cost more than writing many of them.
 struct Writers {
-    jobs: Vec<SyncSender<Job>>,
+    jobs: Vec<SyncSender<Vec<Job>>>,
+    /// Each thread's files not handed over yet.
+    pending: Vec<Vec<Job>>,
     threads: Vec<JoinHandle<()>>,
     error: Arc<Mutex<Option<Error>>>,
 }
@@ -225,8 +227,20 @@ fn same_bytes(mut a: impl std::io::Read, b: &mut impl std::io::Read) -> bool {
     }
 }
 
+impl std::fmt::Debug for Writers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writers")
+            .field("threads", &self.threads.len())
+            .field("pending", &self.pending.iter().map(Vec::len).sum::<usize>())
+            .finish()
+    }
+}
+
 /// Writer threads: a few, as the disk is the limit, not the processor.
 const WRITERS: usize = 4;
+
+/// Files handed to a writer thread at once.
+const BATCH: usize = 16;
 
 /// Files waiting for a writer at most: when the disk falls behind, rendering
 /// waits rather than holding every page of a large site in memory.
@@ -237,10 +251,10 @@ impl Writers {
         let error: Arc<Mutex<Option<Error>>> = Arc::new(Mutex::new(None));
         let (jobs, threads) = (0..WRITERS)
             .map(|_| {
-                let (tx, rx) = sync_channel::<Job>(QUEUED / WRITERS);
+                let (tx, rx) = sync_channel::<Vec<Job>>(QUEUED / WRITERS / BATCH);
                 let error = error.clone();
                 let thread = std::thread::spawn(move || {
-                    for job in rx {
+                    for job in rx.into_iter().flatten() {
                         if let Err(e) = job.run() {
                             error
                                 .lock()
@@ -254,6 +268,7 @@ impl Writers {
             .unzip();
         Writers {
             jobs,
+            pending: (0..WRITERS).map(|_| Vec::with_capacity(BATCH)).collect(),
             threads,
             error,
         }
@@ -262,7 +277,7 @@ impl Writers {
     /// Queues `job` for the writer its path belongs to: files of the same path
     /// (a generated page over a static file) are written by one thread, in the
     /// order they came, so the last one is what the output holds.
-    fn send(&self, job: Job) -> Result<()> {
+    fn send(&mut self, job: Job) -> Result<()> {
         use std::hash::{Hash, Hasher};
         if let Some(e) = self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
             return Err(e);
@@ -270,14 +285,29 @@ impl Writers {
         let mut hasher = std::hash::DefaultHasher::new();
         job.to.hash(&mut hasher);
         let writer = (hasher.finish() % self.jobs.len().max(1) as u64) as usize;
-        if let Some(tx) = self.jobs.get(writer) {
-            let _ = tx.send(job);
+        if let Some(batch) = self.pending.get_mut(writer) {
+            batch.push(job);
+            if batch.len() >= BATCH {
+                self.hand_over(writer);
+            }
         }
         Ok(())
     }
 
+    /// Hands writer `writer` its pending files.
+    fn hand_over(&mut self, writer: usize) {
+        if let (Some(batch), Some(tx)) = (self.pending.get_mut(writer), self.jobs.get(writer))
+            && !batch.is_empty()
+        {
+            let _ = tx.send(std::mem::replace(batch, Vec::with_capacity(BATCH)));
+        }
+    }
+
     /// Waits for every file; the first error, if any.
     fn finish(&mut self) -> Result<()> {
+        for writer in 0..self.jobs.len() {
+            self.hand_over(writer);
+        }
         self.jobs.clear();
         for t in self.threads.drain(..) {
             let _ = t.join();
