@@ -50,6 +50,9 @@ pub struct SiteData<'a> {
     pub translations: std::collections::HashMap<PageId, Vec<Translation>>,
     /// Files of `assets/` whose URL a page asked for: published with the pages.
     pub assets_used: std::sync::Arc<AssetsUsed>,
+    /// Every page's RelPermalink, by page id: asked for many times per page
+    /// (links, lists, feeds, sitemap, search index), made once.
+    rel_permalinks: Vec<String>,
 }
 
 /// The files of the site's `assets/` folder to publish (Hugo publishes such a
@@ -179,11 +182,19 @@ impl<'a> SiteData<'a> {
         theme: &'a Theme,
         tree: &'a ContentTree,
     ) -> SiteData<'a> {
+        let rel_permalinks = {
+            use rayon::prelude::*;
+            tree.pages
+                .par_iter()
+                .map(|page| format!("{}{}", config.base_path(), url::encode_path(&page.url)))
+                .collect()
+        };
         SiteData {
             root,
             config,
             theme,
             tree,
+            rel_permalinks,
             site_view: site_view(config),
             refs: refs::RefIndex::build(tree),
             outputs: Outputs::from_config(config),
@@ -244,11 +255,7 @@ impl<'a> SiteData<'a> {
 
     /// RelPermalink of a page: baseURL's path plus the page's URL, percent-encoded.
     pub fn rel_permalink(&self, id: PageId) -> String {
-        format!(
-            "{}{}",
-            self.config.base_path(),
-            url::encode_path(&self.tree.pages[id].url)
-        )
+        self.rel_permalinks[id].clone()
     }
 
     /// RelPermalink of a page as seen from a page rendered in `format`: the page's
@@ -268,7 +275,7 @@ impl<'a> SiteData<'a> {
 
     /// Permalink: scheme and host of baseURL plus the RelPermalink.
     pub fn permalink(&self, id: PageId) -> String {
-        format!("{}{}", self.config.base_host(), self.rel_permalink(id))
+        format!("{}{}", self.config.base_host(), self.rel_permalinks[id])
     }
 
     /// The view of a page that shortcodes and templates see before its content exists.

@@ -69,33 +69,12 @@ const ENTITIES: &[(&str, &str)] = &[
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut space = false;
-    // Text goes in a word at a time: white space before a word becomes one space.
-    let push = |out: &mut String, text: &str, space: &mut bool| {
-        let mut rest = text;
-        loop {
-            let trimmed = rest.trim_start();
-            if trimmed.len() != rest.len() {
-                *space = true;
-            }
-            if trimmed.is_empty() {
-                return;
-            }
-            let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-            let (word, after) = trimmed.split_at(end);
-            if *space && !out.is_empty() {
-                out.push(' ');
-            }
-            *space = false;
-            out.push_str(word);
-            rest = after;
-        }
-    };
     let mut rest = html;
-    while let Some(i) = rest.find(['<', '&']) {
-        push(&mut out, rest.get(..i).unwrap_or_default(), &mut space);
+    while let Some(i) = rest.bytes().position(|b| b == b'<' || b == b'&') {
+        push_words(&mut out, rest.get(..i).unwrap_or_default(), &mut space);
         let at = rest.get(i..).unwrap_or_default();
         if let Some(after_lt) = at.strip_prefix('<') {
-            match at.find('>') {
+            match at.bytes().position(|b| b == b'>') {
                 Some(end) => {
                     let tag = at.get(..=end).unwrap_or_default();
                     let is_break = tag.eq_ignore_ascii_case("</p>")
@@ -112,25 +91,66 @@ pub fn plain_text(html: &str) -> String {
                     rest = at.get(end + 1..).unwrap_or_default();
                 }
                 None => {
-                    push(&mut out, "<", &mut space);
+                    push_words(&mut out, "<", &mut space);
                     rest = after_lt;
                 }
             }
         } else {
             match ENTITIES.iter().find(|(e, _)| at.starts_with(e)) {
                 Some((entity, text)) => {
-                    push(&mut out, text, &mut space);
+                    push_words(&mut out, text, &mut space);
                     rest = at.get(entity.len()..).unwrap_or_default();
                 }
                 None => {
-                    push(&mut out, "&", &mut space);
+                    push_words(&mut out, "&", &mut space);
                     rest = at.strip_prefix('&').unwrap_or(at);
                 }
             }
         }
     }
-    push(&mut out, rest, &mut space);
+    push_words(&mut out, rest, &mut space);
     out
+}
+
+/// Appends the words of `text` to `out`: white space before a word (here, or
+/// at the end of the text before, as `space` says) becomes one space, none at
+/// the start of `out`. A byte at a time; only a non-ASCII character is decoded.
+fn push_words(out: &mut String, text: &str, space: &mut bool) {
+    let mut word_start = 0;
+    let mut i = 0;
+    let add_word = |out: &mut String, word: &str, space: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push_str(word);
+    };
+    while let Some(&b) = text.as_bytes().get(i) {
+        let white = if b.is_ascii() {
+            usize::from(matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => 0,
+            }
+        };
+        if white == 0 {
+            i += 1;
+            continue;
+        }
+        add_word(out, text.get(word_start..i).unwrap_or_default(), space);
+        *space = true;
+        i += white;
+        word_start = i;
+    }
+    add_word(out, text.get(word_start..).unwrap_or_default(), space);
 }
 
 #[cfg(test)]
@@ -147,6 +167,11 @@ mod tests {
         );
         assert_eq!(plain_text("  <p> spaced \n\t out </p> "), "spaced out");
         assert_eq!(plain_text("a</P>b"), "a b");
+        // Unicode white space separates words too; other characters do not.
+        assert_eq!(
+            plain_text("é\u{A0}\u{A0}ü\u{3000}x\u{200B}y\u{B}z"),
+            "é ü x\u{200B}y z"
+        );
         assert_eq!(plain_text("it&rsquo;s &hellip;"), "it\u{2019}s \u{2026}");
     }
 
