@@ -106,15 +106,27 @@ pub struct Open {
     double: usize,
 }
 
+/// Whether `text` has a quote, `--`, `...`, `<<` or `>>`: what [`apply`] may
+/// substitute.
+fn may_substitute(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let next = |n: usize| bytes.get(i + n).copied();
+        match b {
+            b'\'' | b'"' => true,
+            b'-' | b'<' | b'>' => next(1) == Some(b),
+            b'.' => next(1) == Some(b'.') && next(2) == Some(b'.'),
+            _ => false,
+        }
+    })
+}
+
 /// Splits `text` into plain runs and substitutions. `before` is the character
 /// preceding the text in its line (`'\n'` at a line start), `after` the one
 /// following it; `open` carries unclosed quotes from earlier text of the block.
 pub fn apply<'a>(text: &'a str, before: char, after: char, open: &mut Open) -> Vec<Piece<'a>> {
-    // Most text has none of the characters substitutions start with.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'-' | b'.' | b'<' | b'>' | b'\'' | b'"'))
-    {
+    // Most text has nothing to substitute.
+    if !may_substitute(text) {
         return if text.is_empty() {
             Vec::new()
         } else {

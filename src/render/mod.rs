@@ -53,6 +53,9 @@ pub struct SiteData<'a> {
     /// Every page's RelPermalink, by page id: asked for many times per page
     /// (links, lists, feeds, sitemap, search index), made once.
     rel_permalinks: Vec<String>,
+    /// Whether the site has an `assets/` folder (most have none: no image of
+    /// theirs needs looking for there).
+    has_assets: bool,
 }
 
 /// The files of the site's `assets/` folder to publish (Hugo publishes such a
@@ -195,6 +198,7 @@ impl<'a> SiteData<'a> {
             theme,
             tree,
             rel_permalinks,
+            has_assets: root.join("assets").is_dir(),
             site_view: site_view(config),
             refs: refs::RefIndex::build(tree),
             outputs: Outputs::from_config(config),
@@ -208,7 +212,8 @@ impl<'a> SiteData<'a> {
     pub fn asset_file(&self, name: &str) -> Option<std::path::PathBuf> {
         let name = name.trim_start_matches('/');
         let path = std::path::Path::new(name);
-        let inside = !name.is_empty()
+        let inside = self.has_assets
+            && !name.is_empty()
             && !path.is_absolute()
             && path
                 .components()
@@ -342,8 +347,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
             .map(|d| d as &dyn markdown::Destinations),
         ..site.markdown_settings()
     };
-    let page_view = site.page_view(id);
-    let shortcodes = PageShortcodes::new(build, lang, id, &page_view);
+    let shortcodes = PageShortcodes::new(build, lang, id);
     let path = page
         .file
         .as_ref()

@@ -32,7 +32,8 @@ const TAB_CLOSE: char = '\u{E004}';
 pub struct PageShortcodes<'a> {
     pub site: &'a SiteData<'a>,
     pub page: PageId,
-    pub page_view: &'a Value,
+    /// The page as templates see it: made when a shortcode first reads it.
+    page_view: std::cell::OnceCell<Value>,
     pub warnings: RefCell<Vec<Warning>>,
     pub errors: RefCell<Vec<Error>>,
     /// The page's Go-template environment (shared scratch pad, warnings).
@@ -46,15 +47,21 @@ impl Drop for PageShortcodes<'_> {
 }
 
 impl<'a> PageShortcodes<'a> {
-    pub fn new(build: &'a Build<'a>, lang: usize, page: PageId, page_view: &'a Value) -> Self {
+    pub fn new(build: &'a Build<'a>, lang: usize, page: PageId) -> Self {
         PageShortcodes {
             site: &build.sites[lang],
             page,
-            page_view,
+            page_view: std::cell::OnceCell::new(),
             warnings: RefCell::new(Vec::new()),
             errors: RefCell::new(Vec::new()),
             env: Env::new(build, lang, page),
         }
+    }
+
+    /// The page as templates see it.
+    fn page_view(&self) -> &Value {
+        self.page_view
+            .get_or_init(|| self.site.page_view(self.page))
     }
 
     /// The warnings of the page's shortcodes, Go templates' included.
@@ -397,8 +404,7 @@ pub fn render_for_template(
         parent: None,
         indent: "",
     };
-    let view = site.page_view(page);
-    let shortcodes = PageShortcodes::new(build, lang, page, &view);
+    let shortcodes = PageShortcodes::new(build, lang, page);
     Some(shortcodes.render(&call))
 }
 
@@ -531,7 +537,7 @@ impl Shortcodes for PageShortcodes<'_> {
         ctx.insert("ordinal", &call.ordinal);
         ctx.insert("parent", &call.parent.map(|p| p.name));
         if template.reads_page {
-            ctx.insert("page", self.page_view);
+            ctx.insert("page", self.page_view());
         }
         if template.reads_site {
             ctx.insert("site", &self.site.site_view);
