@@ -523,32 +523,50 @@ impl Shortcodes for PageShortcodes<'_> {
         let Some(template) = theme.shortcodes.get(call.name) else {
             return Ok(call.inner.unwrap_or("").to_string());
         };
-        let mut ctx = tera::Context::new();
-        ctx.insert("name", call.name);
-        ctx.insert("args", &args_map(call.params));
-        let positional: Vec<Value> = match call.params {
-            Params::Positional(v) => v.clone(),
-            _ => Vec::new(),
+        // The variables are made as template values and moved into the context
+        // at once (`Context::insert` would copy each again).
+        let mut vars = Map::new();
+        let mut set = |key: &str, value: Value| {
+            vars.insert(key.to_string(), value);
         };
-        ctx.insert("positional", &positional);
-        ctx.insert("is_named", &matches!(call.params, Params::Named(_)));
-        ctx.insert("param_count", &call.params.len());
-        ctx.insert("inner", &call.inner);
-        ctx.insert("ordinal", &call.ordinal);
-        ctx.insert("parent", &call.parent.map(|p| p.name));
+        set("name", Value::String(call.name.to_string()));
+        set("args", Value::Object(args_map(call.params)));
+        set(
+            "positional",
+            Value::Array(match call.params {
+                Params::Positional(v) => v.clone(),
+                _ => Vec::new(),
+            }),
+        );
+        set(
+            "is_named",
+            Value::Bool(matches!(call.params, Params::Named(_))),
+        );
+        set("param_count", Value::from(call.params.len()));
+        set(
+            "inner",
+            call.inner
+                .map_or(Value::Null, |i| Value::String(i.to_string())),
+        );
+        set("ordinal", Value::from(call.ordinal));
+        set(
+            "parent",
+            call.parent
+                .map_or(Value::Null, |p| Value::String(p.name.to_string())),
+        );
         if template.reads_page {
-            ctx.insert("page", self.page_view());
+            set("page", self.page_view().clone());
         }
         if template.reads_site {
-            ctx.insert("site", &self.site.site_view);
+            set("site", self.site.site_view.clone());
         }
         match call.name {
-            "ref" | "relref" => ctx.insert("target", &self.reference(call)),
-            "children" => ctx.insert("children", &self.children(call)),
-            "attachments" => ctx.insert("files", &self.attachments(call)?),
-            "param" => ctx.insert("value", &self.param(call)?),
-            "include" => ctx.insert("content", &self.include(call)?),
-            "tabs" => ctx.insert("tabs", &split_tabs(call.inner.unwrap_or(""))),
+            "ref" | "relref" => set("target", Value::String(self.reference(call))),
+            "children" => set("children", self.children(call)),
+            "attachments" => set("files", self.attachments(call)?),
+            "param" => set("value", Value::String(self.param(call)?)),
+            "include" => set("content", Value::String(self.include(call)?)),
+            "tabs" => set("tabs", Value::Array(split_tabs(call.inner.unwrap_or("")))),
             "tab" => {
                 if call.parent.map(|p| p.name) != Some("tabs") {
                     return Err("tab shortcode missing its parent (put it inside {{< tabs >}} … {{< /tabs >}})".into());
@@ -565,6 +583,7 @@ impl Shortcodes for PageShortcodes<'_> {
             }
             _ => {}
         }
+        let ctx = tera::Context::from_value(Value::Object(vars)).unwrap_or_default();
         // A template file's final newline is not part of the output.
         let rendered = theme.tera.render(&template.template, &ctx).map(|mut out| {
             if out.ends_with('\n') {
