@@ -34,8 +34,9 @@ pub fn default_order(a: &Page, b: &Page) -> Ordering {
 /// by it gives the order [`default_order`] gives, with a number compared instead
 /// of weights, dates and titles.
 pub fn ranks(pages: &[Page]) -> Vec<usize> {
+    use rayon::prelude::*;
     let mut ids: Vec<usize> = (0..pages.len()).collect();
-    ids.sort_by(|&a, &b| default_order(&pages[a], &pages[b]));
+    ids.par_sort_by(|&a, &b| default_order(&pages[a], &pages[b]));
     let mut rank = vec![0; pages.len()];
     for (place, id) in ids.into_iter().enumerate() {
         rank[id] = place;

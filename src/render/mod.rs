@@ -53,6 +53,9 @@ pub struct SiteData<'a> {
     /// Every page's RelPermalink, by page id: asked for many times per page
     /// (links, lists, feeds, sitemap, search index), made once.
     rel_permalinks: Vec<String>,
+    /// Every page's place in the default order ([`crate::content::sort::ranks`]),
+    /// made when first needed (feeds, search index).
+    ranks: std::sync::OnceLock<Vec<usize>>,
     /// Whether the site has an `assets/` folder (most have none: no image of
     /// theirs needs looking for there).
     has_assets: bool,
@@ -199,6 +202,7 @@ impl<'a> SiteData<'a> {
             tree,
             rel_permalinks,
             has_assets: root.join("assets").is_dir(),
+            ranks: std::sync::OnceLock::new(),
             site_view: site_view(config),
             refs: refs::RefIndex::build(tree),
             outputs: Outputs::from_config(config),
@@ -229,6 +233,12 @@ impl<'a> SiteData<'a> {
             self.config.base_path(),
             url::encode_path(name.trim_start_matches('/'))
         )
+    }
+
+    /// Every page's place in the default order, by page id.
+    pub fn ranks(&self) -> &[usize] {
+        self.ranks
+            .get_or_init(|| crate::content::sort::ranks(&self.tree.pages))
     }
 
     /// The URL of asset `name`, which is then published with the site.

@@ -709,7 +709,7 @@ impl Site {
             return Ok(Vec::new());
         }
         let tree = site.tree;
-        let rank = crate::content::sort::ranks(&tree.pages);
+        let rank = site.ranks();
         let feeds: Vec<Feed> = pages
             .par_iter()
             .copied()
@@ -717,7 +717,7 @@ impl Site {
             .map(|id| Feed {
                 id,
                 path: render::feeds::rss_path(&tree.pages[id].url),
-                items: render::feeds::feed_items(tree, id, &rank),
+                items: render::feeds::feed_items(tree, id, rank),
             })
             .collect();
         if let Some(owners) = owners {
@@ -740,7 +740,7 @@ impl Site {
         sink: &SharedSink<'_>,
     ) -> Result<()> {
         use rayon::prelude::*;
-        let rank = crate::content::sort::ranks(&site.tree.pages);
+        let rank = site.ranks();
         // Every page a feed lists is summarised once; the feeds and the search
         // index are made side by side.
         let listed: BTreeSet<PageId> = feeds
@@ -772,7 +772,7 @@ impl Site {
             || {
                 site.has_search_index().then(|| {
                     let plain = |id: PageId| contents.get(&id).map(|c| c.plain.as_str());
-                    render::feeds::search_index(site, &plain, &rank)
+                    render::feeds::search_index(site, &plain, rank)
                 })
             },
         );
