@@ -189,10 +189,13 @@ pub fn format_go(date: &Date, layout: &str) -> String {
 }
 
 /// Go's layouts want two-digit fields: `2020-04-24T7:05:54Z` is not a date to Hugo,
-/// while chrono would accept the one-digit hour.
+/// while chrono would accept the one-digit hour. Digits are ASCII, as in Go (and a
+/// Unicode `\d` costs its regular expression a much larger automaton).
 fn iso_digits_ok(s: &str) -> bool {
     static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::patterns::fixed(r"^\d{4}-\d{2}-\d{2}(?:$|[T ]\d{2}:\d{2}(?:$|[^\d]))")
+        crate::patterns::fixed(
+            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ][0-9]{2}:[0-9]{2}(?:$|[^0-9]))",
+        )
     });
     !s.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || s.len() < 10

@@ -429,12 +429,13 @@ fn quoted(c: &mut Cursor<'_>) -> Result<String, LexError> {
     }
 }
 
-/// Unquoted values are typed: booleans, integers and floats.
+/// Unquoted values are typed: booleans, integers and floats (ASCII digits: other
+/// digits never parsed as numbers anyway).
 fn typed(word: &str) -> Value {
     static INT: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?\d+$"));
+        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?[0-9]+$"));
     static FLOAT: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?\d*\.\d+$"));
+        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?[0-9]*\.[0-9]+$"));
     match word {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
