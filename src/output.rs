@@ -42,10 +42,6 @@ impl<'s> SharedSink<'s> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.sink().write(path, bytes)
-    }
-
     pub fn write_owned(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
         self.sink().write_owned(path, bytes)
     }

@@ -548,7 +548,7 @@ impl Site {
             let tree = html
                 .menu
                 .for_page(usize::MAX, &[], &Default::default(), true);
-            output.sink.write(&path, tree.as_bytes())?;
+            output.sink.write_owned(&path, tree.into_bytes())?;
         }
         for res in &tree.files {
             output.sink.copy(&res.target, &res.source)?;
@@ -646,7 +646,7 @@ impl Site {
             )?;
             let html = self.theme.render(template, &ctx)?;
             owners.claim(&path, format!("the page {template}"))?;
-            sink.write(&path, finish(html, &path).as_bytes())?;
+            sink.write_owned(&path, finish(html, &path).into_bytes())?;
             stats.pages += 1;
         }
 
@@ -674,7 +674,7 @@ impl Site {
             format!("{}sitemap.xml", config.lang_dir())
         };
         owners.claim(&path, "the sitemap".into())?;
-        sink.write(&path, sitemap.as_bytes())?;
+        sink.write_owned(&path, sitemap.into_bytes())?;
         Ok(Some(format!(
             "{}{}/{path}",
             config.base_host(),
@@ -843,7 +843,7 @@ impl Site {
         ctx.insert("target", target);
         ctx.insert("lang", &self.config.default_language);
         let html = self.theme.render("alias.html", &ctx)?;
-        sink.write(&path, html.as_bytes())?;
+        sink.write_owned(&path, html.into_bytes())?;
         stats.aliases += 1;
         Ok(())
     }
