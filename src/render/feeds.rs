@@ -157,10 +157,10 @@ pub fn sitemap(site: &SiteData<'_>) -> Result<String> {
 }
 
 /// The sitemap index of a multilingual site, listing each language's sitemap.
-pub fn sitemap_index(site: &SiteData<'_>, sitemaps: &[String]) -> Result<String> {
+pub fn sitemap_index(theme: &crate::theme::Theme, sitemaps: &[String]) -> Result<String> {
     let mut ctx = tera::Context::new();
     ctx.insert("sitemaps", sitemaps);
-    site.theme.render("sitemapindex.xml", &ctx)
+    theme.render("sitemapindex.xml", &ctx)
 }
 
 /// learn's search index: every page of the language in default order, with its

@@ -508,15 +508,11 @@ impl Site {
                     .as_bytes(),
             )?;
         }
-        if self.config.is_multilingual()
-            && !sitemaps.is_empty()
-            && let Some(first) = self.languages.first()
-        {
-            let site = SiteData::new(&self.root, &first.config, &self.theme, &first.tree);
+        if self.config.is_multilingual() && !sitemaps.is_empty() {
             owners.claim("sitemap.xml", "the sitemap index".into())?;
-            sink.write(
+            sink.write_owned(
                 "sitemap.xml",
-                render::feeds::sitemap_index(&site, sitemaps)?.as_bytes(),
+                render::feeds::sitemap_index(&self.theme, sitemaps)?.into_bytes(),
             )?;
         }
         Ok(())
