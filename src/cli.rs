@@ -51,7 +51,7 @@ pub struct SiteArgs {
     /// Folder of themes (default: themes).
     #[arg(long = "themesDir")]
     pub themes_dir: Option<PathBuf>,
-    /// Build environment (config/<environment>/ is merged on top; `build`'s
+    /// Build environment (config/ENVIRONMENT/ is merged on top; `build`'s
     /// default is production, `serve`'s development).
     #[arg(short = 'e', long = "environment")]
     pub environment: Option<String>,

@@ -55,7 +55,7 @@ fn own_points(theme: &crate::theme::Theme) -> Vec<&'static str> {
         .collect()
 }
 
-/// The template keys of [`own_points`] (`logo`, `menu_footer`…).
+/// The template keys of the parts the site makes itself (`logo`, `menu_footer`…).
 pub fn site_points(theme: &crate::theme::Theme) -> Vec<String> {
     own_points(theme).into_iter().map(key).collect()
 }

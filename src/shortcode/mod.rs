@@ -1,5 +1,5 @@
 //! Shortcodes: [`lex`] finds the tags, [`tree`] pairs them into nested calls,
-//! [`expand`] renders them around the page's Markdown.
+//! [`expand()`](expand::expand) renders them around the page's Markdown.
 pub mod expand;
 pub mod lex;
 pub mod tree;
