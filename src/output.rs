@@ -147,20 +147,11 @@ impl Job {
     /// Whether `previous` holds exactly what this job writes.
     fn same_as(&self, previous: &Path) -> bool {
         match &self.from {
-            // Opened once (its size from the open file), read whole when the sizes
-            // agree and it is a page (tens of kilobytes), a block at a time when
-            // it is larger (a fresh buffer of megabytes is a page fault every four
-            // kilobytes).
-            Source::Bytes(bytes) => std::fs::File::open(previous).is_ok_and(|mut old| {
-                use std::io::Read;
-                if old.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
-                    return false;
-                }
-                if bytes.len() > BLOCK {
-                    return same_bytes(old, &mut &bytes[..]);
-                }
-                let mut content = Vec::with_capacity(bytes.len());
-                old.read_to_end(&mut content).is_ok() && content[..] == bytes[..]
+            // Opened once (its size from the open file), then read a block at a
+            // time when the sizes agree.
+            Source::Bytes(bytes) => std::fs::File::open(previous).is_ok_and(|old| {
+                old.metadata().map(|m| m.len()).ok() == Some(bytes.len() as u64)
+                    && same_bytes(old, &mut &bytes[..])
             }),
             Source::File(from) => {
                 let (Ok(mut new), Ok(old)) =
