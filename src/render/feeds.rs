@@ -63,30 +63,40 @@ pub fn feed_items(tree: &ContentTree, id: PageId, rank: &[usize]) -> Vec<PageId>
     }
 }
 
-/// A page as the feeds that list it show it, made once however many feeds list
-/// it (a page is in its section's feed, its ancestors' and the home page's).
-#[derive(serde::Serialize)]
+/// A page as the feeds that list it show it: its `<item>`, rendered by the
+/// theme's `rss_item.xml` once however many feeds list it (a page is in its
+/// section's feed, its ancestors' and the home page's).
 pub struct FeedEntry {
-    title: String,
-    link: String,
-    pub_date: Option<String>,
-    /// The page's `.Summary` (HTML), XML-escaped, as Hugo writes it.
-    summary: String,
+    xml: String,
 }
 
 impl FeedEntry {
     /// The entry of page `id`, whose HTML `.Summary` is `summary`.
-    pub fn new(site: &SiteData<'_>, id: PageId, summary: &str) -> Self {
+    pub fn new(site: &SiteData<'_>, id: PageId, summary: &str) -> Result<Self> {
+        /// The item's variables (`item.*` in the template).
+        #[derive(serde::Serialize)]
+        struct Item<'a> {
+            title: &'a str,
+            link: String,
+            pub_date: Option<String>,
+            /// The page's `.Summary` (HTML), XML-escaped, as Hugo writes it.
+            summary: String,
+        }
         let page = &site.tree.pages[id];
-        FeedEntry {
-            title: page.title.clone(),
+        let item = Item {
+            title: &page.title,
             link: site.permalink(id),
             pub_date: page
                 .publish_date
                 .or(page.date)
                 .map(|d| d.format(RSS_DATE).to_string()),
             summary: crate::data_format::xml_escape(summary),
-        }
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("item", &item);
+        Ok(FeedEntry {
+            xml: site.theme.render("rss_item.xml", &ctx)?,
+        })
     }
 }
 
@@ -111,7 +121,11 @@ pub fn rss<'e>(
     } else {
         format!("Recent content in {} on {site_title}", page.title)
     };
-    let items: Vec<&FeedEntry> = items.iter().filter_map(|&p| entry(p)).collect();
+    let entries: Vec<&FeedEntry> = items.iter().filter_map(|&p| entry(p)).collect();
+    let mut xml = String::with_capacity(entries.iter().map(|e| e.xml.len()).sum());
+    for e in entries {
+        xml.push_str(&e.xml);
+    }
     let mut ctx = tera::Context::new();
     ctx.insert("title", &title);
     ctx.insert("link", &site.permalink(id));
@@ -133,7 +147,8 @@ pub fn rss<'e>(
             rss_path(&page.url)
         ),
     );
-    ctx.insert("items", &items);
+    // The items' XML, joined, is moved in rather than copied.
+    super::put(&mut ctx, "items", serde_json::Value::String(xml));
     site.theme.render("rss.xml", &ctx)
 }
 

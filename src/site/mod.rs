@@ -747,9 +747,9 @@ impl Site {
             .par_iter()
             .filter_map(|&p| {
                 let summary = render::summary_of(site, p, contents.get(&p)?);
-                Some((p, render::feeds::FeedEntry::new(site, p, &summary)))
+                Some(render::feeds::FeedEntry::new(site, p, &summary).map(|e| (p, e)))
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let entry = |p: PageId| entries.get(&p);
         let (written, index) = rayon::join(
             || {
