@@ -28,19 +28,103 @@ struct ContentFile {
     abs: PathBuf,
     dir: String,
     stem: String,
-    lang: String,
+}
+
+/// Every file under a content folder, in file name order: walked once however
+/// many languages share the folder.
+struct Walked {
+    files: Vec<WalkedFile>,
+}
+
+/// A file of the content folder.
+struct WalkedFile {
+    abs: PathBuf,
+    /// Relative to the content folder, `/`-separated.
+    rel: String,
+    name: String,
+}
+
+/// The content folder of `config.language`, relative to the site: its own
+/// `contentDir`, else the site's.
+fn content_dir(config: &Config) -> &str {
+    config
+        .language_config()
+        .and_then(|l| l.content_dir.as_deref())
+        .unwrap_or(&config.content_dir)
+}
+
+/// The content folder of the site at `root` for `config.language`.
+fn content_root(root: &Path, config: &Config) -> PathBuf {
+    root.join(content_dir(config))
+}
+
+/// Walks the content folder `content_root` of the site at `site_root` (hidden
+/// files and folders left out, symbolic links followed).
+fn walk(site_root: &Path, content_root: &Path) -> Result<Walked> {
+    let mut files = Vec::new();
+    if content_root.is_dir() {
+        let walker = WalkDir::new(content_root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.map_err(|e| unreadable_entry(site_root, content_root, &e))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let abs = entry.path().to_path_buf();
+            let rel = abs
+                .strip_prefix(content_root)
+                .unwrap_or(&abs)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let name = entry.file_name().to_string_lossy().to_string();
+            files.push(WalkedFile { abs, rel, name });
+        }
+    }
+    Ok(Walked { files })
 }
 
 /// Loads the content of the site at `root` in the language `config.language`.
 pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
-    let content_dir = config
-        .language_config()
-        .and_then(|l| l.content_dir.clone())
-        .unwrap_or_else(|| config.content_dir.clone());
-    let content_root = root.join(&content_dir);
-    let (markdown, others) = scan(root, &content_root, config)?;
-    let lang = config.language.clone();
-    let markdown: Vec<ContentFile> = markdown.into_iter().filter(|f| f.lang == lang).collect();
+    let walked = walk(root, &content_root(root, config))?;
+    load_walked(root, config, &walked)
+}
+
+/// Loads the content of each language of `views` (the site's config seen from
+/// each language) side by side, each content folder walked once however many
+/// languages share it. A folder that cannot be walked is one error.
+pub fn load_languages(root: &Path, views: Vec<Config>) -> Vec<Result<(Config, Loaded)>> {
+    use rayon::prelude::*;
+    let mut roots: Vec<PathBuf> = views.iter().map(|view| content_root(root, view)).collect();
+    roots.sort();
+    roots.dedup();
+    let walked: Vec<(PathBuf, Result<Walked>)> = roots
+        .into_par_iter()
+        .map(|dir| {
+            let walked = walk(root, &dir);
+            (dir, walked)
+        })
+        .collect();
+    let mut loaded: Vec<Result<(Config, Loaded)>> = views
+        .into_par_iter()
+        .filter_map(|view| {
+            let dir = content_root(root, &view);
+            let (_, walked) = walked.iter().find(|(d, _)| *d == dir)?;
+            let walked = walked.as_ref().ok()?;
+            Some(load_walked(root, &view, walked).map(|loaded| (view, loaded)))
+        })
+        .collect();
+    loaded.extend(walked.into_iter().filter_map(|(_, w)| w.err()).map(Err));
+    loaded
+}
+
+/// [`load`], the content folder already walked (`walked`, the language's
+/// [`content_root`]).
+fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> {
+    let content_dir = content_dir(config);
+    let (markdown, others) = scan(walked, config);
 
     // Leaf bundles: folders holding an index.md; their whole subtree belongs to them.
     let index_dirs: BTreeSet<String> = markdown
@@ -74,7 +158,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
         use rayon::prelude::*;
         markdown
             .par_iter()
-            .map(|f| (f.rel.clone(), read_source(root, &content_dir, f)))
+            .map(|f| (f.rel.clone(), read_source(root, content_dir, f)))
             .collect()
     };
     let mut loader = Loader {
@@ -257,63 +341,45 @@ fn unreadable_entry(site_root: &Path, content_root: &Path, e: &walkdir::Error) -
 /// The Markdown files and the other files (absolute path, relative path) found.
 type Scan = (Vec<ContentFile>, Vec<(PathBuf, String)>);
 
-fn scan(site_root: &Path, content_root: &Path, config: &Config) -> Result<Scan> {
+/// The files of `walked` that matter to `config.language`'s load, sorted.
+fn scan(walked: &Walked, config: &Config) -> Scan {
     let own_dir_language = match config
         .language_config()
         .and_then(|l| l.content_dir.as_ref())
     {
-        Some(_) => config.language.clone(),
-        None => config.default_language.clone(),
+        Some(_) => &config.language,
+        None => &config.default_language,
     };
     let mut markdown = Vec::new();
     let mut others = Vec::new();
-    if !content_root.is_dir() {
-        return Ok((markdown, others));
-    }
-    let walker = WalkDir::new(content_root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.map_err(|e| unreadable_entry(site_root, content_root, &e))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let abs = entry.path().to_path_buf();
-        let rel = abs
-            .strip_prefix(content_root)
-            .unwrap_or(&abs)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let name = entry.file_name().to_string_lossy().to_string();
+    for file in &walked.files {
+        let name = &file.name;
         if name.ends_with('~') {
             continue;
         }
         let is_markdown = name.ends_with(".md") || name.ends_with(".markdown");
         if !is_markdown {
-            others.push((abs, rel));
+            others.push((file.abs.clone(), file.rel.clone()));
             continue;
         }
         let stem_with_lang = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         let (stem, lang) = match stem_with_lang.rsplit_once('.') {
-            Some((s, l)) if config.is_language(&l.to_lowercase()) => {
-                (s.to_string(), l.to_lowercase())
-            }
+            Some((s, l)) if config.is_language(&l.to_lowercase()) => (s, l.to_lowercase()),
             // Without a suffix: the language whose own contentDir this is, else the
             // default language.
-            _ => (stem_with_lang.to_string(), own_dir_language.clone()),
+            _ => (stem_with_lang, own_dir_language.clone()),
         };
-        let dir = parent_dir(&rel);
+        if lang != config.language {
+            continue;
+        }
         markdown.push(ContentFile {
-            rel,
-            abs,
-            dir,
-            stem,
-            lang,
+            rel: file.rel.clone(),
+            abs: file.abs.clone(),
+            dir: parent_dir(&file.rel),
+            stem: stem.to_string(),
         });
     }
-    Ok((markdown, others))
+    (markdown, others)
 }
 
 fn parent_dir(rel: &str) -> String {

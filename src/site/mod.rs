@@ -225,15 +225,12 @@ impl Site {
         let (theme, contents) = rayon::join(
             || Theme::load(root, &config),
             || {
-                use rayon::prelude::*;
-                config
+                let views = config
                     .languages_to_build()
-                    .into_par_iter()
-                    .map(|lang| {
-                        let view = config.for_language(&lang);
-                        content::load(root, &view).map(|loaded| (view, loaded))
-                    })
-                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|lang| config.for_language(lang))
+                    .collect();
+                content::load::load_languages(root, views)
             },
         );
         let (theme, mut warnings) = theme?;
