@@ -7,7 +7,8 @@
 //! ratio; and the floor: the same Markdown through pulldown-cmark alone,
 //! written to disk. Asserts nothing. `cargo bench --bench build [-- SIZES…]`;
 //! `-- --corpus` builds the corpus sites only; `-- --generate DIR PAGES` only
-//! writes a workshop.
+//! writes a workshop; `-- --anatomy PAGES` puts a fresh build of a generated
+//! workshop between the floor and itself (see [`anatomy`]).
 
 #[path = "common.rs"]
 mod common;
@@ -79,10 +80,12 @@ fn dir_size(dir: &Path) -> (u64, usize) {
         })
 }
 
-/// The floor: every content file's Markdown through pulldown-cmark, written out.
+/// The floor: every content file's Markdown through pulldown-cmark, written out
+/// in a folder of its own, as its page is (`a/b.md` to `a/b/index.html`).
 fn floor(site: &Path, out: &Path) -> Duration {
     set_aside(out);
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(site.join("content"))
+    let content = site.join("content");
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(&content)
         .into_iter()
         .filter_map(|e| e.ok())
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
@@ -91,16 +94,126 @@ fn floor(site: &Path, out: &Path) -> Duration {
     // SAFETY: sync takes no arguments and cannot fail.
     unsafe { libc::sync() };
     let start = Instant::now();
-    files.par_iter().enumerate().for_each(|(i, f)| {
+    files.par_iter().for_each(|f| {
         let text = std::fs::read_to_string(f).unwrap_or_default();
         let body = text.splitn(3, "\n---\n").last().unwrap_or(&text);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(body));
-        let path = out.join(format!("{i}/index.html"));
+        let page = f.strip_prefix(&content).unwrap_or(f).with_extension("");
+        let path = out.join(page).join("index.html");
         std::fs::create_dir_all(path.parent().expect("a folder")).expect("writable");
         std::fs::write(path, html).expect("writable");
     });
     start.elapsed()
+}
+
+/// Every file under `dir`, read into memory: (path relative to `dir`, bytes).
+fn read_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+            (rel, std::fs::read(e.path()).expect("readable"))
+        })
+        .collect()
+}
+
+/// Writes `files` into a new `out` as the floor writes its pages, timed: what
+/// making a build's output costs, with nothing to render.
+fn write_tree(files: &[(PathBuf, Vec<u8>)], out: &Path) -> Duration {
+    set_aside(out);
+    // SAFETY: sync takes no arguments and cannot fail.
+    unsafe { libc::sync() };
+    let start = Instant::now();
+    files.par_iter().for_each(|(rel, bytes)| {
+        let path = out.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("writable");
+        std::fs::write(path, bytes).expect("writable");
+    });
+    start.elapsed()
+}
+
+/// Theme templates that leave learn's look out: a page is its body alone, a
+/// shortcode its inner content.
+const EMPTY_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", "{% block body %}{% endblock body %}"),
+    ("shortcodes/notice.html", "{{ inner | safe }}"),
+    ("shortcodes/expand.html", "{{ inner | safe }}"),
+    ("shortcodes/tab.html", "{{ inner | safe }}"),
+    ("shortcodes/tabs.html", "{{ inner | safe }}"),
+    ("shortcodes/children.html", ""),
+];
+
+/// `-- --anatomy PAGES`: fresh builds of a generated workshop of `pages` pages,
+/// from the floor up, each the median of `RUNS` taken in turns (so that a
+/// file system slowing down weighs on each alike): the floor; labsite's own
+/// output written alone, with nothing to render; labsite with the theme's
+/// templates emptied (`EMPTY_TEMPLATES`) and neither feeds, sitemap,
+/// taxonomies nor search index; the same with them; labsite.
+fn anatomy(work: &Path, pages: usize) {
+    let site = work.join("site");
+    common::generate(&site, pages);
+    let emptied_site = |name: &str| {
+        let dir = work.join(name);
+        common::generate(&dir, pages);
+        for (name, text) in EMPTY_TEMPLATES {
+            let path = dir.join("themes/learn/templates").join(name);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("writable");
+            std::fs::write(path, text).expect("writable");
+        }
+        dir
+    };
+    let emptied = emptied_site("site-emptied");
+    let bare = emptied_site("site-bare");
+    let config = std::fs::read_to_string(bare.join("config.toml")).expect("readable");
+    let config = format!(
+        "disableKinds = [\"RSS\", \"sitemap\", \"taxonomy\", \"term\"]\n{}",
+        config.replace("home = [\"HTML\", \"RSS\", \"JSON\"]", "home = [\"HTML\"]")
+    );
+    std::fs::write(bare.join("config.toml"), config).expect("writable");
+    let out = work.join("out");
+    let build = |site: &Path| {
+        measure(&mut labsite(site, &out, &[], Mode::Fresh))
+            .expect("labsite builds the generated site")
+            .wall
+    };
+    // The output to write alone is that of the whole build.
+    build(&site);
+    let output = read_tree(&out);
+    let mut times: Vec<[Duration; 5]> = Vec::new();
+    for _ in 0..RUNS {
+        let floor_time = floor(&site, &work.join("floor"));
+        let written = write_tree(&output, &work.join("written"));
+        let bare_time = build(&bare);
+        let emptied_time = build(&emptied);
+        let full = build(&site);
+        times.push([floor_time, written, bare_time, emptied_time, full]);
+    }
+    let median = |i: usize| {
+        let mut t: Vec<Duration> = times.iter().map(|r| r[i]).collect();
+        t.sort();
+        t[RUNS / 2]
+    };
+    let floor_time = seconds(median(0));
+    println!("fresh builds of a generated workshop of {pages} pages, medians of {RUNS}:");
+    for (i, label) in [
+        "floor: Markdown through pulldown-cmark, written",
+        "labsite's output written alone",
+        "labsite, templates emptied, no feeds/sitemap/taxonomies/search",
+        "labsite, templates emptied",
+        "labsite",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let t = seconds(median(i));
+        println!(
+            "  {label:<64} {t:>7.3} s  {:>5.2}x the floor",
+            t / floor_time
+        );
+    }
 }
 
 fn seconds(d: Duration) -> f64 {
@@ -224,6 +337,15 @@ fn main() {
         common::generate(&dir, pages);
         common::write_hugo_themes(&dir);
         println!("wrote a {pages}-page workshop to {}", dir.display());
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--anatomy") {
+        let pages = args
+            .get(i + 1)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(20_000);
+        let work = tempfile::tempdir().expect("a temporary folder");
+        anatomy(work.path(), pages);
         return;
     }
     let sizes: Vec<usize> = std::env::args()
