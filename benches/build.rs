@@ -147,8 +147,8 @@ const EMPTY_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// `-- --anatomy PAGES`: fresh builds of a generated workshop of `pages` pages,
-/// from the floor up, each the median of `RUNS` taken in turns (so that a
-/// file system slowing down weighs on each alike): the floor; labsite's own
+/// from the floor up, each the median of `RUNS` taken in turns, in a rotating
+/// order (so that a file system slowing down weighs on each alike): the floor; labsite's own
 /// output written alone, with nothing to render; labsite with the theme's
 /// templates emptied (`EMPTY_TEMPLATES`) and neither feeds, sitemap,
 /// taxonomies nor search index; the same with them; labsite.
@@ -183,13 +183,20 @@ fn anatomy(work: &Path, pages: usize) {
     build(&site);
     let output = read_tree(&out);
     let mut times: Vec<[Duration; 5]> = Vec::new();
-    for _ in 0..RUNS {
-        let floor_time = floor(&site, &work.join("floor"));
-        let written = write_tree(&output, &work.join("written"));
-        let bare_time = build(&bare);
-        let emptied_time = build(&emptied);
-        let full = build(&site);
-        times.push([floor_time, written, bare_time, emptied_time, full]);
+    for run in 0..RUNS {
+        let mut row = [Duration::ZERO; 5];
+        // Each run starts with another of them, so that none is always first
+        // or last after the others' files.
+        for i in (0..5).map(|k| (k + run) % 5) {
+            row[i] = match i {
+                0 => floor(&site, &work.join("floor")),
+                1 => write_tree(&output, &work.join("written")),
+                2 => build(&bare),
+                3 => build(&emptied),
+                _ => build(&site),
+            };
+        }
+        times.push(row);
     }
     let median = |i: usize| {
         let mut t: Vec<Duration> = times.iter().map(|r| r[i]).collect();
