@@ -81,7 +81,8 @@ fn dir_size(dir: &Path) -> (u64, usize) {
 }
 
 /// The floor: every content file's Markdown through pulldown-cmark, written out
-/// in a folder of its own, as its page is (`a/b.md` to `a/b/index.html`).
+/// in a folder named after the file (`a/b.md` to `a/b/index.html`; a section's
+/// `a/_index.md` to `a/_index/index.html`, one folder more than its page has).
 fn floor(site: &Path, out: &Path) -> Duration {
     set_aside(out);
     let content = site.join("content");
