@@ -22,6 +22,7 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod confine;
 pub mod content;
 pub mod data_format;
 pub mod date;

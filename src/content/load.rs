@@ -6,6 +6,7 @@
 
 use super::{ContentTree, Kind, Page, PageId, Resource, SourceFile, url};
 use crate::config::Config;
+use crate::confine::Confinement;
 use crate::data_format::as_text;
 use crate::date;
 use crate::error::{Error, Location, Result, Warning};
@@ -13,7 +14,6 @@ use crate::frontmatter;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// The loaded content and what was worth a warning.
 pub struct Loaded {
@@ -34,6 +34,8 @@ struct ContentFile {
 /// many languages share the folder.
 struct Walked {
     files: Vec<WalkedFile>,
+    /// Links that lead out of the site, left out.
+    skipped: Vec<Warning>,
 }
 
 /// A file of the content folder.
@@ -59,15 +61,15 @@ fn content_root(root: &Path, config: &Config) -> PathBuf {
 }
 
 /// Walks the content folder `content_root` of the site at `site_root` (hidden
-/// files and folders left out, symbolic links followed).
-fn walk(site_root: &Path, content_root: &Path) -> Result<Walked> {
+/// files and folders left out, symbolic links followed where they stay inside
+/// `folders`).
+fn walk(site_root: &Path, content_root: &Path, folders: &Confinement) -> Result<Walked> {
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     if content_root.is_dir() {
-        let walker = WalkDir::new(content_root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let walker = folders.walk(content_root, &mut skipped, |e| {
+            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+        });
         for entry in walker {
             let entry = entry.map_err(|e| unreadable_entry(site_root, content_root, &e))?;
             if !entry.file_type().is_file() {
@@ -83,19 +85,25 @@ fn walk(site_root: &Path, content_root: &Path) -> Result<Walked> {
             files.push(WalkedFile { abs, rel, name });
         }
     }
-    Ok(Walked { files })
+    Ok(Walked { files, skipped })
 }
 
-/// Loads the content of the site at `root` in the language `config.language`.
-pub fn load(root: &Path, config: &Config) -> Result<Loaded> {
-    let walked = walk(root, &content_root(root, config))?;
+/// Loads the content of the site at `root` in the language `config.language`,
+/// reading only inside `folders`.
+pub fn load(root: &Path, config: &Config, folders: &Confinement) -> Result<Loaded> {
+    let walked = walk(root, &content_root(root, config), folders)?;
     load_walked(root, config, &walked)
 }
 
 /// Loads the content of each language of `views` (the site's config seen from
 /// each language) side by side, each content folder walked once however many
-/// languages share it. A folder that cannot be walked is one error.
-pub fn load_languages(root: &Path, views: Vec<Config>) -> Vec<Result<(Config, Loaded)>> {
+/// languages share it. A folder that cannot be walked is one error. Nothing
+/// outside `folders` is read.
+pub fn load_languages(
+    root: &Path,
+    views: Vec<Config>,
+    folders: &Confinement,
+) -> Vec<Result<(Config, Loaded)>> {
     use rayon::prelude::*;
     let mut roots: Vec<PathBuf> = views.iter().map(|view| content_root(root, view)).collect();
     roots.sort();
@@ -103,7 +111,7 @@ pub fn load_languages(root: &Path, views: Vec<Config>) -> Vec<Result<(Config, Lo
     let walked: Vec<(PathBuf, Result<Walked>)> = roots
         .into_par_iter()
         .map(|dir| {
-            let walked = walk(root, &dir);
+            let walked = walk(root, &dir, folders);
             (dir, walked)
         })
         .collect();
@@ -222,7 +230,8 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
         resource_owners: HashMap::new(),
     };
     check_paths_stay_inside(root, &tree)?;
-    let warnings = loader.warnings;
+    let mut warnings = walked.skipped.clone();
+    warnings.extend(loader.warnings);
 
     // Bundle resources and other content files.
     let bundle_pages: HashMap<String, PageId> = tree

@@ -40,6 +40,8 @@ pub struct PageContent {
 /// Everything page rendering reads, built once per site.
 pub struct SiteData<'a> {
     pub root: &'a std::path::Path,
+    /// The folders templates may read files of.
+    pub folders: &'a crate::confine::Confinement,
     pub config: &'a Config,
     pub theme: &'a Theme,
     pub tree: &'a ContentTree,
@@ -184,6 +186,7 @@ impl<'a> SiteData<'a> {
 
     pub fn new(
         root: &'a std::path::Path,
+        folders: &'a crate::confine::Confinement,
         config: &'a Config,
         theme: &'a Theme,
         tree: &'a ContentTree,
@@ -197,6 +200,7 @@ impl<'a> SiteData<'a> {
         };
         SiteData {
             root,
+            folders,
             config,
             theme,
             tree,
@@ -215,15 +219,11 @@ impl<'a> SiteData<'a> {
     /// one: inside that folder, never above it.
     pub fn asset_file(&self, name: &str) -> Option<std::path::PathBuf> {
         let name = name.trim_start_matches('/');
-        let path = std::path::Path::new(name);
-        let inside = self.has_assets
-            && !name.is_empty()
-            && !path.is_absolute()
-            && path
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)));
-        let file = self.root.join("assets").join(path);
-        (inside && file.is_file()).then_some(file)
+        if !self.has_assets || name.is_empty() {
+            return None;
+        }
+        let file = self.folders.file(&self.root.join("assets"), name).ok()?;
+        file.is_file().then_some(file)
     }
 
     /// The URL (RelPermalink) of asset `name`.

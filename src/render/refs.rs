@@ -181,7 +181,8 @@ mod tests {
             std::fs::write(p, "---\ntitle: t\n---\n").unwrap();
         }
         let config = Config::load(dir.path(), &Default::default()).unwrap();
-        let loaded = crate::content::load(dir.path(), &config).unwrap();
+        let folders = crate::confine::Confinement::new(dir.path(), &[]);
+        let loaded = crate::content::load(dir.path(), &config, &folders).unwrap();
         (dir, loaded.tree)
     }
 

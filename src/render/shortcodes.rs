@@ -319,7 +319,7 @@ impl PageShortcodes<'_> {
             .arg(call, "file", 0)
             .and_then(|v| as_text(Some(&v)))
             .unwrap_or_default();
-        let text = read_site_file(self.site.root, &name)?;
+        let text = self.site.folders.read(&name)?;
         let hide = self
             .arg(call, "hidefirstheading", 1)
             .is_some_and(|v| crate::data_format::truthy(Some(&v)) && v != "false");
@@ -339,38 +339,6 @@ impl PageShortcodes<'_> {
         }
         Ok(out)
     }
-}
-
-/// Reads `name`, relative to the site folder `root`; refuses absolute paths and
-/// paths that lead outside the site (`..`, symbolic links).
-pub fn read_site_file(root: &std::path::Path, name: &str) -> Result<String, String> {
-    let outside = || {
-        format!(
-            "file \"{name}\" is outside the site folder (give a path inside the site, relative to it)"
-        )
-    };
-    if name.is_empty() {
-        return Err("no file given".into());
-    }
-    let path = std::path::Path::new(name);
-    if path.is_absolute() || path.has_root() {
-        return Err(outside());
-    }
-    // `..` may not climb above the site folder, whether the file exists or not.
-    if crate::content::url::leaves_root(&name.replace('\\', "/")) {
-        return Err(outside());
-    }
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("cannot read the site folder: {e}"))?;
-    let full = root
-        .join(path)
-        .canonicalize()
-        .map_err(|_| format!("file \"{name}\" not found in the site folder"))?;
-    if !full.starts_with(&root) {
-        return Err(outside());
-    }
-    std::fs::read_to_string(&full).map_err(|e| format!("cannot read \"{name}\": {e}"))
 }
 
 /// relearn's way for templates to use its shortcodes: `partial

@@ -4,6 +4,7 @@
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use crate::config::{Config, Overrides};
+use crate::confine::Confinement;
 use crate::content::{self, ContentTree, PageId};
 use crate::error::{Error, Result, Warning};
 use crate::output::{DiskOutput, OutputSink, SharedSink};
@@ -14,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod destination;
 mod incremental;
 mod pages;
 
@@ -26,6 +28,8 @@ pub struct LanguageSite {
 /// A loaded site, ready to render.
 pub struct Site {
     pub root: PathBuf,
+    /// The folders the build may read: the site's and its theme's.
+    pub folders: Confinement,
     pub config: Config,
     pub theme: Theme,
     /// One entry per language, by language weight.
@@ -218,19 +222,29 @@ fn collect_errors(mut errors: Vec<Error>) -> Result<()> {
 impl Site {
     /// Reads config, theme and the content of every language of the site at `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Site> {
-        let config = Config::load(root, overrides)?;
+        Site::load_with(root, Config::load(root, overrides)?)
+    }
+
+    /// [`Site::load`], the config already read.
+    fn load_with(root: &Path, config: Config) -> Result<Site> {
+        let themes: Vec<PathBuf> = config
+            .theme
+            .iter()
+            .map(|name| root.join(&config.themes_dir).join(name))
+            .collect();
+        let folders = Confinement::new(root, &themes);
         // The highlighter's syntaxes load while the theme and the content do.
         std::thread::spawn(crate::markdown::highlight::warm_up);
         // Theme and content do not depend on each other: they load side by side.
         let (theme, contents) = rayon::join(
-            || Theme::load(root, &config),
+            || Theme::load(root, &config, &folders),
             || {
                 let views = config
                     .languages_to_build()
                     .iter()
                     .map(|lang| config.for_language(lang))
                     .collect();
-                content::load::load_languages(root, views)
+                content::load::load_languages(root, views, &folders)
             },
         );
         let (theme, mut warnings) = theme?;
@@ -240,7 +254,8 @@ impl Site {
         for result in contents {
             match result {
                 Ok((view, loaded)) => {
-                    warnings.extend(loaded.warnings);
+                    // Languages that share a content folder share its warnings.
+                    merge_warnings(&mut warnings, &loaded.warnings);
                     languages.push(LanguageSite {
                         config: view,
                         tree: loaded.tree,
@@ -252,6 +267,7 @@ impl Site {
         collect_errors(errors)?;
         Ok(Site {
             root: root.to_path_buf(),
+            folders,
             config,
             theme,
             languages,
@@ -264,7 +280,15 @@ impl Site {
         let mut sites: Vec<SiteData<'_>> = self
             .languages
             .iter()
-            .map(|lang| SiteData::new(&self.root, &lang.config, &self.theme, &lang.tree))
+            .map(|lang| {
+                SiteData::new(
+                    &self.root,
+                    &self.folders,
+                    &lang.config,
+                    &self.theme,
+                    &lang.tree,
+                )
+            })
             .collect();
         self.link_translations(&mut sites);
         sites
@@ -318,7 +342,7 @@ impl Site {
         // Static files first: they depend on nothing the build makes, and the
         // writers copy them (megabytes, for learn's scripts) while pages render.
         // A build that fails leaves its staged files unused.
-        self.write_static(sink, &mut owners, &mut stats)?;
+        self.write_static(sink, &mut owners, &mut stats, &mut warnings)?;
         crate::timings::mark("static files");
         let sites = self.site_data();
         // The layouts (the sidebar of a big site takes a while) are made while
@@ -387,29 +411,19 @@ impl Site {
         Ok(())
     }
 
-    /// Theme assets, then the site's static folders on top.
+    /// Theme assets, then the site's static folders on top (links that lead
+    /// out of the site left out, with a warning).
     fn write_static(
         &self,
         sink: &mut dyn OutputSink,
         owners: &mut Owners,
         stats: &mut Stats,
+        warnings: &mut Vec<Warning>,
     ) -> Result<()> {
         let mut statics: BTreeMap<String, Asset> = self.theme.assets.clone();
         for dir in &self.config.static_dirs {
-            let base_dir = self.root.join(dir);
-            if !base_dir.is_dir() {
-                continue;
-            }
-            for entry in walkdir::WalkDir::new(&base_dir)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(|e| e.ok())
-            {
-                if entry.file_type().is_file() {
-                    let rel = entry.path().strip_prefix(&base_dir).unwrap_or(entry.path());
-                    let rel = rel.to_string_lossy().replace('\\', "/");
-                    statics.insert(rel, Asset::File(entry.path().to_path_buf()));
-                }
+            for (rel, file) in self.folders.files_under(&self.root.join(dir), warnings) {
+                statics.insert(rel, Asset::File(file));
             }
         }
         for (path, asset) in &statics {
@@ -847,12 +861,14 @@ impl Site {
 pub fn build(options: &BuildOptions) -> Result<Summary> {
     let start = Instant::now();
     crate::timings::start();
-    let site = Site::load(&options.source, &options.overrides)?;
-    crate::timings::mark("load");
+    let config = Config::load(&options.source, &options.overrides)?;
     let destination = options
         .destination
         .clone()
         .unwrap_or_else(|| options.source.join("public"));
+    destination::check(&options.source, &config, &destination)?;
+    let site = Site::load_with(&options.source, config)?;
+    crate::timings::mark("load");
     let mut out = DiskOutput::begin(&destination)?;
     let minify_in_config = site
         .config

@@ -7,6 +7,7 @@ pub mod menu;
 pub mod site_layouts;
 
 use crate::config::Config;
+use crate::confine::Confinement;
 use crate::error::{Error, Result, Warning};
 use crate::shortcode::tree::Inner;
 use std::collections::BTreeMap;
@@ -98,7 +99,12 @@ impl Theme {
     /// Loads the embedded theme, then the site's labsite theme (if its config names
     /// one that has `templates/`), then the site's own layouts: Tera shortcodes
     /// (`layouts/shortcodes/NAME.tera.html`) and Go-template partials and shortcodes.
-    pub fn load(root: &Path, config: &Config) -> Result<(Theme, Vec<Warning>)> {
+    /// Nothing outside `folders` is read.
+    pub fn load(
+        root: &Path,
+        config: &Config,
+        folders: &Confinement,
+    ) -> Result<(Theme, Vec<Warning>)> {
         let mut warnings = Vec::new();
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
         let mut assets = BTreeMap::new();
@@ -129,11 +135,11 @@ impl Theme {
         if let Some(name) = &config.theme {
             let dir = root.join(&config.themes_dir).join(name);
             if dir.join("templates").is_dir() {
-                for (rel, path) in files_under(&dir.join("templates")) {
+                for (rel, path) in folders.files_under(&dir.join("templates"), &mut warnings) {
                     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
                     templates.insert(rel, text);
                 }
-                for (rel, path) in files_under(&dir.join("static")) {
+                for (rel, path) in folders.files_under(&dir.join("static"), &mut warnings) {
                     assets.insert(rel, Asset::File(path));
                 }
                 i18n_dirs.push(dir.join("i18n"));
@@ -161,7 +167,7 @@ impl Theme {
         i18n_dirs.push(root.join("i18n"));
         // The site's Tera shortcodes replace the theme's of the same name.
         for dir in ["shortcodes", "_shortcodes"] {
-            for (rel, path) in files_under(&root.join("layouts").join(dir)) {
+            for (rel, path) in folders.files_under(&root.join("layouts").join(dir), &mut warnings) {
                 if let Some(name) = rel.strip_suffix(".tera.html") {
                     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
                     templates.insert(format!("shortcodes/{name}.html"), text);
@@ -189,7 +195,8 @@ impl Theme {
                         .map(|(_, b)| String::from_utf8_lossy(b).into_owned()),
                 );
                 for dir in &i18n_dirs {
-                    tables.extend(std::fs::read_to_string(dir.join(format!("{wanted}.toml"))).ok());
+                    let file = folders.file(dir, &format!("{wanted}.toml"));
+                    tables.extend(file.ok().and_then(|f| std::fs::read_to_string(f).ok()));
                 }
             }
             let refs: Vec<&str> = tables.iter().map(String::as_str).collect();
@@ -248,6 +255,7 @@ impl Theme {
         }
         let (site_layouts, layout_warnings) = site_layouts::SiteLayouts::load(
             root,
+            folders,
             &theme_partials,
             go_theme_dir.as_deref(),
             &|name| shortcodes.contains_key(name),
@@ -333,28 +341,6 @@ pub fn template_error(name: &str, e: tera::Error) -> Error {
         name: name.to_string(),
         message,
     }
-}
-
-/// Files below `dir`, as (path relative to `dir` with `/`, absolute path), sorted.
-fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(e.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, e.path().to_path_buf())
-        })
-        .collect()
 }
 
 /// Tera function `highlight(code=…, lang=…, options=…)`: Hugo's `highlight`, the

@@ -2,6 +2,7 @@
 //! parsed once for labsite's Go template engine, plus a warning for each layout
 //! that would replace a whole page or theme part labsite renders itself.
 
+use crate::confine::Confinement;
 use crate::error::{Error, Result, Warning};
 use crate::gotemplate::exec::Templates;
 use crate::shortcode::tree::Inner;
@@ -76,6 +77,7 @@ impl SiteLayouts {
     /// theme have none of the name (`has_builtin`).
     pub fn load(
         root: &Path,
+        folders: &Confinement,
         theme_partials: &[(&str, &str)],
         theme_dir: Option<&Path>,
         has_builtin: &dyn Fn(&str) -> bool,
@@ -84,7 +86,7 @@ impl SiteLayouts {
         let mut warnings = Vec::new();
         let site = root.join("layouts");
         for folder in ["partials", "_partials"] {
-            for (rel, path) in super::files_under(&site.join(folder)) {
+            for (rel, path) in folders.files_under(&site.join(folder), &mut warnings) {
                 if !rel.ends_with(".html") && !rel.ends_with(".gotmpl") {
                     continue;
                 }
@@ -118,7 +120,7 @@ impl SiteLayouts {
         shortcode_dirs.extend(theme_shortcodes.clone());
         for dir in shortcode_dirs {
             let from_theme = Some(&dir) == theme_shortcodes.as_ref();
-            for (rel, path) in super::files_under(&dir) {
+            for (rel, path) in folders.files_under(&dir, &mut warnings) {
                 // `NAME.tera.html` is a Tera shortcode, loaded with the theme's templates.
                 if rel.ends_with(".tera.html") {
                     continue;
@@ -146,7 +148,7 @@ impl SiteLayouts {
                 );
             }
         }
-        warnings.extend(page_layout_warnings(root, &site));
+        warnings.extend(page_layout_warnings(root, folders, &site));
         Ok((layouts, warnings))
     }
 
@@ -179,11 +181,13 @@ fn site_relative(root: &Path, path: &Path) -> PathBuf {
 
 /// One warning per site layout that would render whole pages (`_default/single.html`,
 /// `index.html`, `docs/list.html`): labsite renders pages with its theme.
-fn page_layout_warnings(root: &Path, site: &Path) -> Vec<Warning> {
+fn page_layout_warnings(root: &Path, folders: &Confinement, site: &Path) -> Vec<Warning> {
     const PAGE_LAYOUTS: &[&str] = &[
         "baseof", "single", "list", "index", "home", "page", "section", "taxonomy", "term", "404",
     ];
-    super::files_under(site)
+    // Links that lead out were reported as the partials and shortcodes were read.
+    folders
+        .files_under(site, &mut Vec::new())
         .into_iter()
         .filter(|(rel, _)| {
             let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));

@@ -195,19 +195,14 @@ impl<'a> Functions<'a> {
     }
 
     fn read_file(&self, name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
-        let root = self.env.site().root;
+        let site = self.env.site();
         let file = text(args, 0);
         if name == "fileExists" || name == "os.FileExists" {
-            let path = std::path::Path::new(&file);
-            let inside = !path.is_absolute()
-                && !path
-                    .components()
-                    .any(|c| matches!(c, std::path::Component::ParentDir));
-            return Ok(Value::Bool(inside && root.join(path).exists()));
+            return Ok(Value::Bool(site.folders.file(site.root, &file).is_ok()));
         }
         // A file that does not exist reads as empty, as in Hugo; outside the site
         // it is an error.
-        match super::super::shortcodes::read_site_file(root, &file) {
+        match site.folders.read(&file) {
             Err(e) if e.contains("not found") => Ok(Value::str("")),
             other => other.map(Value::str),
         }
