@@ -225,88 +225,9 @@ pub fn as_text(value: Option<&Value>) -> Option<String> {
     }
 }
 
-/// JSON text as Go's encoding/json writes it (Hugo's `jsonify`, learn's search
-/// index): `<`, `>`, `&` and the JavaScript line separators escaped, so that the
-/// text can sit in HTML or a script.
-pub fn go_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + json.len() / 32);
-    let mut rest = json;
-    // One pass: the characters to escape are ASCII, or start with the byte 0xE2.
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2))
-    {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let mut chars = from.chars();
-        let c = chars.next().unwrap_or_default();
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            other => out.push(other),
-        }
-        rest = chars.as_str();
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Escapes text for XML as Go's `xml.EscapeText` (Hugo's `transform.XMLEscape`):
-/// `& < > " '`, tab and line ends as character references.
-pub fn xml_escape(text: &str) -> String {
-    escape_with(text, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&#34;"),
-        b'\'' => Some("&#39;"),
-        b'\t' => Some("&#x9;"),
-        b'\n' => Some("&#xA;"),
-        b'\r' => Some("&#xD;"),
-        _ => None,
-    })
-}
-
-/// `text` with every ASCII character `replacement` names replaced. Only ASCII
-/// bytes may be named (they are never part of another character), so the text
-/// between them is copied a run at a time.
-pub fn escape_with(text: &str, replacement: impl Fn(u8) -> Option<&'static str>) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    escape_into(&mut out, text, replacement);
-    out
-}
-
-/// [`escape_with`], appending to `out`.
-pub fn escape_into(out: &mut String, text: &str, replacement: impl Fn(u8) -> Option<&'static str>) {
-    let mut rest = text;
-    while let Some((at, with)) = rest
-        .bytes()
-        .enumerate()
-        .find_map(|(i, b)| replacement(b).map(|r| (i, r)))
-    {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        out.push_str(with);
-        rest = from.get(1..).unwrap_or_default();
-    }
-    out.push_str(rest);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn go_json_escapes_what_gos_encoder_escapes() {
-        assert_eq!(
-            go_json("{\"a\":\"<b>&\u{2028}\u{2029}\u{2013}é\"}"),
-            "{\"a\":\"\\u003cb\\u003e\\u0026\\u2028\\u2029\u{2013}é\"}"
-        );
-        assert_eq!(go_json(""), "");
-    }
 
     #[test]
     fn keys_are_lower_cased_in_every_format() {

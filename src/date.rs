@@ -193,7 +193,7 @@ pub fn format_go(date: &Date, layout: &str) -> String {
 /// Unicode `\d` costs its regular expression a much larger automaton).
 fn iso_digits_ok(s: &str) -> bool {
     static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::patterns::fixed(
+        crate::text::patterns::fixed(
             r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ][0-9]{2}:[0-9]{2}(?:$|[^0-9]))",
         )
     });

@@ -147,7 +147,7 @@ pub struct Placed<'a> {
 /// place (`output formats …: x` is not).
 pub fn placed(text: &str) -> Option<Placed<'_>> {
     static PLACED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::patterns::fixed(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$")
+        crate::text::patterns::fixed(r"(?s)^([^\s:]+?)(?::(\d+)(?::(\d+))?)?: (.*)$")
     });
     let caps = PLACED.captures(text)?;
     let path = caps.get(1)?.as_str();

@@ -1,9 +1,36 @@
 //! labsite: renders Hugo workshop sites (learn / relearn themes) with one binary.
 //!
-//! The pipeline, one module per stage: [`config`] → [`content`] (load) →
-//! [`shortcode`] (expand) → [`markdown`] (render) → [`theme`] (templates) →
-//! [`output`] (write), orchestrated by [`site`]; [`check`] reads a build for
-//! broken links.
+//! The pipeline: [`config`] → [`content`] (load) → [`shortcode`] (expand) →
+//! [`markdown`] → [`theme`] (templates) → [`render`] → [`output`] (write),
+//! driven by [`site`]; [`serve`] and [`check`] are commands built on it.
+//!
+//! Layers, top first. A module uses only modules below it; `tests/layers.rs`
+//! reads this list and fails on a use of a module above:
+//!
+//! - `cli`: the command line
+//! - `report`: the JSON report of a build
+//! - `check`: the link checker
+//! - `serve`: the dev server
+//! - `site`: a whole build, from loading to writing
+//! - `url_rewrite`: relative and canonical URLs of written pages
+//! - `output`: staging, writing and committing files
+//! - `minify`: minified HTML
+//! - `timings`: the phases' times (`LABSITE_TIMINGS`)
+//! - `render`: page bodies, pages, feeds, summaries, destinations
+//! - `theme`: the embedded theme, the site's templates, menu, i18n
+//! - `output_format`: Hugo's output formats of each page kind
+//! - `navigation`: menus and previous/next
+//! - `shortcode`: shortcode lexing, pairing and expansion
+//! - `markdown`: Markdown to HTML as Goldmark writes it
+//! - `gotemplate`: the Go-template engine alone
+//! - `content`: the content tree, loaded
+//! - `frontmatter`: front matter
+//! - `config`: the site's configuration
+//! - `confine`: the folders a build may read
+//! - `data_format`: YAML, TOML and JSON data
+//! - `date`: dates as Hugo reads and formats them
+//! - `error`: errors and warnings with their positions
+//! - `text`: escaping, sanitising, URL text, heading ids
 
 // Input never makes labsite panic: no unwrap, expect, panic or unchecked
 // indexing in library code (tests may); modules that index by ids they made
@@ -34,13 +61,12 @@ pub mod minify;
 pub mod navigation;
 pub mod output;
 pub mod output_format;
-pub mod patterns;
 pub mod render;
 pub mod report;
-pub mod sanitize;
 pub mod serve;
 pub mod shortcode;
 pub mod site;
+pub mod text;
 pub mod theme;
 pub mod timings;
 pub mod url_rewrite;

@@ -4,15 +4,14 @@ use clap::Parser;
 // Builds allocate many small strings from several threads: mimalloc does that
 // faster than the system allocator. It also serves the C code's `malloc` (its
 // `override` feature): the highlighter's regular expressions (Oniguruma) are
-// compiled in C, and glibc's allocator, growing a heap for each thread, cost
-// sites with much code up to a tenth of their processor time.
+// compiled in C, where glibc's allocator would grow a heap for each thread.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     // Transparent huge pages: the kernel zeroes 2 MB at the first touch of each,
-    // which cost a small build a fifth of its time and most of its memory; plain
-    // pages are zeroed only as they are used. mimalloc is built not to ask for
+    // time and memory a short-lived build does not use; plain pages are zeroed
+    // only as they are used. mimalloc is built not to ask for
     // them (`no_thp`), and a kernel that gives them unasked is told not to.
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and changes only

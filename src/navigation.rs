@@ -208,7 +208,7 @@ fn menu_decoration(page: &crate::content::Page, which: &str) -> String {
                 .get("params")
                 .and_then(|p| crate::data_format::as_text(p.get(&relearn_key)))
         })
-        .map(|html| crate::sanitize::author_html(&html))
+        .map(|html| crate::text::sanitize::author_html(&html))
         .unwrap_or_default()
 }
 

@@ -15,14 +15,14 @@ pub struct Reference {
 
 /// `<a href>` and `<img src>` attributes, in any quoting.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::patterns::fixed(
+    crate::text::patterns::fixed(
         r#"(?is)<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#,
     )
 });
 
 /// `id` and `name` attributes (older pages anchor with `<a name>`).
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::patterns::fixed(r#"(?i)\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+    crate::text::patterns::fixed(r#"(?i)\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
 });
 
 /// The value of the first of capture groups `from..` that matched.

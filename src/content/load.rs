@@ -687,7 +687,7 @@ impl Loader<'_> {
 
 /// Title of a section folder without `_index.md`: pluralised and title-cased.
 pub fn auto_section_title(dir_name: &str) -> String {
-    super::title_case(&pluralize(dir_name))
+    crate::text::case::title_case(&pluralize(dir_name))
 }
 
 fn pluralize(word: &str) -> String {

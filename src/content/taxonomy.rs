@@ -3,9 +3,10 @@
 //! term listing the pages that name it, as Hugo adds them to the content tree.
 #![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
-use super::{ContentTree, Kind, Page, PageId, title_case, url};
+use super::{ContentTree, Kind, Page, PageId};
 use crate::config::Config;
 use crate::data_format::as_text;
+use crate::text::case::title_case;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -75,7 +76,7 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
                 None => Vec::new(),
             };
             for value in values {
-                let key = url::sanitize(&value);
+                let key = crate::text::url::sanitize(&value);
                 if key.is_empty() {
                     continue;
                 }

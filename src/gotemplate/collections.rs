@@ -192,7 +192,7 @@ pub fn call<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, Stri
                 _ => args.to_vec(),
             };
             let enc = |v: &Value<'_>| {
-                crate::content::url::encode_path(&v.to_text())
+                crate::text::url::encode_path(&v.to_text())
                     .replace('/', "%2F")
                     .replace('&', "%26")
                     .replace('=', "%3D")

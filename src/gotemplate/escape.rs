@@ -5,7 +5,7 @@
 //! `safeURL`, …) pass unescaped where their kind is trusted.
 
 use super::value::{Trust, Value};
-use crate::theme::go_escape;
+use crate::text::escape::{go_escape, safe_url_start};
 
 /// Where in an HTML document a value lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,17 +229,6 @@ fn escape_unquoted(text: &str) -> String {
     out
 }
 
-/// Whether a URL printed where a URL starts is safe: no scheme, or a web or mail one.
-pub fn safe_url_start(url: &str) -> bool {
-    match url.split_once(':') {
-        Some((scheme, _)) if !scheme.contains('/') => {
-            let scheme = scheme.to_ascii_lowercase();
-            scheme == "http" || scheme == "https" || scheme == "mailto"
-        }
-        _ => true,
-    }
-}
-
 /// A value as a JavaScript value (html/template's JS value escaper).
 fn js_value(v: &Value<'_>) -> String {
     let json = match v {
@@ -249,7 +238,7 @@ fn js_value(v: &Value<'_>) -> String {
         Value::Float(f) => return format!(" {f} "),
         other => serde_json::Value::String(other.to_text()).to_string(),
     };
-    crate::data_format::go_json(&json)
+    crate::text::escape::go_json(&json)
 }
 
 /// Escapes `v` for printing after `before`; `tracker` follows `before`.

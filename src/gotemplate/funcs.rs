@@ -220,7 +220,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
             &text(a0),
             args.get(1.min(args.len())..).unwrap_or_default(),
         ))),
-        "html" | "htmlEscape" => Ok(Value::str(crate::theme::go_escape(&text(a0)))),
+        "html" | "htmlEscape" => Ok(Value::str(crate::text::escape::go_escape(&text(a0)))),
         "htmlUnescape" => Ok(Value::str(
             text(a0)
                 .replace("&lt;", "<")
@@ -232,7 +232,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
                 .replace("&amp;", "&"),
         )),
         "urlquery" => Ok(Value::str(
-            crate::content::url::encode_path(&text(a0)).replace('/', "%2F"),
+            crate::text::url::encode_path(&text(a0)).replace('/', "%2F"),
         )),
         "js" => Ok(Value::str(
             text(a0)
@@ -350,7 +350,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         )),
         "lower" | "strings.ToLower" => Ok(Value::str(text(a0).to_lowercase())),
         "upper" | "strings.ToUpper" => Ok(Value::str(text(a0).to_uppercase())),
-        "title" | "strings.Title" => Ok(Value::str(crate::content::title_case(&text(a0)))),
+        "title" | "strings.Title" => Ok(Value::str(crate::text::case::title_case(&text(a0)))),
         "humanize" => {
             let t = text(a0).replace(['-', '_'], " ");
             let mut c = t.chars();
@@ -358,10 +358,10 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
                 f.to_uppercase().collect::<String>() + c.as_str()
             })))
         }
-        "urlize" => Ok(Value::str(crate::content::url::encode_path(
-            &crate::content::url::sanitize(&text(a0)),
+        "urlize" => Ok(Value::str(crate::text::url::encode_path(
+            &crate::text::url::sanitize(&text(a0)),
         ))),
-        "anchorize" => Ok(Value::str(crate::markdown::anchor::anchorize(&text(a0)))),
+        "anchorize" => Ok(Value::str(crate::text::anchor::anchorize(&text(a0)))),
         "plainify" => Ok(Value::str(strip_html(&text(a0)))),
         "int" => Ok(Value::Int(a0.as_i64().unwrap_or(0))),
         "float" => Ok(Value::Float(a0.as_f64().unwrap_or(0.0))),
@@ -370,7 +370,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         "math.Add" | "math.Sub" | "math.Mul" | "math.Div" | "math.Mod" => {
             arith(&name.get(5..).unwrap_or_default().to_lowercase(), args)
         }
-        "jsonify" => Ok(Value::html(crate::data_format::go_json(
+        "jsonify" => Ok(Value::html(crate::text::escape::go_json(
             &to_json(a0).to_string(),
         ))),
         "path.Base" => Ok(Value::str(

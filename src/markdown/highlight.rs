@@ -5,7 +5,7 @@
 //! language no syntax knows is written plain, as Hugo does. Syntaxes come from
 //! syntect; the colours are monokai's.
 
-use super::html::escape_code;
+use crate::text::escape::escape_code;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 use syntect::easy::HighlightLines;

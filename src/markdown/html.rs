@@ -2,63 +2,15 @@
 //! tags, GitHub heading ids, raw HTML omitted unless `unsafe`, dangerous URLs
 //! emptied, linkified text, Hugo's table, task-list, footnote and code-block markup.
 
-use super::anchor::Ids;
 use super::highlight;
 use super::toc::Heading;
 use super::typographer::{self, Piece};
 use super::{Rendered, Settings, linkify};
+use crate::text::anchor::Ids;
+use crate::text::escape::{escape_code, escape_text, escape_url};
 use pulldown_cmark::{
     Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
 };
-
-/// HTML-escapes text as Goldmark does (`& < > "`).
-pub fn escape_text(out: &mut String, s: &str) {
-    crate::data_format::escape_into(out, s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&quot;"),
-        _ => None,
-    });
-}
-
-/// Escapes code as Go's `html.EscapeString` (`& < > ' "`).
-pub fn escape_code(out: &mut String, s: &str) {
-    crate::data_format::escape_into(out, s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'\'' => Some("&#39;"),
-        b'"' => Some("&#34;"),
-        _ => None,
-    });
-}
-
-/// Percent-encodes a link destination (keeping URL syntax and existing escapes),
-/// then HTML-escapes it; dangerous schemes give an empty URL.
-pub fn escape_url(out: &mut String, url: &str) {
-    let lower = url.trim_start().to_ascii_lowercase();
-    let dangerous = ["javascript:", "vbscript:", "file:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
-        || (lower.starts_with("data:") && !lower.starts_with("data:image/"));
-    if dangerous {
-        return;
-    }
-    for b in url.bytes() {
-        match b {
-            b'&' => out.push_str("&amp;"),
-            b'"' => out.push_str("%22"),
-            b'<' => out.push_str("%3C"),
-            b'>' => out.push_str("%3E"),
-            b'\'' => out.push_str("&#39;"),
-            b if b.is_ascii_alphanumeric() || b"-_.!~*();/?:@=+$,%#[]".contains(&b) => {
-                out.push(b as char)
-            }
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-}
 
 struct Footnote {
     label: String,
@@ -281,7 +233,7 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Inner HTML of a heading for the TOC: links removed, their text kept.
 fn strip_links(html: &str) -> String {
     static LINK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::patterns::fixed(r"</?a(?:\s[^>]*)?>"));
+        std::sync::LazyLock::new(|| crate::text::patterns::fixed(r"</?a(?:\s[^>]*)?>"));
     LINK.replace_all(html, "").into_owned()
 }
 

@@ -5,7 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::patterns::fixed(
+    crate::text::patterns::fixed(
         r"(?i)(?:https?://|ftp://|www\.)[^\s<]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     )
 });

@@ -2,7 +2,6 @@
 //! one options builder, one pass that gives headings their ids, then [`html`]
 //! writes Goldmark's markup (spec §5).
 
-pub mod anchor;
 pub mod highlight;
 pub mod html;
 pub mod linkify;

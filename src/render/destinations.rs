@@ -82,7 +82,7 @@ impl<'s, 'a> PageDestinations<'s, 'a> {
             Some(target) => Some(format!(
                 "{}/{}",
                 self.site.config.base_path(),
-                crate::content::url::encode_path(&target)
+                crate::text::url::encode_path(&target)
             )),
             None => self.site.publish_asset(path),
         }

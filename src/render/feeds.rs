@@ -90,7 +90,7 @@ impl FeedEntry {
                 .publish_date
                 .or(page.date)
                 .map(|d| d.format(RSS_DATE).to_string()),
-            summary: crate::data_format::xml_escape(summary),
+            summary: crate::text::escape::xml_escape(summary),
         };
         let mut ctx = tera::Context::new();
         ctx.insert("item", &item);
@@ -221,7 +221,7 @@ pub fn search_index<'p>(
             };
             serde_json::to_string(&entry)
                 .ok()
-                .map(|json| crate::data_format::go_json(&json))
+                .map(|json| crate::text::escape::go_json(&json))
         })
         .collect();
     // The index of a large site is megabytes: made at its final size, once.

@@ -4,7 +4,7 @@
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 use crate::config::Config;
-use crate::content::{ContentTree, Kind, Page, PageId, url};
+use crate::content::{ContentTree, Kind, Page, PageId};
 use crate::error::{Result, Warning};
 use crate::markdown::{self, Settings, toc};
 use crate::navigation::{self, Navigation, PageLink, WalkState};
@@ -195,7 +195,13 @@ impl<'a> SiteData<'a> {
             use rayon::prelude::*;
             tree.pages
                 .par_iter()
-                .map(|page| format!("{}{}", config.base_path(), url::encode_path(&page.url)))
+                .map(|page| {
+                    format!(
+                        "{}{}",
+                        config.base_path(),
+                        crate::text::url::encode_path(&page.url)
+                    )
+                })
                 .collect()
         };
         SiteData {
@@ -231,7 +237,7 @@ impl<'a> SiteData<'a> {
         format!(
             "{}/{}",
             self.config.base_path(),
-            url::encode_path(name.trim_start_matches('/'))
+            crate::text::url::encode_path(name.trim_start_matches('/'))
         )
     }
 
@@ -281,7 +287,7 @@ impl<'a> SiteData<'a> {
             format!(
                 "{}{}",
                 self.config.base_path(),
-                url::encode_path(&format.url(&page.url))
+                crate::text::url::encode_path(&format.url(&page.url))
             )
         } else {
             self.rel_permalink(id)
@@ -488,7 +494,7 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
         entries
             .iter()
             .map(|e| {
-                let target = crate::sanitize::url(&e.url);
+                let target = crate::text::sanitize::url(&e.url);
                 let url = if target.contains("://") || target.starts_with("mailto:") {
                     target.to_string()
                 } else {
@@ -507,7 +513,7 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
                         }
                     )
                 };
-                let html = crate::sanitize::author_html;
+                let html = crate::text::sanitize::author_html;
                 json!({"name": html(&e.name), "url": url, "pre": html(&e.pre), "post": html(&e.post)})
             })
             .collect()
@@ -572,7 +578,7 @@ pub fn render_page(
     let own_url = format!(
         "{}{}",
         config.base_path(),
-        url::encode_path(&format.url(&page.url))
+        crate::text::url::encode_path(&format.url(&page.url))
     );
     let mut view = site.page_view(id);
     if let Value::Object(m) = &mut view {

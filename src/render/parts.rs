@@ -10,24 +10,7 @@ use super::Build;
 use super::hugo::{self, Env, objects::PageObject};
 use crate::content::PageId;
 use crate::error::{Error, Location, Result, Warning};
-use crate::theme::Flavour;
 use std::collections::HashMap;
-
-/// The points in render order: the sidebar's parts come first, since the
-/// sidebar is complete before the header, which includes it.
-const POINTS: &[&str] = &[
-    "logo.html",
-    "menu-footer.html",
-    "favicon.html",
-    "custom-header.html",
-    "custom-footer.html",
-    "toc.html",
-    "header.html",
-    "footer.html",
-];
-
-/// Points only the learn flavour has: relearn's page is not cut at the same places.
-pub const LEARN_ONLY: &[&str] = &["header.html", "footer.html"];
 
 /// The parts as a template value, moved, not copied.
 fn as_object(parts: HashMap<String, String>) -> serde_json::Value {
@@ -44,20 +27,9 @@ fn key(name: &str) -> String {
     name.trim_end_matches(".html").replace('-', "_")
 }
 
-/// The points the site makes with its own partials (file names): those run for
-/// each page.
-fn own_points(theme: &crate::theme::Theme) -> Vec<&'static str> {
-    POINTS
-        .iter()
-        .copied()
-        .filter(|name| !(theme.flavour == Flavour::Relearn && LEARN_ONLY.contains(name)))
-        .filter(|name| theme.site_layouts.partial(name).is_some())
-        .collect()
-}
-
 /// The template keys of the parts the site makes itself (`logo`, `menu_footer`…).
 pub fn site_points(theme: &crate::theme::Theme) -> Vec<String> {
-    own_points(theme).into_iter().map(key).collect()
+    theme.site_points().into_iter().map(key).collect()
 }
 
 /// Runs the site's partials for page `id` (language `lang`) into `ctx` as
@@ -74,7 +46,7 @@ pub fn render(
     let site = &build.sites[lang];
     let theme = site.theme;
     let mut parts: HashMap<String, String> = HashMap::new();
-    let own = own_points(theme);
+    let own = theme.site_points();
     if own.is_empty() {
         parts.insert("menu".into(), menu(&parts));
         super::put(ctx, "parts", as_object(parts));

@@ -26,7 +26,7 @@ pub fn apply(
 /// points at that page's URL.
 fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
     static HREF: LazyLock<Regex> =
-        LazyLock::new(|| crate::patterns::fixed(r##"<a href="([^"#?:]+)(#[^"]*)?""##));
+        LazyLock::new(|| crate::text::patterns::fixed(r##"<a href="([^"#?:]+)(#[^"]*)?""##));
     let page = &site.tree.pages[id];
     HREF.replace_all(html, |caps: &regex::Captures<'_>| {
         let target = &caps[1];
@@ -78,7 +78,7 @@ fn element_end(html: &str, start: usize, open: &str, close: &str) -> Option<usiz
 /// closed, no sign a plain box; the title defaults to the type's name.
 fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String> {
     static ALERT: LazyLock<Regex> = LazyLock::new(|| {
-        crate::patterns::fixed(r"<blockquote>\n<p>\[!(\w+)\]([+-]?)([^\n<]*)(</p>\n|\n)")
+        crate::text::patterns::fixed(r"<blockquote>\n<p>\[!(\w+)\]([+-]?)([^\n<]*)(</p>\n|\n)")
     });
     const OPEN: &str = "<blockquote>";
     const CLOSE: &str = "</blockquote>\n";
@@ -115,8 +115,9 @@ fn alerts(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String>
 
 /// Code blocks the Markdown writer marked with their title.
 fn code_titles(html: &str, shortcodes: &PageShortcodes<'_>) -> Result<String, String> {
-    static TITLED: LazyLock<Regex> =
-        LazyLock::new(|| crate::patterns::fixed(r#"<div data-labsite-code-title="([^"]*)">\n"#));
+    static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::text::patterns::fixed(r#"<div data-labsite-code-title="([^"]*)">\n"#)
+    });
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(caps) = TITLED.captures(rest) {

@@ -214,7 +214,7 @@ impl PageShortcodes<'_> {
     fn description_html(&self, id: PageId) -> String {
         let page = &self.site.tree.pages[id];
         match page.text_param("description").filter(|d| !d.is_empty()) {
-            Some(d) => crate::theme::go_escape(&d),
+            Some(d) => crate::text::escape::go_escape(&d),
             None => super::summary_html(self.env.build, self.env.lang, id).unwrap_or_default(),
         }
     }

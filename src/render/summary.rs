@@ -11,7 +11,7 @@ const SUMMARY_WORDS: usize = 70;
 /// hold at least 70 words.
 pub fn of_html(html: &str) -> String {
     static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        crate::patterns::fixed(
+        crate::text::patterns::fixed(
             r"(?i)<(/?)(p|ul|ol|div|blockquote|table|pre|dl|details|figure|section|h[1-6])[\s>]",
         )
     });

@@ -116,7 +116,7 @@ fn page_urls(site: &Site, root: &Path) -> HashMap<PathBuf, String> {
                     format!(
                         "{}{}",
                         lang.config.base_path(),
-                        crate::content::url::encode_path(&page.url)
+                        crate::text::url::encode_path(&page.url)
                     ),
                 );
             }

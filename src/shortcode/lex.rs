@@ -433,9 +433,9 @@ fn quoted(c: &mut Cursor<'_>) -> Result<String, LexError> {
 /// digits never parsed as numbers anyway).
 fn typed(word: &str) -> Value {
     static INT: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?[0-9]+$"));
+        std::sync::LazyLock::new(|| crate::text::patterns::fixed(r"^[-+]?[0-9]+$"));
     static FLOAT: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::patterns::fixed(r"^[-+]?[0-9]*\.[0-9]+$"));
+        std::sync::LazyLock::new(|| crate::text::patterns::fixed(r"^[-+]?[0-9]*\.[0-9]+$"));
     match word {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),

@@ -76,26 +76,26 @@ pub struct Theme {
     pub strings: std::collections::HashMap<String, i18n::Strings>,
 }
 
-/// Escapes like Go's html/template: `& < > " ' +` and NUL.
-pub fn go_escape(input: &str) -> String {
-    crate::data_format::escape_with(input, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&#34;"),
-        b'\'' => Some("&#39;"),
-        b'+' => Some("&#43;"),
-        b'\0' => Some("\u{FFFD}"),
-        _ => None,
-    })
-}
-
 /// Theme names labsite renders with its embedded learn theme.
 fn is_learn_family(name: &str) -> bool {
     name.to_lowercase().contains("learn")
 }
 
 impl Theme {
+    /// The customisation points the site fills with partials of its own (file
+    /// names), in render order: each runs for every page. relearn's page is not
+    /// cut at learn's header and footer.
+    pub fn site_points(&self) -> Vec<&'static str> {
+        site_layouts::CUSTOMISATION_PARTIALS
+            .iter()
+            .copied()
+            .filter(|name| {
+                !(self.flavour == Flavour::Relearn && site_layouts::LEARN_ONLY.contains(name))
+            })
+            .filter(|name| self.site_layouts.partial(name).is_some())
+            .collect()
+    }
+
     /// Loads the embedded theme, then the site's labsite theme (if its config names
     /// one that has `templates/`), then the site's own layouts: Tera shortcodes
     /// (`layouts/shortcodes/NAME.tera.html`) and Go-template partials and shortcodes.
@@ -205,7 +205,7 @@ impl Theme {
 
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(go_escape);
+        tera.set_escape_fn(crate::text::escape::go_escape);
         add_templates(&mut tera, &templates).map_err(|e| template_error("theme", e))?;
         tera.register_function("highlight", HighlightFn);
         tera.register_filter("markdownify", markdownify);
@@ -262,7 +262,7 @@ impl Theme {
         )?;
         warnings.extend(layout_warnings);
         if flavour == Flavour::Relearn {
-            for name in crate::render::parts::LEARN_ONLY {
+            for name in site_layouts::LEARN_ONLY {
                 if site_layouts.partials.contains(*name) {
                     warnings.push(Warning(format!(
                         "layouts/partials/{name}: labsite's relearn pages are not cut at learn's {name}; this override is not used"
@@ -381,7 +381,7 @@ fn safe_url(
     _: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
     Ok(tera::Value::String(
-        crate::sanitize::url(&filter_text(value)).to_string(),
+        crate::text::sanitize::url(&filter_text(value)).to_string(),
     ))
 }
 
@@ -391,9 +391,7 @@ fn anchorize(
     _: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
     let text = filter_text(value);
-    Ok(tera::Value::String(crate::markdown::anchor::anchorize(
-        &text,
-    )))
+    Ok(tera::Value::String(crate::text::anchor::anchorize(&text)))
 }
 
 /// Tera filter `markdownify`: Hugo's `markdownify`, Markdown rendered without the
@@ -459,18 +457,5 @@ impl tera::Function for TranslateFn {
 
     fn is_safe(&self) -> bool {
         false
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_matches_go_html_template() {
-        assert_eq!(
-            go_escape("C++ <b> & \"q\" 'a'"),
-            "C&#43;&#43; &lt;b&gt; &amp; &#34;q&#34; &#39;a&#39;"
-        );
     }
 }

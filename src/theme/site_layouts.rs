@@ -19,18 +19,22 @@ pub struct GoShortcode {
     pub inner: Inner,
 }
 
-/// Theme partials labsite calls at the learn and relearn themes' customisation
-/// points; a site file of one of these names is run in its place.
+/// The learn and relearn themes' customisation points, in render order: the
+/// sidebar's parts first, since the sidebar is complete before the header,
+/// which includes it. A site partial of one of these names runs in its place.
 pub const CUSTOMISATION_PARTIALS: &[&str] = &[
-    "header.html",
-    "footer.html",
     "logo.html",
     "menu-footer.html",
+    "favicon.html",
     "custom-header.html",
     "custom-footer.html",
-    "favicon.html",
     "toc.html",
+    "header.html",
+    "footer.html",
 ];
+
+/// Points only the learn flavour has: relearn's page is not cut at the same places.
+pub const LEARN_ONLY: &[&str] = &["header.html", "footer.html"];
 
 /// Partials of the learn and relearn themes that labsite renders its own way: a
 /// site override of one of them is not used.

@@ -264,7 +264,7 @@ impl<'a> Object<'a> for PageObject<'a> {
                                 url: format!(
                                     "{}/{}",
                                     site.config.base_path(),
-                                    crate::content::url::encode_path(&r.target)
+                                    crate::text::url::encode_path(&r.target)
                                 ),
                                 host: site.config.base_host().to_string(),
                                 publish: None,

@@ -35,7 +35,7 @@ pub fn author_html(html: &str) -> String {
 
 /// `url`, or `#ZgotmplZ` (html/template's mark) when its scheme could run script.
 pub fn url(url: &str) -> &str {
-    if crate::gotemplate::escape::safe_url_start(url.trim_start()) {
+    if crate::text::escape::safe_url_start(url.trim_start()) {
         url
     } else {
         "#ZgotmplZ"
