@@ -281,6 +281,15 @@ impl Config {
         )
     }
 
+    /// Whether HTML pages are minified (`minify.minifyOutput`).
+    pub fn minify_output(&self) -> bool {
+        self.raw
+            .get("minify")
+            .and_then(|m| m.get("minifyoutput"))
+            .and_then(Value::as_bool)
+            == Some(true)
+    }
+
     /// The path part of baseURL without its trailing slash (`""` or `/workshop`).
     pub fn base_path(&self) -> &str {
         let after_scheme = match self.base_url.find("://") {

@@ -10,14 +10,18 @@ use crate::error::{Error, Result, Warning};
 use crate::output::{DiskOutput, OutputSink, SharedSink};
 use crate::render::{self, Chrome, PageContent, SiteData};
 use crate::theme::{Asset, Theme};
-use crate::url_rewrite;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod destination;
+mod feeds;
 mod incremental;
+mod owners;
 mod pages;
+mod special;
+
+use owners::Owners;
 
 /// The content of one language with the config as that language sees it.
 pub struct LanguageSite {
@@ -104,13 +108,6 @@ impl Kept {
     }
 }
 
-/// A feed to write: the page it is of, its output path, the pages it lists.
-struct Feed {
-    id: PageId,
-    path: String,
-    items: Vec<PageId>,
-}
-
 /// Adds `new` warnings not already in `all`.
 fn merge_warnings(all: &mut Vec<Warning>, new: &[Warning]) {
     for w in new {
@@ -126,89 +123,6 @@ struct LanguageOutput<'o> {
     owners: &'o mut Owners,
     stats: &'o mut Stats,
     warnings: &'o mut Vec<Warning>,
-}
-
-/// Output paths already written, with what wrote them, to report collisions:
-/// two pages on one path, or a file where another output needs a folder.
-#[derive(Default)]
-struct Owners(BTreeMap<String, Owner>);
-
-/// What wrote an output path. A static file may be replaced by a page.
-struct Owner {
-    label: String,
-    is_static: bool,
-}
-
-impl Owners {
-    fn claim(&mut self, path: &str, owner: String) -> Result<()> {
-        self.check_folders(path, &owner)?;
-        if let Some(previous) = self.0.get(path).filter(|p| !p.is_static) {
-            return Err(Error::file(
-                owner,
-                format!(
-                    "publishes to {path}, which {} publishes to as well (change `url` or `slug` of one of them)",
-                    previous.label
-                ),
-            ));
-        }
-        self.0.insert(
-            path.to_string(),
-            Owner {
-                label: owner,
-                is_static: false,
-            },
-        );
-        Ok(())
-    }
-
-    /// Claims the path of a static file (theme asset or the site's `static/`).
-    fn claim_static(&mut self, path: &str, owner: String) -> Result<()> {
-        self.check_folders(path, &owner)?;
-        self.0.insert(
-            path.to_string(),
-            Owner {
-                label: owner,
-                is_static: true,
-            },
-        );
-        Ok(())
-    }
-
-    /// Fails when a folder `path` needs is a file of another output, or `path`
-    /// is a folder of other outputs.
-    fn check_folders(&self, path: &str, owner: &str) -> Result<()> {
-        let conflict = |file: &str, other: &Owner| {
-            Error::file(
-                owner.to_string(),
-                format!(
-                    "publishes to {path}, but {} publishes the file {file} where that needs a folder (rename one of them)",
-                    other.label
-                ),
-            )
-        };
-        for (end, _) in path.match_indices('/') {
-            let folder = path.get(..end).unwrap_or_default();
-            if let Some(other) = self.0.get(folder) {
-                return Err(conflict(folder, other));
-            }
-        }
-        let inside = format!("{path}/");
-        if let Some((_, other)) = self
-            .0
-            .range(inside.clone()..)
-            .next()
-            .filter(|(p, _)| p.starts_with(&inside))
-        {
-            return Err(Error::file(
-                owner.to_string(),
-                format!(
-                    "publishes the file {path}, but {} publishes inside a folder of that name (rename one of them)",
-                    other.label
-                ),
-            ));
-        }
-        Ok(())
-    }
 }
 
 fn collect_errors(mut errors: Vec<Error>) -> Result<()> {
@@ -501,34 +415,6 @@ impl Site {
         }
     }
 
-    /// `robots.txt` and, on a multilingual site, the sitemap index.
-    fn write_site_files(
-        &self,
-        sitemaps: &[String],
-        sink: &mut dyn OutputSink,
-        owners: &mut Owners,
-    ) -> Result<()> {
-        if crate::data_format::truthy(self.config.raw.get("enablerobotstxt"))
-            && !self.disabled("robotstxt")
-        {
-            owners.claim("robots.txt", "robots.txt".into())?;
-            sink.write(
-                "robots.txt",
-                self.theme
-                    .render("robots.txt", &tera::Context::new())?
-                    .as_bytes(),
-            )?;
-        }
-        if self.config.is_multilingual() && !sitemaps.is_empty() {
-            owners.claim("sitemap.xml", "the sitemap index".into())?;
-            sink.write_owned(
-                "sitemap.xml",
-                render::feeds::sitemap_index(&self.theme, sitemaps)?.into_bytes(),
-            )?;
-        }
-        Ok(())
-    }
-
     /// Pages, resources, feeds, the search index, the sitemap, the 404 page and the
     /// aliases of one language, laid out with `layout`; returns the sitemap's URL
     /// when one was written.
@@ -591,71 +477,13 @@ impl Site {
                 output.stats.resources += 1;
             }
         }
+        self.write_special_pages(build, lang, layout, output)?;
         let LanguageOutput {
             sink,
             owners,
             stats,
-            warnings,
+            ..
         } = output;
-        let base = &layout.base;
-        let chromes = &layout.chromes;
-        let finish = |html: String, path: &str| url_rewrite::finish(config, html, path);
-
-        // Pages that are not content: the 404 page, and relearn's search page.
-        let mut special = vec![(
-            "404.html",
-            "404 Page not found".to_string(),
-            "404.html".to_string(),
-        )];
-        if self.theme.flavour == crate::theme::Flavour::Relearn {
-            let title = self
-                .theme
-                .strings
-                .get(&config.language)
-                .map_or("Search".into(), |s| s.get("Search"));
-            special.push(("search.html", title, "search/".to_string()));
-        }
-        for (template, title, file) in special {
-            if !self.theme.tera.get_template_names().any(|n| n == template) {
-                continue;
-            }
-            let url = format!("{}/{file}", config.lang_prefix());
-            let path = content::url::output_file(&url);
-            let mut ctx = base.clone();
-            let page = serde_json::json!({
-                "title": title,
-                "url": format!("{}{url}", config.base_path()),
-                "params": {},
-                "description": "",
-                "kind": "page",
-                "tags": [],
-                "toc": "",
-                "content": "",
-            });
-            ctx.insert("page", &page);
-            ctx.insert("breadcrumbs", &Vec::<render::Translation>::new());
-            ctx.insert("prev", &None::<String>);
-            ctx.insert("next", &None::<String>);
-            ctx.insert("show_prev_next", &false);
-            let fill_menu = |parts: &std::collections::HashMap<String, String>| {
-                chromes
-                    .first()
-                    .map(|c| c.menu.for_page(usize::MAX, &[], parts, false))
-                    .unwrap_or_default()
-            };
-            render::parts::render(
-                build,
-                lang,
-                content::ContentTree::HOME,
-                &mut ctx,
-                &fill_menu,
-                warnings,
-            )?;
-            let html = self.theme.render(template, &ctx)?;
-            owners.claim(&path, format!("the page {template}"))?;
-            sink.write_owned(&path, finish(html, &path).into_bytes())?;
-            stats.pages += 1;
-        }
 
         if !config.disable_aliases {
             for (alias, id) in content::load::alias_paths(tree) {
@@ -688,172 +516,6 @@ impl Site {
             config.base_path()
         )))
     }
-
-    /// The RSS feeds of `pages` (those that have one) and the language's search
-    /// index. `owners` claims the feeds' paths (a full build).
-    fn write_feeds(
-        &self,
-        site: &SiteData<'_>,
-        contents: &BTreeMap<PageId, PageContent>,
-        pages: &[PageId],
-        sink: &mut dyn OutputSink,
-        owners: Option<&mut Owners>,
-    ) -> Result<()> {
-        let feeds = self.plan_feeds(site, pages, owners)?;
-        self.write_planned_feeds(site, contents, &feeds, &SharedSink::new(sink))
-    }
-
-    /// The feeds of `pages` (those that have one): each with its path and the
-    /// pages it lists. `owners` claims their paths (a full build).
-    fn plan_feeds(
-        &self,
-        site: &SiteData<'_>,
-        pages: &[PageId],
-        owners: Option<&mut Owners>,
-    ) -> Result<Vec<Feed>> {
-        use rayon::prelude::*;
-        if self.disabled("rss") {
-            return Ok(Vec::new());
-        }
-        let tree = site.tree;
-        let rank = site.ranks();
-        let feeds: Vec<Feed> = pages
-            .par_iter()
-            .copied()
-            .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
-            .map(|id| Feed {
-                id,
-                path: render::feeds::rss_path(&tree.pages[id].url),
-                items: render::feeds::feed_items(tree, id, rank),
-            })
-            .collect();
-        if let Some(owners) = owners {
-            for feed in &feeds {
-                owners.claim(
-                    &feed.path,
-                    format!("the feed of {}", tree.pages[feed.id].source_label()),
-                )?;
-            }
-        }
-        Ok(feeds)
-    }
-
-    /// Renders `feeds` and the language's search index into `sink`.
-    fn write_planned_feeds(
-        &self,
-        site: &SiteData<'_>,
-        contents: &BTreeMap<PageId, PageContent>,
-        feeds: &[Feed],
-        sink: &SharedSink<'_>,
-    ) -> Result<()> {
-        use rayon::prelude::*;
-        let rank = site.ranks();
-        // Every page a feed lists is summarised once; the feeds and the search
-        // index are made side by side.
-        let listed: BTreeSet<PageId> = feeds
-            .iter()
-            .flat_map(|feed| feed.items.iter().copied())
-            .collect();
-        let entries: std::collections::HashMap<PageId, render::feeds::FeedEntry> = listed
-            .par_iter()
-            .filter_map(|&p| {
-                let summary = render::summary_of(site, p, contents.get(&p)?);
-                Some(render::feeds::FeedEntry::new(site, p, &summary).map(|e| (p, e)))
-            })
-            .collect::<Result<_>>()?;
-        let entry = |p: PageId| entries.get(&p);
-        let (written, index) = rayon::join(
-            || {
-                // Each written as soon as it is made; the first feed's error in
-                // order is the one reported.
-                feeds
-                    .par_iter()
-                    .map(|feed| {
-                        let xml = render::feeds::rss(site, feed.id, &feed.items, &entry)?;
-                        sink.write_owned(&feed.path, xml.into_bytes())
-                    })
-                    .collect::<Vec<Result<()>>>()
-                    .into_iter()
-                    .collect::<Result<()>>()
-            },
-            || {
-                site.has_search_index().then(|| {
-                    let plain = |id: PageId| contents.get(&id).map(|c| c.plain.as_str());
-                    render::feeds::search_index(site, &plain, rank)
-                })
-            },
-        );
-        written?;
-        if let Some(index) = index {
-            sink.write_owned(
-                &format!("{}index.json", site.config.lang_dir()),
-                index.into_bytes(),
-            )?;
-        }
-        Ok(())
-    }
-
-    /// Hugo's language redirects: `/` to the default language when it lives in a
-    /// subfolder; `/<default>/` to `/` on a multilingual site when it does not.
-    fn write_language_redirects(
-        &self,
-        sink: &mut dyn OutputSink,
-        owners: &mut Owners,
-        stats: &mut Stats,
-    ) -> Result<()> {
-        let config = &self.config;
-        if crate::data_format::truthy(config.raw.get("disabledefaultlanguageredirect")) {
-            return Ok(());
-        }
-        let root = format!("{}{}/", config.base_host(), config.base_path());
-        let default_home = format!("{root}{}/", config.default_language);
-        if config.default_language_in_subdir {
-            self.write_alias(
-                "/",
-                &default_home,
-                "the language redirect".into(),
-                sink,
-                owners,
-                stats,
-            )?;
-        } else if config.is_multilingual() {
-            let from = format!("/{}/", config.default_language);
-            self.write_alias(
-                &from,
-                &root,
-                "the language redirect".into(),
-                sink,
-                owners,
-                stats,
-            )?;
-        }
-        Ok(())
-    }
-
-    fn write_alias(
-        &self,
-        alias: &str,
-        target: &str,
-        owner: String,
-        sink: &mut dyn OutputSink,
-        owners: &mut Owners,
-        stats: &mut Stats,
-    ) -> Result<()> {
-        let path = if alias.ends_with(".html") {
-            alias.trim_start_matches('/').to_string()
-        } else {
-            content::url::output_file(&format!("{}/", alias.trim_end_matches('/')))
-        };
-        crate::output::check_path(&path)?;
-        owners.claim(&path, owner)?;
-        let mut ctx = tera::Context::new();
-        ctx.insert("target", target);
-        ctx.insert("lang", &self.config.default_language);
-        let html = self.theme.render("alias.html", &ctx)?;
-        sink.write_owned(&path, html.into_bytes())?;
-        stats.aliases += 1;
-        Ok(())
-    }
 }
 
 /// `labsite build`: loads the site and writes it to its destination, swapping the
@@ -870,13 +532,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
     let site = Site::load_with(&options.source, config)?;
     crate::timings::mark("load");
     let mut out = DiskOutput::begin(&destination)?;
-    let minify_in_config = site
-        .config
-        .raw
-        .get("minify")
-        .and_then(|m| m.get("minifyoutput"))
-        .and_then(serde_json::Value::as_bool);
-    if options.minify || minify_in_config == Some(true) {
+    if options.minify || site.config.minify_output() {
         out.minify_html();
     }
     let (stats, warnings, kept) = site.build_keeping(&mut out)?;

@@ -1,0 +1,124 @@
+//! A language's RSS feeds and search index: which pages have a feed and what each
+//! lists, then every listed page summarised once and the feeds and the index
+//! rendered side by side.
+#![allow(clippy::indexing_slicing)] // indices are page ids of the build, never input
+
+use super::{Owners, Site};
+use crate::content::PageId;
+use crate::error::Result;
+use crate::output::{OutputSink, SharedSink};
+use crate::render::{self, PageContent, SiteData};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A feed to write: the page it is of, its output path, the pages it lists.
+pub(super) struct Feed {
+    id: PageId,
+    path: String,
+    items: Vec<PageId>,
+}
+
+impl Site {
+    /// The RSS feeds of `pages` (those that have one) and the language's search
+    /// index. `owners` claims the feeds' paths (a full build).
+    pub(super) fn write_feeds(
+        &self,
+        site: &SiteData<'_>,
+        contents: &BTreeMap<PageId, PageContent>,
+        pages: &[PageId],
+        sink: &mut dyn OutputSink,
+        owners: Option<&mut Owners>,
+    ) -> Result<()> {
+        let feeds = self.plan_feeds(site, pages, owners)?;
+        self.write_planned_feeds(site, contents, &feeds, &SharedSink::new(sink))
+    }
+
+    /// The feeds of `pages` (those that have one): each with its path and the
+    /// pages it lists. `owners` claims their paths (a full build).
+    pub(super) fn plan_feeds(
+        &self,
+        site: &SiteData<'_>,
+        pages: &[PageId],
+        owners: Option<&mut Owners>,
+    ) -> Result<Vec<Feed>> {
+        use rayon::prelude::*;
+        if self.disabled("rss") {
+            return Ok(Vec::new());
+        }
+        let tree = site.tree;
+        let rank = site.ranks();
+        let feeds: Vec<Feed> = pages
+            .par_iter()
+            .copied()
+            .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
+            .map(|id| Feed {
+                id,
+                path: render::feeds::rss_path(&tree.pages[id].url),
+                items: render::feeds::feed_items(tree, id, rank),
+            })
+            .collect();
+        if let Some(owners) = owners {
+            for feed in &feeds {
+                owners.claim(
+                    &feed.path,
+                    format!("the feed of {}", tree.pages[feed.id].source_label()),
+                )?;
+            }
+        }
+        Ok(feeds)
+    }
+
+    /// Renders `feeds` and the language's search index into `sink`.
+    pub(super) fn write_planned_feeds(
+        &self,
+        site: &SiteData<'_>,
+        contents: &BTreeMap<PageId, PageContent>,
+        feeds: &[Feed],
+        sink: &SharedSink<'_>,
+    ) -> Result<()> {
+        use rayon::prelude::*;
+        let rank = site.ranks();
+        // Every page a feed lists is summarised once; the feeds and the search
+        // index are made side by side.
+        let listed: BTreeSet<PageId> = feeds
+            .iter()
+            .flat_map(|feed| feed.items.iter().copied())
+            .collect();
+        let entries: std::collections::HashMap<PageId, render::feeds::FeedEntry> = listed
+            .par_iter()
+            .filter_map(|&p| {
+                let summary = render::summary_of(site, p, contents.get(&p)?);
+                Some(render::feeds::FeedEntry::new(site, p, &summary).map(|e| (p, e)))
+            })
+            .collect::<Result<_>>()?;
+        let entry = |p: PageId| entries.get(&p);
+        let (written, index) = rayon::join(
+            || {
+                // Each written as soon as it is made; the first feed's error in
+                // order is the one reported.
+                feeds
+                    .par_iter()
+                    .map(|feed| {
+                        let xml = render::feeds::rss(site, feed.id, &feed.items, &entry)?;
+                        sink.write_owned(&feed.path, xml.into_bytes())
+                    })
+                    .collect::<Vec<Result<()>>>()
+                    .into_iter()
+                    .collect::<Result<()>>()
+            },
+            || {
+                site.has_search_index().then(|| {
+                    let plain = |id: PageId| contents.get(&id).map(|c| c.plain.as_str());
+                    render::feeds::search_index(site, &plain, rank)
+                })
+            },
+        );
+        written?;
+        if let Some(index) = index {
+            sink.write_owned(
+                &format!("{}index.json", site.config.lang_dir()),
+                index.into_bytes(),
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,177 @@
+//! Files that are not content pages: the 404 page, relearn's search page,
+//! `robots.txt`, the sitemap index, the language redirects and the aliases
+//! (Hugo's redirect pages).
+
+use super::{LanguageLayout, LanguageOutput, Owners, Site, Stats};
+use crate::content;
+use crate::error::Result;
+use crate::output::OutputSink;
+use crate::render;
+use crate::url_rewrite;
+
+impl Site {
+    /// `robots.txt` and, on a multilingual site, the sitemap index.
+    pub(super) fn write_site_files(
+        &self,
+        sitemaps: &[String],
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+    ) -> Result<()> {
+        if crate::data_format::truthy(self.config.raw.get("enablerobotstxt"))
+            && !self.disabled("robotstxt")
+        {
+            owners.claim("robots.txt", "robots.txt".into())?;
+            sink.write(
+                "robots.txt",
+                self.theme
+                    .render("robots.txt", &tera::Context::new())?
+                    .as_bytes(),
+            )?;
+        }
+        if self.config.is_multilingual() && !sitemaps.is_empty() {
+            owners.claim("sitemap.xml", "the sitemap index".into())?;
+            sink.write_owned(
+                "sitemap.xml",
+                render::feeds::sitemap_index(&self.theme, sitemaps)?.into_bytes(),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Hugo's language redirects: `/` to the default language when it lives in a
+    /// subfolder; `/<default>/` to `/` on a multilingual site when it does not.
+    pub(super) fn write_language_redirects(
+        &self,
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        let config = &self.config;
+        if crate::data_format::truthy(config.raw.get("disabledefaultlanguageredirect")) {
+            return Ok(());
+        }
+        let root = format!("{}{}/", config.base_host(), config.base_path());
+        let default_home = format!("{root}{}/", config.default_language);
+        if config.default_language_in_subdir {
+            self.write_alias(
+                "/",
+                &default_home,
+                "the language redirect".into(),
+                sink,
+                owners,
+                stats,
+            )?;
+        } else if config.is_multilingual() {
+            let from = format!("/{}/", config.default_language);
+            self.write_alias(
+                &from,
+                &root,
+                "the language redirect".into(),
+                sink,
+                owners,
+                stats,
+            )?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn write_alias(
+        &self,
+        alias: &str,
+        target: &str,
+        owner: String,
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        let path = if alias.ends_with(".html") {
+            alias.trim_start_matches('/').to_string()
+        } else {
+            content::url::output_file(&format!("{}/", alias.trim_end_matches('/')))
+        };
+        crate::output::check_path(&path)?;
+        owners.claim(&path, owner)?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("target", target);
+        ctx.insert("lang", &self.config.default_language);
+        let html = self.theme.render("alias.html", &ctx)?;
+        sink.write_owned(&path, html.into_bytes())?;
+        stats.aliases += 1;
+        Ok(())
+    }
+
+    /// Pages that are not content: the 404 page, and relearn's search page.
+    pub(super) fn write_special_pages(
+        &self,
+        build: &render::Build<'_>,
+        lang: usize,
+        layout: &LanguageLayout,
+        output: &mut LanguageOutput<'_>,
+    ) -> Result<()> {
+        let LanguageOutput {
+            sink,
+            owners,
+            stats,
+            warnings,
+        } = output;
+        let config = build.sites[lang].config;
+        let base = &layout.base;
+        let chromes = &layout.chromes;
+        let finish = |html: String, path: &str| url_rewrite::finish(config, html, path);
+        let mut special = vec![(
+            "404.html",
+            "404 Page not found".to_string(),
+            "404.html".to_string(),
+        )];
+        if self.theme.flavour == crate::theme::Flavour::Relearn {
+            let title = self
+                .theme
+                .strings
+                .get(&config.language)
+                .map_or("Search".into(), |s| s.get("Search"));
+            special.push(("search.html", title, "search/".to_string()));
+        }
+        for (template, title, file) in special {
+            if !self.theme.tera.get_template_names().any(|n| n == template) {
+                continue;
+            }
+            let url = format!("{}/{file}", config.lang_prefix());
+            let path = content::url::output_file(&url);
+            let mut ctx = base.clone();
+            let page = serde_json::json!({
+                "title": title,
+                "url": format!("{}{url}", config.base_path()),
+                "params": {},
+                "description": "",
+                "kind": "page",
+                "tags": [],
+                "toc": "",
+                "content": "",
+            });
+            ctx.insert("page", &page);
+            ctx.insert("breadcrumbs", &Vec::<render::Translation>::new());
+            ctx.insert("prev", &None::<String>);
+            ctx.insert("next", &None::<String>);
+            ctx.insert("show_prev_next", &false);
+            let fill_menu = |parts: &std::collections::HashMap<String, String>| {
+                chromes
+                    .first()
+                    .map(|c| c.menu.for_page(usize::MAX, &[], parts, false))
+                    .unwrap_or_default()
+            };
+            render::parts::render(
+                build,
+                lang,
+                content::ContentTree::HOME,
+                &mut ctx,
+                &fill_menu,
+                warnings,
+            )?;
+            let html = self.theme.render(template, &ctx)?;
+            owners.claim(&path, format!("the page {template}"))?;
+            sink.write_owned(&path, finish(html, &path).into_bytes())?;
+            stats.pages += 1;
+        }
+        Ok(())
+    }
+}
