@@ -173,6 +173,24 @@ impl fmt::Display for Warning {
     }
 }
 
+/// A problem at a byte offset of a text being read (a template's source, a
+/// page's body): the reader turns the offset into a line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl SyntaxError {
+    /// `Err` of a new error at `offset`.
+    pub fn at<T>(offset: usize, message: impl Into<String>) -> std::result::Result<T, SyntaxError> {
+        Err(SyntaxError {
+            offset,
+            message: message.into(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,13 +10,10 @@ pub fn unknown_function(nodes: &[Node], known: &dyn Fn(&str) -> bool) -> Option<
     nodes.iter().find_map(|node| match node {
         Node::Text(_) | Node::Break | Node::Continue => None,
         Node::Action(pipe) => in_pipeline(pipe, known),
-        Node::If {
+        Node::Conditional {
             branches,
             otherwise,
-        }
-        | Node::With {
-            branches,
-            otherwise,
+            ..
         } => branches
             .iter()
             .find_map(|(pipe, body)| {

@@ -3,7 +3,7 @@
 //! output escaped as Go's html/template escapes text (trusted HTML passes).
 
 use super::funcs;
-use super::parse::{Command, Expr, Node, Parsed, Pipeline};
+use super::parse::{Command, Condition, Expr, Node, Parsed, Pipeline};
 use super::value::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -353,15 +353,12 @@ impl<'a> Exec<'_, 'a> {
                         self.print(out, &v);
                     }
                 }
-                Node::If {
-                    branches,
-                    otherwise,
-                }
-                | Node::With {
+                Node::Conditional {
+                    condition,
                     branches,
                     otherwise,
                 } => {
-                    let is_with = matches!(node, Node::With { .. });
+                    let is_with = *condition == Condition::With;
                     let mark = self.vars.len();
                     let mut taken = false;
                     let mut flow = Flow::Normal;

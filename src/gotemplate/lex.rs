@@ -1,6 +1,8 @@
 //! The lexer of Go's text/template language: text runs and actions between
 //! `{{` and `}}`, with `{{-`/`-}}` trimming, comments, and the action's tokens.
 
+use crate::error::SyntaxError;
+
 /// One token of an action, or a text run between actions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
@@ -36,22 +38,8 @@ pub struct Token {
     pub joined: bool,
 }
 
-/// A lexing error at a byte offset.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexError {
-    pub offset: usize,
-    pub message: String,
-}
-
-fn err<T>(offset: usize, message: impl Into<String>) -> Result<T, LexError> {
-    Err(LexError {
-        offset,
-        message: message.into(),
-    })
-}
-
 /// Splits a template source into tokens.
-pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
+pub fn lex(src: &str) -> Result<Vec<Token>, SyntaxError> {
     let mut out: Vec<Token> = Vec::new();
     let mut pos = 0;
     while pos < src.len() {
@@ -87,7 +75,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
                 - src.get(inner..).unwrap_or_default().trim_start().len());
         if src.get(after_space..).unwrap_or_default().starts_with("/*") {
             let Some(end_rel) = src.get(after_space..).unwrap_or_default().find("*/") else {
-                return err(open, "unclosed comment");
+                return SyntaxError::at(open, "unclosed comment");
             };
             let mut close = after_space + end_rel + 2;
             let rest = src.get(close..).unwrap_or_default();
@@ -98,7 +86,7 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
             } else if trimmed.starts_with("}}") {
                 2
             } else {
-                return err(close, "comment ends before closing delimiter");
+                return SyntaxError::at(close, "comment ends before closing delimiter");
             };
             close += rest.len() - trimmed.len() + close_len;
             pos = close;
@@ -135,13 +123,13 @@ fn is_ident_char(c: char) -> bool {
 
 /// Lexes the inside of an action from `pos`; returns its tokens, the offset of the
 /// closing delimiter (`-}}` or `}}`) and whether it trims.
-fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), LexError> {
+fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), SyntaxError> {
     let mut toks: Vec<Token> = Vec::new();
     let mut prev_end = usize::MAX;
     loop {
         let rest = src.get(pos..).unwrap_or_default();
         let Some(c) = rest.chars().next() else {
-            return err(pos, "unclosed action");
+            return SyntaxError::at(pos, "unclosed action");
         };
         if rest.starts_with("}}") {
             return Ok((toks, pos, false));
@@ -211,14 +199,14 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
                     }
                 }
                 let Some(len) = end else {
-                    return err(start, "unterminated quoted string");
+                    return SyntaxError::at(start, "unterminated quoted string");
                 };
                 push(&mut toks, Tok::Str(value));
                 pos += len;
             }
             '`' => {
                 let Some(end) = rest.get(1..).unwrap_or_default().find('`') else {
-                    return err(start, "unterminated raw quoted string");
+                    return SyntaxError::at(start, "unterminated raw quoted string");
                 };
                 push(
                     &mut toks,
@@ -295,7 +283,7 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
                 } else if let Ok(f) = clean.parse::<f64>() {
                     Tok::Float(f)
                 } else {
-                    return err(start, format!("bad number syntax: {num:?}"));
+                    return SyntaxError::at(start, format!("bad number syntax: {num:?}"));
                 };
                 push(&mut toks, tok);
             }
@@ -311,7 +299,7 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Le
                 push(&mut toks, tok);
                 // `ident.Field` chains on an identifier (e.g. `site.Params`).
             }
-            other => return err(start, format!("unexpected {other:?} in action")),
+            other => return SyntaxError::at(start, format!("unexpected {other:?} in action")),
         }
         prev_end = pos;
     }

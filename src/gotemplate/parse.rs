@@ -1,7 +1,8 @@
 //! The parser of Go's text/template language: actions, pipelines, control
 //! structures and `define`/`template`/`block`, into a tree the executor walks.
 
-use super::lex::{LexError, Tok, Token};
+use super::lex::{Tok, Token};
+use crate::error::SyntaxError;
 use std::collections::BTreeMap;
 
 /// An expression: one argument of a command.
@@ -46,11 +47,9 @@ pub struct Pipeline {
 pub enum Node {
     Text(String),
     Action(Pipeline),
-    If {
-        branches: Vec<(Pipeline, Vec<Node>)>,
-        otherwise: Vec<Node>,
-    },
-    With {
+    /// `{{if}}` or `{{with}}`, with its `else if`/`else with` branches.
+    Conditional {
+        condition: Condition,
         branches: Vec<(Pipeline, Vec<Node>)>,
         otherwise: Vec<Node>,
     },
@@ -68,6 +67,25 @@ pub enum Node {
     Continue,
 }
 
+/// Which conditional action a [`Node::Conditional`] is: `if` runs the first
+/// branch whose pipeline is truthy; `with` also makes its value the dot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    If,
+    With,
+}
+
+impl Condition {
+    /// The condition of keyword `if` or `with`.
+    fn of(keyword: &str) -> Condition {
+        if keyword == "with" {
+            Condition::With
+        } else {
+            Condition::If
+        }
+    }
+}
+
 /// A parsed template: its main list and the templates it defines.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Parsed {
@@ -79,13 +97,6 @@ struct Parser {
     toks: Vec<Token>,
     pos: usize,
     defines: BTreeMap<String, Vec<Node>>,
-}
-
-fn err<T>(offset: usize, message: impl Into<String>) -> Result<T, LexError> {
-    Err(LexError {
-        offset,
-        message: message.into(),
-    })
 }
 
 /// What ended a list of nodes.
@@ -100,7 +111,7 @@ enum Stop {
 type Branches = (Vec<(Pipeline, Vec<Node>)>, Vec<Node>);
 
 /// Parses a template source.
-pub fn parse(src: &str) -> Result<Parsed, LexError> {
+pub fn parse(src: &str) -> Result<Parsed, SyntaxError> {
     let toks = super::lex::lex(src)?;
     let mut p = Parser {
         toks,
@@ -113,8 +124,8 @@ pub fn parse(src: &str) -> Result<Parsed, LexError> {
             root,
             defines: p.defines,
         }),
-        Stop::End => err(p.last_offset(), "unexpected {{end}}"),
-        Stop::Else(_) => err(p.last_offset(), "unexpected {{else}}"),
+        Stop::End => SyntaxError::at(p.last_offset(), "unexpected {{end}}"),
+        Stop::Else(_) => SyntaxError::at(p.last_offset(), "unexpected {{else}}"),
     }
 }
 
@@ -139,18 +150,18 @@ impl Parser {
         t
     }
 
-    fn expect_close(&mut self) -> Result<(), LexError> {
+    fn expect_close(&mut self) -> Result<(), SyntaxError> {
         match self.next() {
             Some(Token {
                 tok: Tok::Close, ..
             }) => Ok(()),
-            Some(t) => err(t.offset, format!("unexpected {:?} in action", t.tok)),
-            None => err(self.last_offset(), "unclosed action"),
+            Some(t) => SyntaxError::at(t.offset, format!("unexpected {:?} in action", t.tok)),
+            None => SyntaxError::at(self.last_offset(), "unclosed action"),
         }
     }
 
     /// Nodes up to `{{end}}`, `{{else …}}` or the end of input.
-    fn list(&mut self) -> Result<(Vec<Node>, Stop), LexError> {
+    fn list(&mut self) -> Result<(Vec<Node>, Stop), SyntaxError> {
         let mut nodes = Vec::new();
         while let Some(tok) = self.next() {
             match tok.tok {
@@ -182,16 +193,10 @@ impl Parser {
                             let k = keyword.unwrap_or_default();
                             self.pos += 1;
                             let (branches, otherwise) = self.branches(&k)?;
-                            nodes.push(if k == "if" {
-                                Node::If {
-                                    branches,
-                                    otherwise,
-                                }
-                            } else {
-                                Node::With {
-                                    branches,
-                                    otherwise,
-                                }
+                            nodes.push(Node::Conditional {
+                                condition: Condition::of(&k),
+                                branches,
+                                otherwise,
                             });
                         }
                         Some("range") => {
@@ -201,7 +206,12 @@ impl Parser {
                             let otherwise = match end {
                                 Stop::End => Vec::new(),
                                 Stop::Else(None) => self.expect_end()?,
-                                _ => return err(self.last_offset(), "unexpected end of range"),
+                                _ => {
+                                    return SyntaxError::at(
+                                        self.last_offset(),
+                                        "unexpected end of range",
+                                    );
+                                }
                             };
                             nodes.push(Node::Range {
                                 pipe,
@@ -217,12 +227,14 @@ impl Parser {
                                     tok: Tok::Str(s), ..
                                 }) => s,
                                 Some(t) => {
-                                    return err(
+                                    return SyntaxError::at(
                                         t.offset,
                                         format!("{k} needs a quoted template name"),
                                     );
                                 }
-                                None => return err(self.last_offset(), "unclosed action"),
+                                None => {
+                                    return SyntaxError::at(self.last_offset(), "unclosed action");
+                                }
                             };
                             let offset = self.offset();
                             let pipe = if k == "block" {
@@ -245,9 +257,14 @@ impl Parser {
                                     tok: Tok::Str(s), ..
                                 }) => s,
                                 Some(t) => {
-                                    return err(t.offset, "template needs a quoted template name");
+                                    return SyntaxError::at(
+                                        t.offset,
+                                        "template needs a quoted template name",
+                                    );
                                 }
-                                None => return err(self.last_offset(), "unclosed action"),
+                                None => {
+                                    return SyntaxError::at(self.last_offset(), "unclosed action");
+                                }
                             };
                             let pipe = if matches!(self.peek(), Some(Tok::Close)) {
                                 self.pos += 1;
@@ -270,22 +287,22 @@ impl Parser {
                         _ => nodes.push(Node::Action(self.pipeline(true)?)),
                     }
                 }
-                other => return err(tok.offset, format!("unexpected {other:?}")),
+                other => return SyntaxError::at(tok.offset, format!("unexpected {other:?}")),
             }
         }
         Ok((nodes, Stop::Eof))
     }
 
-    fn expect_end(&mut self) -> Result<Vec<Node>, LexError> {
+    fn expect_end(&mut self) -> Result<Vec<Node>, SyntaxError> {
         let (body, end) = self.list()?;
         match end {
             Stop::End => Ok(body),
-            _ => err(self.last_offset(), "missing {{end}}"),
+            _ => SyntaxError::at(self.last_offset(), "missing {{end}}"),
         }
     }
 
     /// `if`/`with` with `else if`/`else with` chains, up to their `{{end}}`.
-    fn branches(&mut self, keyword: &str) -> Result<Branches, LexError> {
+    fn branches(&mut self, keyword: &str) -> Result<Branches, SyntaxError> {
         let mut branches = Vec::new();
         let mut pipe = self.pipeline(true)?;
         loop {
@@ -298,21 +315,15 @@ impl Parser {
                 Stop::Else(Some((k, next))) => {
                     // `{{if}}…{{else with}}`: a nested structure in the else branch.
                     let (inner, otherwise) = self.branches_from(&k, next)?;
-                    let node = if k == "if" {
-                        Node::If {
-                            branches: inner,
-                            otherwise,
-                        }
-                    } else {
-                        Node::With {
-                            branches: inner,
-                            otherwise,
-                        }
+                    let node = Node::Conditional {
+                        condition: Condition::of(&k),
+                        branches: inner,
+                        otherwise,
                     };
                     return Ok((branches, vec![node]));
                 }
                 Stop::Eof => {
-                    return err(
+                    return SyntaxError::at(
                         self.last_offset(),
                         format!("missing {{{{end}}}} for {keyword}"),
                     );
@@ -321,7 +332,7 @@ impl Parser {
         }
     }
 
-    fn branches_from(&mut self, keyword: &str, first: Pipeline) -> Result<Branches, LexError> {
+    fn branches_from(&mut self, keyword: &str, first: Pipeline) -> Result<Branches, SyntaxError> {
         let (body, end) = self.list()?;
         let mut branches = vec![(first, body)];
         match end {
@@ -333,26 +344,20 @@ impl Parser {
                     branches.extend(more);
                     Ok((branches, otherwise))
                 } else {
-                    let node = if k == "if" {
-                        Node::If {
-                            branches: more,
-                            otherwise,
-                        }
-                    } else {
-                        Node::With {
-                            branches: more,
-                            otherwise,
-                        }
+                    let node = Node::Conditional {
+                        condition: Condition::of(&k),
+                        branches: more,
+                        otherwise,
                     };
                     Ok((branches, vec![node]))
                 }
             }
-            Stop::Eof => err(self.last_offset(), "missing {{end}}"),
+            Stop::Eof => SyntaxError::at(self.last_offset(), "missing {{end}}"),
         }
     }
 
     /// A pipeline up to `}}` (`until_close`) or `)`.
-    fn pipeline(&mut self, until_close: bool) -> Result<Pipeline, LexError> {
+    fn pipeline(&mut self, until_close: bool) -> Result<Pipeline, SyntaxError> {
         let offset = self.offset();
         let mut decl = Vec::new();
         let mut assign = false;
@@ -390,12 +395,12 @@ impl Parser {
                     Some(Tok::Close) if until_close => break,
                     Some(Tok::RParen) if !until_close => break,
                     Some(Tok::Pipe) => break,
-                    None => return err(self.last_offset(), "unclosed action"),
+                    None => return SyntaxError::at(self.last_offset(), "unclosed action"),
                     _ => args.push(self.operand()?),
                 }
             }
             if args.is_empty() {
-                return err(cmd_offset, "missing value for command");
+                return SyntaxError::at(cmd_offset, "missing value for command");
             }
             cmds.push(Command {
                 args,
@@ -419,9 +424,9 @@ impl Parser {
     }
 
     /// One operand with any `.Field` chain joined to it.
-    fn operand(&mut self) -> Result<Expr, LexError> {
+    fn operand(&mut self) -> Result<Expr, SyntaxError> {
         let Some(tok) = self.next() else {
-            return err(self.last_offset(), "unclosed action");
+            return SyntaxError::at(self.last_offset(), "unclosed action");
         };
         let base = match tok.tok {
             Tok::Dot => Expr::Dot,
@@ -443,11 +448,13 @@ impl Parser {
                     Some(Token {
                         tok: Tok::RParen, ..
                     }) => {}
-                    _ => return err(tok.offset, "unclosed left paren"),
+                    _ => return SyntaxError::at(tok.offset, "unclosed left paren"),
                 }
                 Expr::Pipe(Box::new(pipe))
             }
-            other => return err(tok.offset, format!("unexpected {other:?} in operand")),
+            other => {
+                return SyntaxError::at(tok.offset, format!("unexpected {other:?} in operand"));
+            }
         };
         let fields = self.joined_fields();
         Ok(if fields.is_empty() {
@@ -480,7 +487,8 @@ mod tests {
     fn actions_and_structures() {
         let p = parse("a{{ if .X }}b{{ else if .Y }}c{{ else }}d{{ end }}{{ range $i, $e := .L }}{{ $e }}{{ end }}").unwrap();
         assert_eq!(p.root.len(), 3);
-        let Node::If {
+        let Node::Conditional {
+            condition: Condition::If,
             branches,
             otherwise,
         } = &p.root[1]

@@ -3,6 +3,8 @@
 //! with positional or named parameters, quoted and backtick strings, self-closing and
 //! closing tags, and the `{{</* … */>}}` escape that stands for literal text.
 
+use crate::error::SyntaxError;
+
 use serde_json::Value;
 
 /// Parameters of one tag.
@@ -78,22 +80,8 @@ pub enum Token {
     },
 }
 
-/// A lexing error at a byte offset of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexError {
-    pub offset: usize,
-    pub message: String,
-}
-
-fn err<T>(offset: usize, message: impl Into<String>) -> Result<T, LexError> {
-    Err(LexError {
-        offset,
-        message: message.into(),
-    })
-}
-
 /// Splits `body` into text and shortcode tags.
-pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
+pub fn lex(body: &str) -> Result<Vec<Token>, SyntaxError> {
     let bytes = body.as_bytes();
     let mut tokens = Vec::new();
     let mut text_start = 0;
@@ -126,7 +114,7 @@ pub fn lex(body: &str) -> Result<Vec<Token>, LexError> {
                 .unwrap_or_default()
                 .find(&end_marker)
             else {
-                return err(
+                return SyntaxError::at(
                     start,
                     "comment must be closed (end it with `*/>}}` or `*/%}}`)",
                 );
@@ -180,7 +168,7 @@ impl Cursor<'_> {
     }
 }
 
-fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), LexError> {
+fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), SyntaxError> {
     let close_delim = if markdown { "%}}" } else { ">}}" };
     let mut c = Cursor {
         body,
@@ -211,13 +199,13 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
     let name = body.get(name_start..c.pos).unwrap_or_default().to_string();
     if name.is_empty() {
         if c.rest().is_empty() {
-            return err(start, "unclosed shortcode action");
+            return SyntaxError::at(start, "unclosed shortcode action");
         }
         if c.rest().starts_with(close_delim) || c.rest().starts_with(['>', '%']) {
-            return err(start, "shortcode has no name");
+            return SyntaxError::at(start, "shortcode has no name");
         }
         let ch = c.peek().unwrap_or(' ');
-        return err(
+        return SyntaxError::at(
             c.pos,
             format!(
                 "unrecognized character in shortcode action: {}",
@@ -229,10 +217,10 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
         c.skip_space();
         if !c.rest().starts_with(close_delim) {
             if c.rest().is_empty() || !c.rest().contains(close_delim) {
-                return err(start, "unclosed shortcode action");
+                return SyntaxError::at(start, "unclosed shortcode action");
             }
             let ch = c.peek().unwrap_or(' ');
-            return err(
+            return SyntaxError::at(
                 c.pos,
                 format!(
                     "unrecognized character in shortcode action: {}",
@@ -258,7 +246,7 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
         c.skip_space();
         let rest = c.rest();
         if rest.is_empty() {
-            return err(start, "unclosed shortcode action");
+            return SyntaxError::at(start, "unclosed shortcode action");
         }
         if rest.starts_with(close_delim) {
             let end = c.pos + 3;
@@ -289,7 +277,7 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
         if ch == '"' || ch == '`' {
             let value = quoted(&mut c)?;
             if !named.is_empty() {
-                return err(
+                return SyntaxError::at(
                     item_start,
                     format!(
                         "got quoted positional parameter {value:?}. Cannot mix named and positional parameters"
@@ -333,7 +321,7 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
                 }
             };
             if !positional.is_empty() {
-                return err(
+                return SyntaxError::at(
                     item_start,
                     format!(
                         "got named parameter '{word}'. Cannot mix named and positional parameters"
@@ -349,7 +337,7 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
             })
         {
             let ch = c.peek().unwrap_or(' ');
-            return err(
+            return SyntaxError::at(
                 c.pos,
                 format!(
                     "unrecognized character in shortcode action: {}. Note: Parameters with non-alphanumeric args must be quoted",
@@ -358,7 +346,7 @@ fn lex_tag(body: &str, start: usize, markdown: bool) -> Result<(Token, usize), L
             );
         }
         if !named.is_empty() {
-            return err(
+            return SyntaxError::at(
                 item_start,
                 format!(
                     "got positional parameter '{word}'. Cannot mix named and positional parameters"
@@ -396,14 +384,14 @@ fn tag(
 }
 
 /// Reads a `"…"` (with `\"` escapes, single line) or `` `…` `` (raw) string.
-fn quoted(c: &mut Cursor<'_>) -> Result<String, LexError> {
+fn quoted(c: &mut Cursor<'_>) -> Result<String, SyntaxError> {
     let quote = c.peek().unwrap_or('"');
     let open = c.pos;
     c.pos += 1;
     let mut out = String::new();
     loop {
         let Some(ch) = c.peek() else {
-            return err(
+            return SyntaxError::at(
                 open,
                 format!("unterminated quoted string in shortcode parameter-argument: '{out}'"),
             );
@@ -414,7 +402,7 @@ fn quoted(c: &mut Cursor<'_>) -> Result<String, LexError> {
         }
         if quote == '"' {
             if ch == '\n' {
-                return err(
+                return SyntaxError::at(
                     open,
                     format!("unterminated quoted string in shortcode parameter-argument: '{out}'"),
                 );

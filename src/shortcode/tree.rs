@@ -2,7 +2,8 @@
 //! template uses its inner content runs to its closing tag; one that does not ends at
 //! its own tag. The errors are Hugo's, with byte offsets for `path:line:col`.
 
-use super::lex::{LexError, Tag, Token};
+use super::lex::{Tag, Token};
+use crate::error::SyntaxError;
 
 /// A piece of a page body after pairing.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +81,7 @@ pub fn build(
     tokens: Vec<Token>,
     defs: &dyn Definitions,
     forced_self_closing: &[usize],
-) -> Result<Vec<Node>, LexError> {
+) -> Result<Vec<Node>, SyntaxError> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut top: Vec<Node> = Vec::new();
     let mut last_leaf: Option<String> = None;
@@ -93,19 +94,19 @@ pub fn build(
             Token::Literal { text, .. } => Node::Text(text),
             Token::Open(tag) => {
                 let Some(inner) = defs.inner(&tag.name) else {
-                    return Err(LexError {
-                        offset: tag.start,
-                        message: format!("template for shortcode \"{}\" not found", tag.name),
-                    });
+                    return SyntaxError::at(
+                        tag.start,
+                        format!("template for shortcode \"{}\" not found", tag.name),
+                    );
                 };
                 if tag.self_closing && inner == Inner::None {
-                    return Err(LexError {
-                        offset: tag.start,
-                        message: format!(
+                    return SyntaxError::at(
+                        tag.start,
+                        format!(
                             "shortcode \"{}\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided",
                             tag.name
                         ),
-                    });
+                    );
                 }
                 let takes_inner = match inner {
                     Inner::None => false,
@@ -114,12 +115,12 @@ pub fn build(
                 };
                 if takes_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
                     if stack.len() >= MAX_NESTING {
-                        return Err(LexError {
-                            offset: tag.start,
-                            message: format!(
+                        return SyntaxError::at(
+                            tag.start,
+                            format!(
                                 "shortcodes nested more than {MAX_NESTING} levels deep (close the ones above before opening more)"
                             ),
-                        });
+                        );
                     }
                     last_leaf = None;
                     stack.push(Frame {
@@ -146,19 +147,19 @@ pub fn build(
                     } else {
                         format!("got closing shortcode \"{name}\", but none is open")
                     };
-                    return Err(LexError {
+                    return Err(SyntaxError {
                         offset: start,
                         message,
                     });
                 };
                 if frame.tag.name != name {
-                    return Err(LexError {
-                        offset: start,
-                        message: format!(
+                    return SyntaxError::at(
+                        start,
+                        format!(
                             "closing tag for shortcode '{name}' does not match start tag '{}'",
                             frame.tag.name
                         ),
-                    });
+                    );
                 }
                 let inner_raw = body
                     .get(frame.tag.end..start)
@@ -180,13 +181,13 @@ pub fn build(
         }
     }
     if let Some(frame) = stack.into_iter().next() {
-        return Err(LexError {
-            offset: frame.tag.start,
-            message: format!(
+        return SyntaxError::at(
+            frame.tag.start,
+            format!(
                 "shortcode \"{}\" must be closed or self-closed",
                 frame.tag.name
             ),
-        });
+        );
     }
     Ok(top)
 }
