@@ -39,6 +39,25 @@ pub struct ShortcodeTemplate {
 }
 
 impl ShortcodeTemplate {
+    /// Whether a call of the template takes inner content: as its first line
+    /// declares (`{# labsite shortcode: inner=required|optional|none #}`, as
+    /// every shortcode of the embedded theme does), else Hugo's rule for a
+    /// template that does not say: it takes inner content when it reads it.
+    fn inner_of(text: &str) -> Inner {
+        let declared = text
+            .lines()
+            .next()
+            .and_then(|line| line.split_once("labsite shortcode: inner="))
+            .and_then(|(_, rest)| rest.split(' ').next());
+        match declared {
+            Some("optional") => Inner::Optional,
+            Some("required") => Inner::Required,
+            Some("none") => Inner::None,
+            _ if text.contains("inner") => Inner::Required,
+            _ => Inner::None,
+        }
+    }
+
     /// Whether a template's text may read the variable `name`: it names it, or it
     /// includes or extends another template, which sees the same variables.
     fn may_read(text: &str, name: &str) -> bool {
@@ -227,13 +246,7 @@ impl Theme {
                     sc.to_string(),
                     ShortcodeTemplate {
                         template: name.clone(),
-                        inner: if text.contains("labsite: inner optional") {
-                            Inner::Optional
-                        } else if text.contains("inner") {
-                            Inner::Required
-                        } else {
-                            Inner::None
-                        },
+                        inner: ShortcodeTemplate::inner_of(text),
                         version1: text.contains("hugo_config: version 1"),
                         reads_page: ShortcodeTemplate::may_read(text, "page"),
                         reads_site: ShortcodeTemplate::may_read(text, "site"),
@@ -457,5 +470,42 @@ impl tera::Function for TranslateFn {
 
     fn is_safe(&self) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_shortcode_declares_its_inner_content() {
+        let undeclared: Vec<&str> = embedded::FILES
+            .iter()
+            .chain(embedded::RELEARN_FILES.iter())
+            .filter(|(path, _)| path.starts_with("templates/shortcodes/"))
+            .filter(|(path, _)| !path.ends_with("_macros.html"))
+            .filter(|(_, text)| !text.starts_with(b"{# labsite shortcode: inner="))
+            .map(|(path, _)| *path)
+            .collect();
+        assert_eq!(undeclared, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn inner_content_as_declared_else_as_hugo_decides() {
+        let of = ShortcodeTemplate::inner_of;
+        assert_eq!(
+            of("{# labsite shortcode: inner=optional (why) #}{{ inner }}"),
+            Inner::Optional
+        );
+        assert_eq!(
+            of("{# labsite shortcode: inner=none #}{{ args.inner }}"),
+            Inner::None
+        );
+        assert_eq!(
+            of("{# labsite shortcode: inner=required #}x"),
+            Inner::Required
+        );
+        assert_eq!(of("<b>{{ inner | safe }}</b>"), Inner::Required);
+        assert_eq!(of("<b>{{ args.x }}</b>"), Inner::None);
     }
 }
