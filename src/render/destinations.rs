@@ -25,7 +25,7 @@ pub struct PageDestinations<'s, 'a> {
 fn applies(setting: EmbeddedHook, flavour: Flavour) -> bool {
     match setting {
         EmbeddedHook::Always => true,
-        EmbeddedHook::Fallback => flavour != Flavour::Relearn,
+        EmbeddedHook::Fallback => !flavour.has_own_render_hooks(),
         EmbeddedHook::Never => false,
     }
 }
@@ -67,7 +67,7 @@ impl<'s, 'a> PageDestinations<'s, 'a> {
         let flavour = site.theme.flavour;
         let links = applies(site.config.link_hook, flavour);
         // relearn's own image hook finds an image the way Hugo's does.
-        let images = flavour == Flavour::Relearn || applies(site.config.image_hook, flavour);
+        let images = flavour.has_own_render_hooks() || applies(site.config.image_hook, flavour);
         (links || images).then_some(PageDestinations {
             site,
             page,

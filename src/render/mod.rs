@@ -181,7 +181,7 @@ impl<'a> SiteData<'a> {
     /// Whether the site gets a search index: learn's needs `JSON` in the home
     /// page's outputs; relearn always makes one.
     pub fn has_search_index(&self) -> bool {
-        self.outputs.has(Kind::Home, "json") || self.theme.flavour == crate::theme::Flavour::Relearn
+        self.outputs.has(Kind::Home, "json") || self.theme.flavour.always_has_search_index()
     }
 
     pub fn new(
@@ -258,7 +258,7 @@ impl<'a> SiteData<'a> {
     pub fn markdown_settings(&self) -> Settings<'static> {
         Settings {
             unsafe_html: self.config.unsafe_html,
-            code_titles: self.theme.flavour == crate::theme::Flavour::Relearn,
+            code_titles: self.theme.flavour.titles_code_blocks(),
             destinations: None,
         }
     }
@@ -398,7 +398,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
     let body = expanded.markdown.replace("<!--more-->", "");
     let rendered = markdown::render(&body, settings);
     let mut html = shortcode::substitute(&rendered.html, &expanded.placeholders);
-    if site.theme.flavour == crate::theme::Flavour::Relearn {
+    if site.theme.flavour.rewrites_rendered_markdown() {
         html = relearn_hooks::apply(site, id, &shortcodes, &html)
             .map_err(|message| crate::error::Error::file(page.source_label(), message))?;
     }
@@ -430,7 +430,7 @@ impl Chrome {
             .param("ordersectionsby")
             .and_then(|v| v.as_str())
             == Some("title");
-        let whole_tree = site.theme.flavour == crate::theme::Flavour::Relearn;
+        let whole_tree = site.theme.flavour.navigates_whole_tree();
         let nav = Navigation::build(site.tree, order_by_title, whole_tree, &url_of);
         let per_page = parts::site_points(site.theme);
         let menu = Menu::render(site.theme, &nav.menu, base.clone(), &per_page)?;
@@ -609,7 +609,7 @@ pub fn render_page(
         m.insert("archetype".into(), json!(archetype));
         // relearn names a taxonomy's list page by its UI string (`T "tags"`).
         if page.kind == Kind::Taxonomy
-            && site.theme.flavour == crate::theme::Flavour::Relearn
+            && site.theme.flavour.titles_taxonomies_by_ui_string()
             && let Some(title) = site
                 .theme
                 .strings
@@ -662,7 +662,7 @@ pub fn render_page(
         slots.insert("languages".into(), language_options.clone());
         // learn's home page carries the whole tree; other pages what is open on
         // them (the rest loads from the shared menu file when a reader opens it).
-        let full = page.kind == Kind::Home && site.theme.flavour == crate::theme::Flavour::Learn;
+        let full = page.kind == Kind::Home && site.theme.flavour.shares_sidebar_file();
         chrome.menu.for_page(id, &ancestors, &slots, full)
     };
     ctx.insert(

@@ -430,7 +430,7 @@ impl Site {
         let config = site.config;
         let tree = site.tree;
         // The whole sidebar tree, once, for branches readers open (learn).
-        if self.theme.flavour == crate::theme::Flavour::Learn
+        if self.theme.flavour.shares_sidebar_file()
             && let Some(html) = layout
                 .chromes
                 .iter()

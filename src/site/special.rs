@@ -123,7 +123,7 @@ impl Site {
             "404 Page not found".to_string(),
             "404.html".to_string(),
         )];
-        if self.theme.flavour == crate::theme::Flavour::Relearn {
+        if self.theme.flavour.has_search_page() {
             let title = self
                 .theme
                 .strings
