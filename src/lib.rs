@@ -18,6 +18,7 @@
 //! - `timings`: the phases' times (`LABSITE_TIMINGS`)
 //! - `render`: page bodies, pages, feeds, summaries, destinations
 //! - `theme`: the embedded theme, the site's templates, menu, i18n
+//! - `library`: the site model: pages, references, translations, assets used
 //! - `output_format`: Hugo's output formats of each page kind
 //! - `navigation`: menus and previous/next
 //! - `shortcode`: shortcode lexing, pairing and expansion
@@ -56,6 +57,7 @@ pub mod date;
 pub mod error;
 pub mod frontmatter;
 pub mod gotemplate;
+pub mod library;
 pub mod markdown;
 pub mod minify;
 pub mod navigation;

@@ -6,11 +6,11 @@
 //! points at its URL. Anything else stays as written, as in Hugo. relearn's image
 //! hook finds images the same way, so its sites get the image part always.
 
-use super::SiteData;
 use crate::config::EmbeddedHook;
 use crate::content::PageId;
+use crate::library::SiteData;
+use crate::library::flavour::Flavour;
 use crate::markdown::Destinations;
-use crate::theme::Flavour;
 
 /// The hooks of one page.
 pub struct PageDestinations<'s, 'a> {
@@ -64,7 +64,7 @@ fn parts(destination: &str) -> Option<Parts> {
 impl<'s, 'a> PageDestinations<'s, 'a> {
     /// The hooks that apply to `page` of `site`, if any does.
     pub fn for_page(site: &'s SiteData<'a>, page: PageId) -> Option<Self> {
-        let flavour = site.theme.flavour;
+        let flavour = site.flavour;
         let links = applies(site.config.link_hook, flavour);
         // relearn's own image hook finds an image the way Hugo's does.
         let images = flavour.has_own_render_hooks() || applies(site.config.image_hook, flavour);
@@ -115,7 +115,7 @@ impl Destinations for PageDestinations<'_, '_> {
         if path.is_empty() {
             return None;
         }
-        let dir = super::refs::context_dir(&self.site.tree.pages[self.page], path);
+        let dir = crate::library::refs::context_dir(&self.site.tree.pages[self.page], path);
         let url = match self.site.refs.get_page(path, &dir) {
             Some(found) => self.site.rel_permalink(found),
             None => self.file_url(path)?,

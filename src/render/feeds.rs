@@ -3,9 +3,10 @@
 //! and learn's search index (`index.json`).
 #![allow(clippy::indexing_slicing)] // indices are page ids of the tree and keys of the site view it builds, never input
 
-use super::SiteData;
 use crate::content::{ContentTree, Kind, PageId};
 use crate::error::Result;
+use crate::library::SiteData;
+use crate::theme::Theme;
 use serde_json::json;
 
 const RSS_DATE: &str = "%a, %d %b %Y %H:%M:%S %z";
@@ -72,7 +73,7 @@ pub struct FeedEntry {
 
 impl FeedEntry {
     /// The entry of page `id`, whose HTML `.Summary` is `summary`.
-    pub fn new(site: &SiteData<'_>, id: PageId, summary: &str) -> Result<Self> {
+    pub fn new(theme: &Theme, site: &SiteData<'_>, id: PageId, summary: &str) -> Result<Self> {
         /// The item's variables (`item.*` in the template).
         #[derive(serde::Serialize)]
         struct Item<'a> {
@@ -95,7 +96,7 @@ impl FeedEntry {
         let mut ctx = tera::Context::new();
         ctx.insert("item", &item);
         Ok(FeedEntry {
-            xml: site.theme.render("rss_item.xml", &ctx)?,
+            xml: theme.render("rss_item.xml", &ctx)?,
         })
     }
 }
@@ -103,6 +104,7 @@ impl FeedEntry {
 /// The RSS feed of list page `id`, listing `items` (its [`feed_items`]) with the
 /// entries `entry` gives.
 pub fn rss<'e>(
+    theme: &Theme,
     site: &SiteData<'_>,
     id: PageId,
     items: &[PageId],
@@ -149,11 +151,11 @@ pub fn rss<'e>(
     );
     // The items' XML, joined, is moved in rather than copied.
     super::put(&mut ctx, "items", serde_json::Value::String(xml));
-    site.theme.render("rss.xml", &ctx)
+    theme.render("rss.xml", &ctx)
 }
 
 /// The sitemap of one language: every rendered page with its last change.
-pub fn sitemap(site: &SiteData<'_>) -> Result<String> {
+pub fn sitemap(theme: &Theme, site: &SiteData<'_>) -> Result<String> {
     let tree = site.tree;
     let mut ids: Vec<PageId> = tree.rendered().collect();
     ids.sort_by_key(|&id| site.permalink(id));
@@ -168,11 +170,11 @@ pub fn sitemap(site: &SiteData<'_>) -> Result<String> {
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("urls", &urls);
-    site.theme.render("sitemap.xml", &ctx)
+    theme.render("sitemap.xml", &ctx)
 }
 
 /// The sitemap index of a multilingual site, listing each language's sitemap.
-pub fn sitemap_index(theme: &crate::theme::Theme, sitemaps: &[String]) -> Result<String> {
+pub fn sitemap_index(theme: &Theme, sitemaps: &[String]) -> Result<String> {
     let mut ctx = tera::Context::new();
     ctx.insert("sitemaps", sitemaps);
     theme.render("sitemapindex.xml", &ctx)

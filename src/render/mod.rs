@@ -3,12 +3,12 @@
 //! pure function of read-only site data, so pages can render in parallel.
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
-use crate::config::Config;
 use crate::content::{ContentTree, Kind, Page, PageId};
 use crate::error::{Result, Warning};
+use crate::library::{PageContent, SiteData};
 use crate::markdown::{self, Settings, toc};
 use crate::navigation::{self, Navigation, PageLink, WalkState};
-use crate::output_format::{Format, Outputs};
+use crate::output_format::Format;
 use crate::shortcode;
 use crate::theme::Theme;
 use crate::theme::menu::Menu;
@@ -16,7 +16,6 @@ pub mod destinations;
 pub mod feeds;
 pub mod hugo;
 pub mod parts;
-pub mod refs;
 pub mod relearn_hooks;
 pub mod shortcodes;
 pub mod summary;
@@ -24,80 +23,10 @@ pub mod summary;
 use serde_json::{Value, json};
 use shortcodes::PageShortcodes;
 
-/// A page's body rendered to HTML.
-#[derive(Debug, Clone, Default)]
-pub struct PageContent {
-    pub html: String,
-    /// The text of `html` (Hugo's `.Plain`): for the search index and templates.
-    pub plain: String,
-    /// The content before a `<!--more-->` divider, when the page has one.
-    pub summary: Option<String>,
-    pub toc: String,
-    pub raw_html_omitted: usize,
-    pub warnings: Vec<Warning>,
-}
-
-/// Everything page rendering reads, built once per site.
-pub struct SiteData<'a> {
-    pub root: &'a std::path::Path,
-    /// The folders templates may read files of.
-    pub folders: &'a crate::confine::Confinement,
-    pub config: &'a Config,
-    pub theme: &'a Theme,
-    pub tree: &'a ContentTree,
-    pub site_view: Value,
-    pub refs: refs::RefIndex,
-    pub outputs: Outputs,
-    /// Every language's version of each page (for the language switcher).
-    pub translations: std::collections::HashMap<PageId, Vec<Translation>>,
-    /// Files of `assets/` whose URL a page asked for: published with the pages.
-    pub assets_used: std::sync::Arc<AssetsUsed>,
-    /// Every page's RelPermalink, by page id: asked for many times per page
-    /// (links, lists, feeds, sitemap, search index), made once.
-    rel_permalinks: Vec<String>,
-    /// Every page's place in the default order ([`crate::content::sort::ranks`]),
-    /// made when first needed (feeds, search index).
-    ranks: std::sync::OnceLock<Vec<usize>>,
-    /// Whether the site has an `assets/` folder (most have none: no image of
-    /// theirs needs looking for there).
-    has_assets: bool,
-}
-
-/// The files of the site's `assets/` folder to publish (Hugo publishes such a
-/// file when its URL is used): output path, and the file.
-#[derive(Debug, Default)]
-pub struct AssetsUsed(std::sync::Mutex<std::collections::BTreeMap<String, std::path::PathBuf>>);
-
-impl AssetsUsed {
-    pub fn insert(&self, name: &str, file: &std::path::Path) {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(name.to_string(), file.to_path_buf());
-    }
-
-    pub fn files(&self) -> std::collections::BTreeMap<String, std::path::PathBuf> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
-    }
-}
-
-/// One language's version of a page.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Translation {
-    pub lang: String,
-    pub name: String,
-    pub url: String,
-    pub current: bool,
-    /// The language (index into the build's sites) and the page there.
-    #[serde(skip)]
-    pub site: usize,
-    #[serde(skip)]
-    pub page: PageId,
-}
-
 /// What a build's templates can reach: every language's site data, the page
 /// bodies rendered so far (per language), and the build's `now`.
 pub struct Build<'a> {
+    pub theme: &'a Theme,
     pub sites: &'a [SiteData<'a>],
     pub bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
     /// `now` in templates: `SOURCE_DATE_EPOCH` or the newest date of the content,
@@ -107,6 +36,7 @@ pub struct Build<'a> {
 
 impl<'a> Build<'a> {
     pub fn new(
+        theme: &'a Theme,
         sites: &'a [SiteData<'a>],
         bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
     ) -> Build<'a> {
@@ -124,7 +54,12 @@ impl<'a> Build<'a> {
         let now = from_env
             .or(newest)
             .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset());
-        Build { sites, bodies, now }
+        Build {
+            theme,
+            sites,
+            bodies,
+            now,
+        }
     }
 }
 
@@ -175,173 +110,6 @@ pub fn summary_html(
         Some(content) => Ok(summary_of(site, id, content)),
         None => render_content_nested(build, lang, id).map(|c| summary_of(site, id, &c)),
     }
-}
-
-impl<'a> SiteData<'a> {
-    /// Whether the site gets a search index: learn's needs `JSON` in the home
-    /// page's outputs; relearn always makes one.
-    pub fn has_search_index(&self) -> bool {
-        self.outputs.has(Kind::Home, "json") || self.theme.flavour.always_has_search_index()
-    }
-
-    pub fn new(
-        root: &'a std::path::Path,
-        folders: &'a crate::confine::Confinement,
-        config: &'a Config,
-        theme: &'a Theme,
-        tree: &'a ContentTree,
-    ) -> SiteData<'a> {
-        let rel_permalinks = {
-            use rayon::prelude::*;
-            tree.pages
-                .par_iter()
-                .map(|page| {
-                    format!(
-                        "{}{}",
-                        config.base_path(),
-                        crate::text::url::encode_path(&page.url)
-                    )
-                })
-                .collect()
-        };
-        SiteData {
-            root,
-            folders,
-            config,
-            theme,
-            tree,
-            rel_permalinks,
-            has_assets: root.join("assets").is_dir(),
-            ranks: std::sync::OnceLock::new(),
-            site_view: site_view(config),
-            refs: refs::RefIndex::build(tree),
-            outputs: Outputs::from_config(config),
-            translations: std::collections::HashMap::new(),
-            assets_used: Default::default(),
-        }
-    }
-
-    /// The file `name` of the site's `assets/` folder (`resources.Get`), when it is
-    /// one: inside that folder, never above it.
-    pub fn asset_file(&self, name: &str) -> Option<std::path::PathBuf> {
-        let name = name.trim_start_matches('/');
-        if !self.has_assets || name.is_empty() {
-            return None;
-        }
-        let file = self.folders.file(&self.root.join("assets"), name).ok()?;
-        file.is_file().then_some(file)
-    }
-
-    /// The URL (RelPermalink) of asset `name`.
-    pub fn asset_url(&self, name: &str) -> String {
-        format!(
-            "{}/{}",
-            self.config.base_path(),
-            crate::text::url::encode_path(name.trim_start_matches('/'))
-        )
-    }
-
-    /// Every page's place in the default order, by page id.
-    pub fn ranks(&self) -> &[usize] {
-        self.ranks
-            .get_or_init(|| crate::content::sort::ranks(&self.tree.pages))
-    }
-
-    /// The URL of asset `name`, which is then published with the site.
-    pub fn publish_asset(&self, name: &str) -> Option<String> {
-        let file = self.asset_file(name)?;
-        self.assets_used.insert(name.trim_start_matches('/'), &file);
-        Some(self.asset_url(name))
-    }
-
-    /// How this site's Markdown renders.
-    pub fn markdown_settings(&self) -> Settings<'static> {
-        Settings {
-            unsafe_html: self.config.unsafe_html,
-            code_titles: self.theme.flavour.titles_code_blocks(),
-            destinations: None,
-        }
-    }
-
-    /// Where the language's whole sidebar tree is written, for pages that load a
-    /// collapsed branch when a reader opens it.
-    pub fn menu_path(&self) -> String {
-        format!("{}labsite-menu.html", self.config.lang_dir())
-    }
-
-    /// The URL of [`SiteData::menu_path`].
-    pub fn menu_url(&self) -> String {
-        format!("{}/{}", self.config.base_path(), self.menu_path())
-    }
-
-    /// RelPermalink of a page: baseURL's path plus the page's URL, percent-encoded.
-    pub fn rel_permalink(&self, id: PageId) -> String {
-        self.rel_permalinks[id].clone()
-    }
-
-    /// RelPermalink of a page as seen from a page rendered in `format`: the page's
-    /// own version in that format when it has one (Hugo links AMP pages to AMP pages).
-    pub fn rel_permalink_in(&self, id: PageId, format: Format) -> String {
-        let page = &self.tree.pages[id];
-        if format.links_within() && self.outputs.of(page.kind).contains(&format) {
-            format!(
-                "{}{}",
-                self.config.base_path(),
-                crate::text::url::encode_path(&format.url(&page.url))
-            )
-        } else {
-            self.rel_permalink(id)
-        }
-    }
-
-    /// Permalink: scheme and host of baseURL plus the RelPermalink.
-    pub fn permalink(&self, id: PageId) -> String {
-        format!("{}{}", self.config.base_host(), self.rel_permalinks[id])
-    }
-
-    /// The view of a page that shortcodes and templates see before its content exists.
-    pub fn page_view(&self, id: PageId) -> Value {
-        let page = &self.tree.pages[id];
-        json!({
-            "id": id,
-            "title": page.title,
-            "link_title": page.link_title,
-            "kind": page.kind,
-            "url": self.rel_permalink(id),
-            "permalink": self.permalink(id),
-            "params": page.params,
-            "is_home": page.kind == Kind::Home,
-            "is_section": page.kind == Kind::Section,
-            "weight": page.weight,
-            "date": page.date.map(|d| d.to_rfc3339()),
-        })
-    }
-}
-
-/// The site-wide view templates get as `site`.
-pub fn site_view(config: &Config) -> Value {
-    let mut params = config.params.clone();
-    if let Some(lang) = config.language_config() {
-        for (k, v) in &lang.params {
-            params.insert(k.clone(), v.clone());
-        }
-    }
-    let youtube_privacy = config
-        .raw
-        .get("privacy")
-        .and_then(|p| p.get("youtube"))
-        .map(|y| crate::data_format::truthy(y.get("privacyenhanced")))
-        .unwrap_or(false);
-    json!({
-        "title": config.site_title(),
-        "base_url": config.base_url,
-        "language_code": config.language_config()
-            .and_then(|l| l.code.clone())
-            .unwrap_or_else(|| if config.language_code.is_empty() { config.default_language.clone() } else { config.language_code.clone() }),
-        "lang": config.language,
-        "params": params,
-        "youtube_privacy": youtube_privacy,
-    })
 }
 
 /// Renders a page's body: shortcodes expanded, Markdown rendered, shortcode output
@@ -398,7 +166,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
     let body = expanded.markdown.replace("<!--more-->", "");
     let rendered = markdown::render(&body, settings);
     let mut html = shortcode::substitute(&rendered.html, &expanded.placeholders);
-    if site.theme.flavour.rewrites_rendered_markdown() {
+    if site.flavour.rewrites_rendered_markdown() {
         html = relearn_hooks::apply(site, id, &shortcodes, &html)
             .map_err(|message| crate::error::Error::file(page.source_label(), message))?;
     }
@@ -423,17 +191,22 @@ pub struct Chrome {
 
 impl Chrome {
     /// Builds the navigation and renders the sidebar, once per format.
-    pub fn build(site: &SiteData<'_>, format: Format, base: &tera::Context) -> Result<Chrome> {
+    pub fn build(
+        theme: &Theme,
+        site: &SiteData<'_>,
+        format: Format,
+        base: &tera::Context,
+    ) -> Result<Chrome> {
         let url_of = |id: PageId| site.rel_permalink_in(id, format);
         let order_by_title = site
             .config
             .param("ordersectionsby")
             .and_then(|v| v.as_str())
             == Some("title");
-        let whole_tree = site.theme.flavour.navigates_whole_tree();
+        let whole_tree = site.flavour.navigates_whole_tree();
         let nav = Navigation::build(site.tree, order_by_title, whole_tree, &url_of);
-        let per_page = parts::site_points(site.theme);
-        let menu = Menu::render(site.theme, &nav.menu, base.clone(), &per_page)?;
+        let per_page = parts::site_points(theme);
+        let menu = Menu::render(theme, &nav.menu, base.clone(), &per_page)?;
         Ok(Chrome { format, nav, menu })
     }
 }
@@ -609,8 +382,9 @@ pub fn render_page(
         m.insert("archetype".into(), json!(archetype));
         // relearn names a taxonomy's list page by its UI string (`T "tags"`).
         if page.kind == Kind::Taxonomy
-            && site.theme.flavour.titles_taxonomies_by_ui_string()
-            && let Some(title) = site
+            && site.flavour.titles_taxonomies_by_ui_string()
+            && let Some(title) = place
+                .build
                 .theme
                 .strings
                 .get(&config.language)
@@ -653,7 +427,10 @@ pub fn render_page(
         Some(list) if site.config.is_multilingual() => {
             let mut c = tera::Context::new();
             c.insert("translations", list);
-            site.theme.render("partials/language_options.html", &c)?
+            place
+                .build
+                .theme
+                .render("partials/language_options.html", &c)?
         }
         _ => String::new(),
     };
@@ -662,7 +439,7 @@ pub fn render_page(
         slots.insert("languages".into(), language_options.clone());
         // learn's home page carries the whole tree; other pages what is open on
         // them (the rest loads from the shared menu file when a reader opens it).
-        let full = page.kind == Kind::Home && site.theme.flavour.shares_sidebar_file();
+        let full = page.kind == Kind::Home && site.flavour.shares_sidebar_file();
         chrome.menu.for_page(id, &ancestors, &slots, full)
     };
     ctx.insert(
@@ -677,7 +454,10 @@ pub fn render_page(
     parts::render(place.build, place.lang, id, &mut ctx, &fill_menu, warnings)?;
     // The theme around a body (head, sidebar, footer) is a few kilobytes.
     let expected = content.html.len() + content.toc.len() + 16 * 1024;
-    site.theme.render_sized(template_for(page), &ctx, expected)
+    place
+        .build
+        .theme
+        .render_sized(template_for(page), &ctx, expected)
 }
 
 /// Puts `value` in `ctx` as `key` without copying it (`Context::insert` copies

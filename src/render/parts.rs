@@ -44,7 +44,7 @@ pub fn render(
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
     let site = &build.sites[lang];
-    let theme = site.theme;
+    let theme = build.theme;
     let mut parts: HashMap<String, String> = HashMap::new();
     let own = theme.site_points();
     if own.is_empty() {

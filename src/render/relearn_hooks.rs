@@ -4,9 +4,9 @@
 //! `title` are shown under it, as one tab.
 #![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
-use super::SiteData;
 use super::shortcodes::PageShortcodes;
 use crate::content::PageId;
+use crate::library::SiteData;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -33,7 +33,7 @@ fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
         let fragment = caps.get(2).map_or("", |m| m.as_str());
         match site
             .refs
-            .resolve(target, &super::refs::context_dir(page, target))
+            .resolve(target, &crate::library::refs::context_dir(page, target))
         {
             Ok(found) => format!("<a href=\"{}{fragment}\"", site.rel_permalink(found)),
             Err(_) => caps[0].to_string(),

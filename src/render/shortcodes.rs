@@ -9,13 +9,14 @@
 //! labsite's Go template engine, with Hugo's objects.
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
+use super::Build;
 use super::hugo::Env;
 use super::hugo::objects::{Call, ShortcodeObject};
-use super::refs::RefError;
-use super::{Build, SiteData};
 use crate::content::PageId;
 use crate::data_format::{as_text, truthy};
 use crate::error::{Error, Warning};
+use crate::library::SiteData;
+use crate::library::refs::RefError;
 use crate::shortcode::lex::Params;
 use crate::shortcode::tree::{Definitions, Inner};
 use crate::shortcode::{CallPosition, Invocation, Shortcodes};
@@ -102,7 +103,7 @@ impl<'a> PageShortcodes<'a> {
         };
         let tree = self.site.tree;
         let page = &tree.pages[self.page];
-        let dir = super::refs::context_dir(page, &path);
+        let dir = crate::library::refs::context_dir(page, &path);
         let resolved = if path.is_empty() {
             Ok(self.page)
         } else {
@@ -353,7 +354,7 @@ pub fn render_for_template(
     params: &serde_json::Map<String, Value>,
 ) -> Option<Result<String, String>> {
     let site = &build.sites[lang];
-    site.theme.shortcodes.get(name)?;
+    build.theme.shortcodes.get(name)?;
     let inner = params.get("content").and_then(|c| as_text(Some(c)));
     let named: Vec<(String, Value)> = params
         .iter()
@@ -436,7 +437,7 @@ fn call_data(call: &Invocation<'_>) -> Call {
 
 impl Definitions for PageShortcodes<'_> {
     fn inner(&self, name: &str) -> Option<Inner> {
-        let theme = self.site.theme;
+        let theme = self.env.build.theme;
         theme
             .site_layouts
             .shortcodes
@@ -478,13 +479,13 @@ fn split_tabs(inner: &str) -> Vec<Value> {
 
 impl Shortcodes for PageShortcodes<'_> {
     fn splices_markdown(&self, name: &str) -> bool {
-        let theme = self.site.theme;
+        let theme = self.env.build.theme;
         theme.site_layouts.shortcodes.contains_key(name)
             || theme.shortcodes.get(name).is_some_and(|s| !s.version1)
     }
 
     fn render(&self, call: &Invocation<'_>) -> Result<String, String> {
-        let theme = self.site.theme;
+        let theme = self.env.build.theme;
         if let Some(go) = theme.site_layouts.shortcodes.get(call.name) {
             return self.run_go(&go.template, call);
         }

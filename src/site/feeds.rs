@@ -6,8 +6,9 @@
 use super::{Owners, Site};
 use crate::content::PageId;
 use crate::error::Result;
+use crate::library::{PageContent, SiteData};
 use crate::output::{OutputSink, SharedSink};
-use crate::render::{self, PageContent, SiteData};
+use crate::render;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A feed to write: the page it is of, its output path, the pages it lists.
@@ -87,7 +88,7 @@ impl Site {
             .par_iter()
             .filter_map(|&p| {
                 let summary = render::summary_of(site, p, contents.get(&p)?);
-                Some(render::feeds::FeedEntry::new(site, p, &summary).map(|e| (p, e)))
+                Some(render::feeds::FeedEntry::new(&self.theme, site, p, &summary).map(|e| (p, e)))
             })
             .collect::<Result<_>>()?;
         let entry = |p: PageId| entries.get(&p);
@@ -98,7 +99,8 @@ impl Site {
                 feeds
                     .par_iter()
                     .map(|feed| {
-                        let xml = render::feeds::rss(site, feed.id, &feed.items, &entry)?;
+                        let xml =
+                            render::feeds::rss(&self.theme, site, feed.id, &feed.items, &entry)?;
                         sink.write_owned(&feed.path, xml.into_bytes())
                     })
                     .collect::<Vec<Result<()>>>()

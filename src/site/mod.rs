@@ -7,8 +7,9 @@ use crate::config::{Config, Overrides};
 use crate::confine::Confinement;
 use crate::content::{self, ContentTree, PageId};
 use crate::error::{Error, Result, Warning};
+use crate::library::{PageContent, SiteData};
 use crate::output::{DiskOutput, OutputSink, SharedSink};
-use crate::render::{self, Chrome, PageContent, SiteData};
+use crate::render::{self, Chrome};
 use crate::theme::{Asset, Theme};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -82,13 +83,13 @@ pub struct LanguageLayout {
 
 impl LanguageLayout {
     /// The layout of `site`: navigation and sidebar built once per output format.
-    fn new(site: &SiteData<'_>) -> Result<LanguageLayout> {
+    fn new(theme: &Theme, site: &SiteData<'_>) -> Result<LanguageLayout> {
         let base = render::base_context(site);
         let chromes = site
             .outputs
             .all()
             .into_iter()
-            .map(|format| Chrome::build(site, format, &base))
+            .map(|format| Chrome::build(theme, site, format, &base))
             .collect::<Result<Vec<_>>>()?;
         Ok(LanguageLayout { base, chromes })
     }
@@ -199,7 +200,7 @@ impl Site {
                     &self.root,
                     &self.folders,
                     &lang.config,
-                    &self.theme,
+                    self.theme.flavour,
                     &lang.tree,
                 )
             })
@@ -221,7 +222,7 @@ impl Site {
         let mut omitted = 0;
         for (index, lang) in self.languages.iter().enumerate() {
             let mut bodies: BTreeMap<PageId, PageContent> = BTreeMap::new();
-            let build = render::Build::new(sites, &contents);
+            let build = render::Build::new(&self.theme, sites, &contents);
             // Pages render in parallel; results are collected in page order, so the
             // output does not depend on scheduling.
             let ids: Vec<PageId> = lang.tree.rendered().collect();
@@ -266,7 +267,7 @@ impl Site {
             || {
                 sites
                     .iter()
-                    .map(LanguageLayout::new)
+                    .map(|site| LanguageLayout::new(&self.theme, site))
                     .collect::<Result<Vec<_>>>()
             },
         );
@@ -288,7 +289,7 @@ impl Site {
         }
 
         let mut sitemaps = Vec::new();
-        let build = render::Build::new(&sites, &contents);
+        let build = render::Build::new(&self.theme, &sites, &contents);
         for (lang, layout) in layouts.iter().enumerate() {
             let mut output = LanguageOutput {
                 sink: &mut *sink,
@@ -366,7 +367,7 @@ impl Site {
             Some(f) => format!("{}{}", f.dir, f.base_name),
             None => format!("{:?}:{}", p.kind, p.section_dir),
         };
-        let mut versions: std::collections::HashMap<String, Vec<render::Translation>> =
+        let mut versions: std::collections::HashMap<String, Vec<crate::library::Translation>> =
             std::collections::HashMap::new();
         for (index, site) in sites.iter().enumerate() {
             let name = site
@@ -374,17 +375,16 @@ impl Site {
                 .language_config()
                 .map_or_else(|| site.config.language.clone(), |l| l.name.clone());
             for id in site.tree.rendered() {
-                versions
-                    .entry(key(&site.tree.pages[id]))
-                    .or_default()
-                    .push(render::Translation {
+                versions.entry(key(&site.tree.pages[id])).or_default().push(
+                    crate::library::Translation {
                         lang: site.config.language.clone(),
                         name: name.clone(),
                         url: site.permalink(id),
                         current: false,
                         site: index,
                         page: id,
-                    });
+                    },
+                );
             }
         }
         for site in sites.iter_mut() {
@@ -393,7 +393,7 @@ impl Site {
                 if let Some(list) = versions.get(&key(&site.tree.pages[id])) {
                     let list = list
                         .iter()
-                        .map(|t| render::Translation {
+                        .map(|t| crate::library::Translation {
                             current: t.lang == site.config.language,
                             ..t.clone()
                         })
@@ -462,7 +462,10 @@ impl Site {
                 || {
                     rayon::join(
                         || self.write_planned_feeds(site, contents, &feeds, &shared),
-                        || (!self.disabled("sitemap")).then(|| render::feeds::sitemap(site)),
+                        || {
+                            (!self.disabled("sitemap"))
+                                .then(|| render::feeds::sitemap(&self.theme, site))
+                        },
                     )
                 },
             )

@@ -23,7 +23,7 @@ type Written = Option<Result<(usize, Vec<Warning>)>>;
 
 /// The output formats page `id` is written in.
 fn formats<'l>(
-    site: &'l render::SiteData<'_>,
+    site: &'l crate::library::SiteData<'_>,
     layout: &'l LanguageLayout,
     id: PageId,
 ) -> impl Iterator<Item = &'l render::Chrome> {

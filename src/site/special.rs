@@ -149,7 +149,7 @@ impl Site {
                 "content": "",
             });
             ctx.insert("page", &page);
-            ctx.insert("breadcrumbs", &Vec::<render::Translation>::new());
+            ctx.insert("breadcrumbs", &Vec::<crate::library::Translation>::new());
             ctx.insert("prev", &None::<String>);
             ctx.insert("next", &None::<String>);
             ctx.insert("show_prev_next", &false);

@@ -107,7 +107,7 @@ impl<'a> Functions<'a> {
     fn partial(&self, exec: &mut Exec<'_, 'a>, args: &[Value<'a>]) -> Result<Value<'a>, String> {
         let name = text(args, 0);
         let dot = args.get(1).cloned().unwrap_or(Value::Nil);
-        let layouts = &self.env.site().theme.site_layouts;
+        let layouts = &self.env.build.theme.site_layouts;
         match layouts.partial(&name) {
             Some(template) => {
                 let out = exec.run_template(&template, dot)?;
@@ -174,7 +174,7 @@ impl<'a> Functions<'a> {
         };
         let site = self.env.site();
         let page = &site.tree.pages[self.env.page];
-        let dir = crate::render::refs::context_dir(page, &target);
+        let dir = crate::library::refs::context_dir(page, &target);
         let (path, fragment) = match target.split_once('#') {
             Some((p, f)) => (p, format!("#{f}")),
             None => (target.as_str(), String::new()),
@@ -241,7 +241,9 @@ impl<'a> Host<'a> for Functions<'a> {
             "markdownify" => Value::html(crate::markdown::markdownify(&text(args, 0), settings)),
             "T" | "i18n" | "lang.Translate" => {
                 let key = text(args, 0);
-                let found = site
+                let found = self
+                    .env
+                    .build
                     .theme
                     .strings
                     .get(&site.config.language)

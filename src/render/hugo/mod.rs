@@ -7,11 +7,12 @@ pub mod functions;
 pub mod objects;
 pub mod url;
 
-use super::{Build, SiteData};
+use super::Build;
 use crate::content::PageId;
 use crate::error::Warning;
 use crate::gotemplate::exec::{TemplateError, execute};
 use crate::gotemplate::value::Value;
+use crate::library::SiteData;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -70,7 +71,7 @@ impl<'a> Env<'a> {
             let parts = context.get("parts")?;
             return Some(Ok(parts.get("menu")?.as_str()?.to_string()));
         }
-        let theme = self.site().theme;
+        let theme = self.build.theme;
         let file = if name.ends_with(".html") {
             name.to_string()
         } else {
@@ -122,7 +123,7 @@ pub fn check_templates(theme: &crate::theme::Theme) -> crate::error::Result<()> 
 pub fn run<'a>(env: &Rc<Env<'a>>, template: &str, dot: Value<'a>) -> Result<String, TemplateError> {
     let host = functions::Functions { env: env.clone() };
     execute(
-        &env.site().theme.site_layouts.templates,
+        &env.build.theme.site_layouts.templates,
         template,
         dot,
         &host,

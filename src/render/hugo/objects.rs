@@ -55,7 +55,7 @@ impl<'a> PageObject<'a> {
     }
 
     /// The page's rendered body, rendering it now if the build has not yet.
-    fn content(&self) -> Result<super::super::PageContent, String> {
+    fn content(&self) -> Result<crate::library::PageContent, String> {
         if let Some(c) = self
             .env
             .build
@@ -339,7 +339,7 @@ fn get_page<'a>(env: &Rc<Env<'a>>, lang: usize, path: &str, from: &Page) -> Valu
     if trimmed.is_empty() || trimmed == "/" {
         return PageObject::value(env, lang, crate::content::ContentTree::HOME);
     }
-    let dir = crate::render::refs::context_dir(from, trimmed);
+    let dir = crate::library::refs::context_dir(from, trimmed);
     match site.refs.resolve(trimmed, &dir) {
         Ok(id) => PageObject::value(env, lang, id),
         Err(_) => Value::Nil,
@@ -566,7 +566,7 @@ pub struct ResourceObject {
     url: String,
     host: String,
     /// For a file of `assets/`: where to note that its URL was used.
-    publish: Option<std::sync::Arc<crate::render::AssetsUsed>>,
+    publish: Option<std::sync::Arc<crate::library::AssetsUsed>>,
 }
 
 impl ResourceObject {
