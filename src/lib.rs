@@ -1,7 +1,7 @@
 //! labsite: renders Hugo workshop sites (learn / relearn themes) with one binary.
 //!
 //! The pipeline: [`config`] → [`content`] (load) → [`shortcode`] (expand) →
-//! [`markdown`] → [`theme`] (templates) → [`render`] → [`output`] (write),
+//! [`markdown`] → [`templates`] → [`render`] → [`output`] (write),
 //! driven by [`site`]; [`serve`] and [`check`] are commands built on it.
 //!
 //! Layers, top first. A module uses only modules below it; `tests/layers.rs`
@@ -17,7 +17,9 @@
 //! - `minify`: minified HTML
 //! - `timings`: the phases' times (`LABSITE_TIMINGS`)
 //! - `render`: page bodies, pages, feeds, summaries, destinations
-//! - `theme`: the embedded theme, the site's templates, menu, i18n
+//! - `templates`: everything run through templates: the embedded theme (Tera),
+//!   the site's Go templates and Hugo's functions and objects for them,
+//!   shortcodes, customisation parts, menu, i18n
 //! - `library`: the site model: pages, references, translations, assets used
 //! - `output_format`: Hugo's output formats of each page kind
 //! - `navigation`: menus and previous/next
@@ -68,7 +70,7 @@ pub mod report;
 pub mod serve;
 pub mod shortcode;
 pub mod site;
+pub mod templates;
 pub mod text;
-pub mod theme;
 pub mod timings;
 pub mod url_rewrite;

@@ -2,7 +2,7 @@
 //! list written there. Every `crate::NAME` of a source file counts as a use of
 //! the top-level module NAME.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The layers of `lib_doc` (the list in `src/lib.rs`), top first.
@@ -44,6 +44,98 @@ fn upward_uses(order: &[String], sources: &BTreeMap<String, String>) -> Vec<Stri
     found.sort();
     found.dedup();
     found
+}
+
+/// The folder (relative to `src/`, `""` for `src/` itself) that the module
+/// path `path` (`a::b::c`, from `crate::`) lands in: its longest prefix that is
+/// a folder of `folders`.
+fn folder_of(path: &str, folders: &BTreeSet<String>) -> String {
+    let mut found = String::new();
+    for part in path.split("::") {
+        let next = if found.is_empty() {
+            part.to_string()
+        } else {
+            format!("{found}/{part}")
+        };
+        if !folders.contains(&next) {
+            break;
+        }
+        found = next;
+    }
+    found
+}
+
+/// The folders each folder's files use (`crate::…` and `super::…` paths),
+/// itself and `src/` left out.
+fn folder_uses(sources: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String>> {
+    let folder = |file: &str| file.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let folders: BTreeSet<String> = sources.keys().map(|f| folder(f)).collect();
+    let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (file, text) in sources {
+        let own = folder(file);
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            let words = line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'));
+            for word in words {
+                let used = if let Some(path) = word.strip_prefix("crate::") {
+                    folder_of(path, &folders)
+                } else if word.starts_with("super::") {
+                    // From `x/mod.rs` the first `super` is x's parent; from `x/y.rs`, x.
+                    let mut base = own.clone();
+                    let mut rest = word;
+                    let mut first = true;
+                    while let Some(r) = rest.strip_prefix("super::") {
+                        if !first || file.ends_with("mod.rs") {
+                            base = base
+                                .rsplit_once('/')
+                                .map_or(String::new(), |(d, _)| d.to_string());
+                        }
+                        first = false;
+                        rest = r;
+                    }
+                    let path = if base.is_empty() {
+                        rest.to_string()
+                    } else {
+                        format!("{}::{rest}", base.replace('/', "::"))
+                    };
+                    folder_of(&path, &folders)
+                } else {
+                    continue;
+                };
+                if !used.is_empty() && used != own {
+                    uses.entry(own.clone()).or_default().insert(used);
+                }
+            }
+        }
+    }
+    uses
+}
+
+/// Pairs of folders that use each other, directly or through others.
+fn folder_circles(uses: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    let reaches = |from: &str, to: &str| {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![from.to_string()];
+        while let Some(next) = todo.pop() {
+            for used in uses.get(&next).into_iter().flatten() {
+                if used == to {
+                    return true;
+                }
+                if seen.insert(used.clone()) {
+                    todo.push(used.clone());
+                }
+            }
+        }
+        false
+    };
+    let mut circles = Vec::new();
+    for (folder, used) in uses {
+        for other in used {
+            if reaches(other, folder) {
+                circles.push(format!("{folder} -> {other}"));
+            }
+        }
+    }
+    circles
 }
 
 fn sources(src: &Path) -> BTreeMap<String, String> {
@@ -102,4 +194,32 @@ fn the_check_finds_a_use_of_a_module_above() {
             "text/url.rs uses site, which is above text",
         ]
     );
+}
+
+#[test]
+fn no_folder_uses_a_folder_that_uses_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let uses = folder_uses(&sources(&src));
+    assert!(uses.contains_key("templates/page"), "{uses:?}");
+    assert_eq!(folder_circles(&uses), Vec::<String>::new());
+}
+
+#[test]
+fn the_check_finds_a_circle_between_folders() {
+    let sources: BTreeMap<String, String> = [
+        ("lib.rs", ""),
+        ("a/mod.rs", "use crate::a::b::Thing;\nuse super::text;"),
+        ("a/b/mod.rs", "use super::super::a::f;"),
+        ("a/b/c.rs", "fn g() { super::x() }"),
+        ("text/mod.rs", ""),
+    ]
+    .into_iter()
+    .map(|(f, t)| (f.to_string(), t.to_string()))
+    .collect();
+    let uses = folder_uses(&sources);
+    assert_eq!(
+        uses["a"],
+        BTreeSet::from(["a/b".to_string(), "text".to_string()])
+    );
+    assert_eq!(folder_circles(&uses), ["a -> a/b", "a/b -> a"]);
 }

@@ -6,7 +6,7 @@
 use crate::content::{ContentTree, Kind, PageId};
 use crate::error::Result;
 use crate::library::SiteData;
-use crate::theme::Theme;
+use crate::templates::Theme;
 use serde_json::json;
 
 const RSS_DATE: &str = "%a, %d %b %Y %H:%M:%S %z";
@@ -150,7 +150,7 @@ pub fn rss<'e>(
         ),
     );
     // The items' XML, joined, is moved in rather than copied.
-    super::put(&mut ctx, "items", serde_json::Value::String(xml));
+    crate::templates::put(&mut ctx, "items", serde_json::Value::String(xml));
     theme.render("rss.xml", &ctx)
 }
 

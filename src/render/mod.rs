@@ -10,58 +10,16 @@ use crate::markdown::{self, Settings, toc};
 use crate::navigation::{self, Navigation, PageLink, WalkState};
 use crate::output_format::Format;
 use crate::shortcode;
-use crate::theme::Theme;
-use crate::theme::menu::Menu;
+use crate::templates::Theme;
+use crate::templates::menu::Menu;
 pub mod destinations;
 pub mod feeds;
-pub mod hugo;
-pub mod parts;
-pub mod relearn_hooks;
-pub mod shortcodes;
 pub mod summary;
 
+use crate::templates::build::{Build, PageRendering};
+use crate::templates::page::shortcodes::PageShortcodes;
+use crate::templates::put;
 use serde_json::{Value, json};
-use shortcodes::PageShortcodes;
-
-/// What a build's templates can reach: every language's site data, the page
-/// bodies rendered so far (per language), and the build's `now`.
-pub struct Build<'a> {
-    pub theme: &'a Theme,
-    pub sites: &'a [SiteData<'a>],
-    pub bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
-    /// `now` in templates: `SOURCE_DATE_EPOCH` or the newest date of the content,
-    /// so that two builds of the same input are the same.
-    pub now: crate::date::Date,
-}
-
-impl<'a> Build<'a> {
-    pub fn new(
-        theme: &'a Theme,
-        sites: &'a [SiteData<'a>],
-        bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
-    ) -> Build<'a> {
-        use chrono::{Offset, TimeZone};
-        let utc = chrono::Utc.fix();
-        let from_env = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-            .and_then(|secs| utc.timestamp_opt(secs, 0).single());
-        let newest = sites
-            .iter()
-            .flat_map(|s| s.tree.pages.iter())
-            .filter_map(|p| p.lastmod.or(p.date))
-            .max();
-        let now = from_env
-            .or(newest)
-            .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset());
-        Build {
-            theme,
-            sites,
-            bodies,
-            now,
-        }
-    }
-}
 
 thread_local! {
     /// Pages whose bodies this thread is rendering, to stop a page whose
@@ -110,6 +68,51 @@ pub fn summary_html(
         Some(content) => Ok(summary_of(site, id, content)),
         None => render_content_nested(build, lang, id).map(|c| summary_of(site, id, &c)),
     }
+}
+
+/// Page rendering as templates reach it, for a body or summary the build has
+/// not made yet.
+struct Pages;
+
+impl PageRendering for Pages {
+    fn content(
+        &self,
+        build: &Build<'_>,
+        lang: usize,
+        id: PageId,
+    ) -> std::result::Result<PageContent, String> {
+        render_content_nested(build, lang, id)
+    }
+
+    fn summary(
+        &self,
+        build: &Build<'_>,
+        lang: usize,
+        id: PageId,
+    ) -> std::result::Result<String, String> {
+        summary_html(build, lang, id)
+    }
+
+    fn theme_shortcode(
+        &self,
+        build: &Build<'_>,
+        lang: usize,
+        page: PageId,
+        name: &str,
+        params: &serde_json::Map<String, Value>,
+    ) -> Option<std::result::Result<String, String>> {
+        crate::templates::page::shortcodes::render_for_template(build, lang, page, name, params)
+    }
+}
+
+/// What the templates of a build reach: `theme`, the languages' `sites`, the
+/// `bodies` rendered so far, and page rendering for the rest.
+pub fn new_build<'a>(
+    theme: &'a Theme,
+    sites: &'a [SiteData<'a>],
+    bodies: &'a [std::collections::BTreeMap<PageId, PageContent>],
+) -> Build<'a> {
+    Build::new(theme, sites, bodies, &Pages)
 }
 
 /// Renders a page's body: shortcodes expanded, Markdown rendered, shortcode output
@@ -167,7 +170,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
     let rendered = markdown::render(&body, settings);
     let mut html = shortcode::substitute(&rendered.html, &expanded.placeholders);
     if site.flavour.rewrites_rendered_markdown() {
-        html = relearn_hooks::apply(site, id, &shortcodes, &html)
+        html = crate::templates::page::relearn_hooks::apply(site, id, &shortcodes, &html)
             .map_err(|message| crate::error::Error::file(page.source_label(), message))?;
     }
     let mut warnings = expanded.warnings;
@@ -205,7 +208,7 @@ impl Chrome {
             == Some("title");
         let whole_tree = site.flavour.navigates_whole_tree();
         let nav = Navigation::build(site.tree, order_by_title, whole_tree, &url_of);
-        let per_page = parts::site_points(theme);
+        let per_page = crate::templates::page::parts::site_points(theme);
         let menu = Menu::render(theme, &nav.menu, base.clone(), &per_page)?;
         Ok(Chrome { format, nav, menu })
     }
@@ -451,21 +454,18 @@ pub fn render_page(
     let show_prev_next = !page.flag("disablenextprev")
         && !crate::data_format::truthy(config.param("disablenextprev"));
     ctx.insert("show_prev_next", &show_prev_next);
-    parts::render(place.build, place.lang, id, &mut ctx, &fill_menu, warnings)?;
+    crate::templates::page::parts::render(
+        place.build,
+        place.lang,
+        id,
+        &mut ctx,
+        &fill_menu,
+        warnings,
+    )?;
     // The theme around a body (head, sidebar, footer) is a few kilobytes.
     let expected = content.html.len() + content.toc.len() + 16 * 1024;
     place
         .build
         .theme
         .render_sized(template_for(page), &ctx, expected)
-}
-
-/// Puts `value` in `ctx` as `key` without copying it (`Context::insert` copies
-/// what it is given).
-pub(crate) fn put(ctx: &mut tera::Context, key: &str, value: Value) {
-    let mut one = serde_json::Map::new();
-    one.insert(key.to_string(), value);
-    if let Ok(vars) = tera::Context::from_value(Value::Object(one)) {
-        ctx.extend(vars);
-    }
 }

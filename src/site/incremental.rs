@@ -66,13 +66,13 @@ impl Site {
         let mut warnings = Vec::new();
         for &(lang, id) in &order {
             let content = {
-                let build = render::Build::new(&self.theme, &sites, &kept.contents);
+                let build = render::new_build(&self.theme, &sites, &kept.contents);
                 render::render_content(&build, lang, id)?
             };
             merge_warnings(&mut warnings, &content.warnings);
             kept.contents[lang].insert(id, content);
         }
-        let build = render::Build::new(&self.theme, &sites, &kept.contents);
+        let build = render::new_build(&self.theme, &sites, &kept.contents);
         let mut owners = Owners::default();
         let mut stats = Stats::default();
         for lang in redo.iter().map(|&(l, _)| l).collect::<BTreeSet<_>>() {

@@ -10,7 +10,7 @@ use crate::error::{Error, Result, Warning};
 use crate::library::{PageContent, SiteData};
 use crate::output::{DiskOutput, OutputSink, SharedSink};
 use crate::render::{self, Chrome};
-use crate::theme::{Asset, Theme};
+use crate::templates::{Asset, Theme};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -163,7 +163,7 @@ impl Site {
             },
         );
         let (theme, mut warnings) = theme?;
-        render::hugo::check_templates(&theme)?;
+        crate::templates::go::check_templates(&theme)?;
         let mut languages = Vec::new();
         let mut errors = Vec::new();
         for result in contents {
@@ -222,7 +222,7 @@ impl Site {
         let mut omitted = 0;
         for (index, lang) in self.languages.iter().enumerate() {
             let mut bodies: BTreeMap<PageId, PageContent> = BTreeMap::new();
-            let build = render::Build::new(&self.theme, sites, &contents);
+            let build = render::new_build(&self.theme, sites, &contents);
             // Pages render in parallel; results are collected in page order, so the
             // output does not depend on scheduling.
             let ids: Vec<PageId> = lang.tree.rendered().collect();
@@ -289,7 +289,7 @@ impl Site {
         }
 
         let mut sitemaps = Vec::new();
-        let build = render::Build::new(&self.theme, &sites, &contents);
+        let build = render::new_build(&self.theme, &sites, &contents);
         for (lang, layout) in layouts.iter().enumerate() {
             let mut output = LanguageOutput {
                 sink: &mut *sink,
@@ -420,7 +420,7 @@ impl Site {
     /// when one was written.
     fn write_language(
         &self,
-        build: &render::Build<'_>,
+        build: &crate::templates::build::Build<'_>,
         lang: usize,
         layout: &LanguageLayout,
         output: &mut LanguageOutput<'_>,

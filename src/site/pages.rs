@@ -37,7 +37,7 @@ fn formats<'l>(
 /// Claims the output paths of pages `ids` of language `lang`, before any renders,
 /// so that a collision is reported whatever renders first.
 pub fn claim(
-    build: &render::Build<'_>,
+    build: &crate::templates::build::Build<'_>,
     lang: usize,
     layout: &LanguageLayout,
     ids: &[PageId],
@@ -57,7 +57,7 @@ pub fn claim(
 /// Renders pages `ids` of language `lang` (claimed before) and writes them to
 /// `sink`: how many files, and the pages' warnings in page order.
 pub fn render(
-    build: &render::Build<'_>,
+    build: &crate::templates::build::Build<'_>,
     lang: usize,
     layout: &LanguageLayout,
     ids: &[PageId],
@@ -120,7 +120,7 @@ pub fn render(
 
 /// Claims, renders and writes pages `ids` of language `lang`.
 pub fn write(
-    build: &render::Build<'_>,
+    build: &crate::templates::build::Build<'_>,
     lang: usize,
     layout: &LanguageLayout,
     ids: &[PageId],

@@ -103,7 +103,7 @@ impl Site {
     /// Pages that are not content: the 404 page, and relearn's search page.
     pub(super) fn write_special_pages(
         &self,
-        build: &render::Build<'_>,
+        build: &crate::templates::build::Build<'_>,
         lang: usize,
         layout: &LanguageLayout,
         output: &mut LanguageOutput<'_>,
@@ -159,7 +159,7 @@ impl Site {
                     .map(|c| c.menu.for_page(usize::MAX, &[], parts, false))
                     .unwrap_or_default()
             };
-            render::parts::render(
+            crate::templates::page::parts::render(
                 build,
                 lang,
                 content::ContentTree::HOME,

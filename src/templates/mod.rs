@@ -2,8 +2,11 @@
 //! file overridable from a labsite theme in `themes/<name>/`, with Go's
 //! `html/template` escaping and the functions templates need (`t`).
 
+pub mod build;
+pub mod go;
 pub mod i18n;
 pub mod menu;
+pub mod page;
 pub mod site_layouts;
 
 use crate::config::Config;
@@ -454,6 +457,16 @@ impl tera::Function for TranslateFn {
 
     fn is_safe(&self) -> bool {
         false
+    }
+}
+
+/// Puts `value` in `ctx` as `key` without copying it (`Context::insert` copies
+/// what it is given).
+pub fn put(ctx: &mut tera::Context, key: &str, value: serde_json::Value) {
+    let mut one = serde_json::Map::new();
+    one.insert(key.to_string(), value);
+    if let Ok(vars) = tera::Context::from_value(serde_json::Value::Object(one)) {
+        ctx.extend(vars);
     }
 }
 

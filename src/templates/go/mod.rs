@@ -7,7 +7,7 @@ pub mod functions;
 pub mod objects;
 pub mod url;
 
-use super::Build;
+use super::build::Build;
 use crate::content::PageId;
 use crate::error::Warning;
 use crate::gotemplate::exec::{TemplateError, execute};
@@ -102,7 +102,7 @@ impl<'a> Env<'a> {
 
 /// Checks the site's templates once loaded: a call of a function labsite does
 /// not have fails the build, as it fails Hugo's template parser.
-pub fn check_templates(theme: &crate::theme::Theme) -> crate::error::Result<()> {
+pub fn check_templates(theme: &crate::templates::Theme) -> crate::error::Result<()> {
     theme
         .site_layouts
         .templates

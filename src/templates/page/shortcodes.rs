@@ -9,9 +9,6 @@
 //! labsite's Go template engine, with Hugo's objects.
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
-use super::Build;
-use super::hugo::Env;
-use super::hugo::objects::{Call, ShortcodeObject};
 use crate::content::PageId;
 use crate::data_format::{as_text, truthy};
 use crate::error::{Error, Warning};
@@ -20,6 +17,9 @@ use crate::library::refs::RefError;
 use crate::shortcode::lex::Params;
 use crate::shortcode::tree::{Definitions, Inner};
 use crate::shortcode::{CallPosition, Invocation, Shortcodes};
+use crate::templates::build::Build;
+use crate::templates::go::Env;
+use crate::templates::go::objects::{Call, ShortcodeObject};
 use serde_json::{Map, Value, json};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -81,7 +81,7 @@ impl<'a> PageShortcodes<'a> {
     /// Runs a Go-template shortcode of the site.
     fn run_go(&self, template: &str, call: &Invocation<'_>) -> Result<String, String> {
         let dot = ShortcodeObject::value(&self.env, Rc::new(call_data(call)));
-        super::hugo::run(&self.env, template, dot).map_err(|e| e.to_string())
+        crate::templates::go::run(&self.env, template, dot).map_err(|e| e.to_string())
     }
 
     fn arg(&self, call: &Invocation<'_>, name: &str, index: usize) -> Option<Value> {
@@ -216,7 +216,11 @@ impl PageShortcodes<'_> {
         let page = &self.site.tree.pages[id];
         match page.text_param("description").filter(|d| !d.is_empty()) {
             Some(d) => crate::text::escape::go_escape(&d),
-            None => super::summary_html(self.env.build, self.env.lang, id).unwrap_or_default(),
+            None => self
+                .env
+                .build
+                .summary(self.env.lang, id)
+                .unwrap_or_default(),
         }
     }
 

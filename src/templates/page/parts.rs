@@ -6,10 +6,10 @@
 //! include the theme's Tera partial of that name themselves.
 #![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
-use super::Build;
-use super::hugo::{self, Env, objects::PageObject};
 use crate::content::PageId;
 use crate::error::{Error, Location, Result, Warning};
+use crate::templates::build::Build;
+use crate::templates::go::{self as hugo, Env, objects::PageObject};
 use std::collections::HashMap;
 
 /// The parts as a template value, moved, not copied.
@@ -28,7 +28,7 @@ fn key(name: &str) -> String {
 }
 
 /// The template keys of the parts the site makes itself (`logo`, `menu_footer`…).
-pub fn site_points(theme: &crate::theme::Theme) -> Vec<String> {
+pub fn site_points(theme: &crate::templates::Theme) -> Vec<String> {
     theme.site_points().into_iter().map(key).collect()
 }
 
@@ -49,7 +49,7 @@ pub fn render(
     let own = theme.site_points();
     if own.is_empty() {
         parts.insert("menu".into(), menu(&parts));
-        super::put(ctx, "parts", as_object(parts));
+        crate::templates::put(ctx, "parts", as_object(parts));
         return Ok(());
     }
     let env = Env::new(build, lang, id);
@@ -81,7 +81,7 @@ pub fn render(
         if !parts.contains_key("menu") {
             parts.insert("menu".into(), menu(&parts));
         }
-        super::put(ctx, "parts", as_object(std::mem::take(&mut parts)));
+        crate::templates::put(ctx, "parts", as_object(std::mem::take(&mut parts)));
         Ok(())
     })();
     let label = site.tree.pages[id].source_label();

@@ -65,7 +65,7 @@ impl<'a> PageObject<'a> {
         {
             return Ok(c.clone());
         }
-        super::super::render_content_nested(self.env.build, self.lang, self.id)
+        self.env.build.content(self.lang, self.id)
     }
 
     /// Hugo's `.Section`: the first folder of the page's path.
@@ -175,9 +175,7 @@ impl<'a> Object<'a> for PageObject<'a> {
                 })
             }
             "Summary" => {
-                return Some(
-                    super::super::summary_html(self.env.build, self.lang, self.id).map(Value::html),
-                );
+                return Some(self.env.build.summary(self.lang, self.id).map(Value::html));
             }
             "Description" => Value::str(page.text_param("description").unwrap_or_default()),
             "Keywords" => page.param("keywords").map_or(Value::Nil, Value::from_json),

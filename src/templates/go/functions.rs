@@ -134,7 +134,8 @@ impl<'a> Functions<'a> {
             return None;
         };
         let env = &self.env;
-        super::super::shortcodes::render_for_template(env.build, env.lang, env.page, name, &params)
+        env.build
+            .theme_shortcode(env.lang, env.page, name, &params)
             .map(|r| r.map(Value::html))
     }
 
