@@ -1,0 +1,156 @@
+//! `.File` of a page and the resources of a bundle or of `assets/`.
+
+use super::Answer;
+use crate::content::SourceFile;
+use crate::gotemplate::value::{Object, Value};
+use std::collections::BTreeMap;
+
+/// A page's source file (`.File`).
+pub struct FileObject {
+    pub(super) file: SourceFile,
+    pub(super) root: std::path::PathBuf,
+    pub(super) lang: String,
+}
+
+impl<'a> Object<'a> for FileObject {
+    fn method(&self, name: &str, _: &[Value<'a>]) -> Answer<'a> {
+        let f = &self.file;
+        let without_ext = f
+            .logical_name
+            .rsplit_once('.')
+            .map_or(f.logical_name.as_str(), |(s, _)| s);
+        Some(Ok(match name {
+            "Path" => Value::str(&f.path),
+            "Dir" => Value::str(&f.dir),
+            "LogicalName" => Value::str(&f.logical_name),
+            "BaseFileName" => Value::str(without_ext),
+            "TranslationBaseName" => Value::str(&f.base_name),
+            "ContentBaseName" => {
+                if f.base_name == "index" || f.base_name == "_index" {
+                    let dir = f.dir.trim_end_matches('/');
+                    Value::str(dir.rsplit('/').next().unwrap_or(dir))
+                } else {
+                    Value::str(&f.base_name)
+                }
+            }
+            "Ext" => Value::str(f.logical_name.rsplit_once('.').map_or("", |(_, e)| e)),
+            "Lang" => Value::str(&self.lang),
+            "Filename" => Value::str(self.root.join(&f.site_path).to_string_lossy()),
+            "Section" => Value::str(f.dir.trim_matches('/').split('/').next().unwrap_or("")),
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "*source.File"
+    }
+
+    fn display(&self) -> String {
+        self.file.path.clone()
+    }
+}
+
+/// A file of a page bundle (`.Resources`).
+pub struct ResourceObject {
+    pub(super) name: String,
+    pub(super) source: std::path::PathBuf,
+    pub(super) url: String,
+    pub(super) host: String,
+    /// For a file of `assets/`: where to note that its URL was used.
+    pub(super) publish: Option<std::sync::Arc<crate::library::AssetsUsed>>,
+}
+
+impl ResourceObject {
+    /// A file of the site's `assets/` folder (`resources.Get`), at `name` there.
+    pub fn asset(
+        name: &str,
+        source: std::path::PathBuf,
+        site: &crate::library::SiteData<'_>,
+    ) -> Self {
+        ResourceObject {
+            name: name.to_string(),
+            source,
+            url: site.asset_url(name),
+            host: site.config.base_host().to_string(),
+            publish: Some(site.assets_used.clone()),
+        }
+    }
+
+    /// Notes an asset's URL as used (Hugo publishes it then).
+    fn published(&self) {
+        if let Some(used) = &self.publish {
+            used.insert(&self.name, &self.source);
+        }
+    }
+
+    fn media_type(&self) -> (&'static str, &'static str) {
+        let ext = self
+            .name
+            .rsplit_once('.')
+            .map_or(String::new(), |(_, e)| e.to_lowercase());
+        match ext.as_str() {
+            "png" => ("image", "png"),
+            "jpg" | "jpeg" => ("image", "jpeg"),
+            "gif" => ("image", "gif"),
+            "svg" => ("image", "svg+xml"),
+            "webp" => ("image", "webp"),
+            "md" | "markdown" => ("text", "markdown"),
+            "html" | "htm" => ("text", "html"),
+            "css" => ("text", "css"),
+            "txt" => ("text", "plain"),
+            "csv" => ("text", "csv"),
+            "json" => ("application", "json"),
+            "yaml" | "yml" => ("application", "yaml"),
+            "js" => ("text", "javascript"),
+            "pdf" => ("application", "pdf"),
+            "zip" => ("application", "zip"),
+            _ => ("application", "octet-stream"),
+        }
+    }
+}
+
+impl<'a> Object<'a> for ResourceObject {
+    fn method(&self, name: &str, _: &[Value<'a>]) -> Answer<'a> {
+        let (main, sub) = self.media_type();
+        Some(Ok(match name {
+            "Name" | "Title" => Value::str(&self.name),
+            "RelPermalink" => {
+                self.published();
+                Value::str(&self.url)
+            }
+            "Permalink" => {
+                self.published();
+                Value::str(format!("{}{}", self.host, self.url))
+            }
+            "ResourceType" => Value::str(if main == "text" && sub == "markdown" {
+                "page"
+            } else {
+                main
+            }),
+            "MediaType" => {
+                let mut m = BTreeMap::new();
+                m.insert("Type".to_string(), Value::str(format!("{main}/{sub}")));
+                m.insert("MainType".to_string(), Value::str(main));
+                m.insert("SubType".to_string(), Value::str(sub));
+                Value::map(m)
+            }
+            "Params" => Value::map(BTreeMap::new()),
+            "Content" => {
+                return Some(
+                    std::fs::read_to_string(&self.source)
+                        .map(Value::str)
+                        .map_err(|e| format!("cannot read resource {}: {e}", self.name)),
+                );
+            }
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "resource.Resource"
+    }
+
+    fn display(&self) -> String {
+        self.url.clone()
+    }
+}

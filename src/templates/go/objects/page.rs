@@ -1,0 +1,332 @@
+//! `.Page`: a page as Go templates see it, and the pages it leads to.
+
+use super::date::date_value;
+use super::site::language_value;
+use super::{Answer, Env, obj, text_arg};
+use super::{FileObject, ResourceObject, SiteObject};
+use crate::content::{Kind, Page, PageId};
+use crate::gotemplate::value::{Object, Value};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A page of one language of the build.
+pub struct PageObject<'a> {
+    pub env: Rc<Env<'a>>,
+    pub lang: usize,
+    pub id: PageId,
+}
+
+impl<'a> PageObject<'a> {
+    pub fn value(env: &Rc<Env<'a>>, lang: usize, id: PageId) -> Value<'a> {
+        obj(PageObject {
+            env: env.clone(),
+            lang,
+            id,
+        })
+    }
+
+    fn site(&self) -> &'a crate::library::SiteData<'a> {
+        &self.env.build.sites[self.lang]
+    }
+
+    fn page(&self) -> &'a Page {
+        &self.site().tree.pages[self.id]
+    }
+
+    fn page_value(&self, id: PageId) -> Value<'a> {
+        PageObject::value(&self.env, self.lang, id)
+    }
+
+    fn pages(&self, ids: impl Iterator<Item = PageId>) -> Value<'a> {
+        Value::list(ids.map(|id| self.page_value(id)).collect())
+    }
+
+    /// The page's rendered body, rendering it now if the build has not yet.
+    fn content(&self) -> Result<crate::library::PageContent, String> {
+        if let Some(c) = self
+            .env
+            .build
+            .bodies
+            .get(self.lang)
+            .and_then(|b| b.get(&self.id))
+        {
+            return Ok(c.clone());
+        }
+        self.env.build.content(self.lang, self.id)
+    }
+
+    /// Hugo's `.Section`: the first folder of the page's path.
+    fn section(&self) -> String {
+        let page = self.page();
+        let dir = match &page.file {
+            Some(f) => f.dir.clone(),
+            None => page.section_dir.clone(),
+        };
+        let first = dir.trim_matches('/').split('/').next().unwrap_or("");
+        if page.kind == Kind::Section && first.is_empty() {
+            page.section_dir.clone()
+        } else if matches!(page.kind, Kind::Taxonomy | Kind::Term) {
+            page.url
+                .trim_matches('/')
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .into()
+        } else {
+            first.to_string()
+        }
+    }
+
+    fn first_section(&self) -> PageId {
+        let tree = &self.site().tree;
+        let mut chain = tree.ancestors(self.id);
+        chain.insert(0, self.id);
+        chain
+            .into_iter()
+            .rev()
+            .find(|&p| tree.pages[p].kind == Kind::Section)
+            .unwrap_or(crate::content::ContentTree::HOME)
+    }
+
+    fn translations(&self, include_self: bool) -> Value<'a> {
+        let Some(list) = self.site().translations.get(&self.id) else {
+            return if include_self {
+                Value::list(vec![self.page_value(self.id)])
+            } else {
+                Value::list(Vec::new())
+            };
+        };
+        Value::list(
+            list.iter()
+                .filter(|t| include_self || !t.current)
+                .map(|t| PageObject::value(&self.env, t.site, t.page))
+                .collect(),
+        )
+    }
+}
+
+impl<'a> Object<'a> for PageObject<'a> {
+    fn method(&self, name: &str, args: &[Value<'a>]) -> Answer<'a> {
+        let page = self.page();
+        let site = self.site();
+        let tree = &site.tree;
+        Some(Ok(match name {
+            "Title" => Value::str(&page.title),
+            "LinkTitle" => Value::str(&page.link_title),
+            "RelPermalink" => Value::str(site.rel_permalink(self.id)),
+            "Permalink" => Value::str(site.permalink(self.id)),
+            "Params" => Value::from_json(&serde_json::Value::Object(page.params.clone())),
+            "Param" => {
+                let key = text_arg(args, 0).to_lowercase();
+                let lookup = |root: Option<&serde_json::Value>| {
+                    key.split('.')
+                        .try_fold(root?, |v, part| v.get(part))
+                        .cloned()
+                };
+                let own = serde_json::Value::Object(page.params.clone());
+                lookup(Some(&own))
+                    .or_else(|| lookup(site.site_view.get("params")))
+                    .map_or(Value::Nil, |v| Value::from_json(&v))
+            }
+            "Content" => return Some(self.content().map(|c| Value::html(c.html))),
+            "TableOfContents" => return Some(self.content().map(|c| Value::html(c.toc))),
+            "Plain" => {
+                return Some(self.content().map(|c| Value::str(c.plain)));
+            }
+            "WordCount" | "ReadingTime" => {
+                return Some(self.content().map(|c| {
+                    let words = c.plain.split_whitespace().count() as i64;
+                    Value::Int(if name == "WordCount" {
+                        words
+                    } else {
+                        (words + 212) / 213
+                    })
+                }));
+            }
+            "RawContent" => Value::str(&page.body),
+            // Markdown rendered as inline text, or as blocks with `(dict "display" "block")`.
+            "RenderString" => {
+                let (options, markdown) = match args {
+                    [options, text] => (Some(options), text.to_text()),
+                    [text] => (None, text.to_text()),
+                    _ => return Some(Err("RenderString: wrong number of arguments".into())),
+                };
+                let block = options
+                    .and_then(|o| o.field("display").ok())
+                    .is_some_and(|d| d.to_text() == "block");
+                let settings = site.markdown_settings();
+                Value::html(if block {
+                    crate::markdown::render_html(&markdown, settings)
+                } else {
+                    crate::markdown::markdownify(&markdown, settings)
+                })
+            }
+            "Summary" => {
+                return Some(self.env.build.summary(self.lang, self.id).map(Value::html));
+            }
+            "Description" => Value::str(page.text_param("description").unwrap_or_default()),
+            "Keywords" => page.param("keywords").map_or(Value::Nil, Value::from_json),
+            "Date" => date_value(page.date),
+            "Lastmod" => date_value(page.lastmod.or(page.date)),
+            "PublishDate" => date_value(page.publish_date.or(page.date)),
+            "ExpiryDate" => date_value(page.expiry_date),
+            "Weight" => Value::Int(page.weight),
+            "Draft" => Value::Bool(page.draft),
+            "Aliases" => Value::list(page.aliases.iter().map(Value::str).collect()),
+            "File" => match &page.file {
+                Some(f) => obj(FileObject {
+                    file: f.clone(),
+                    root: site.root.to_path_buf(),
+                    lang: page.lang.clone(),
+                }),
+                None => Value::Nil,
+            },
+            "Kind" => Value::str(kind_name(page.kind)),
+            "Type" => Value::str(page.text_param("type").unwrap_or_else(|| {
+                let s = self.section();
+                if s.is_empty() { "page".into() } else { s }
+            })),
+            "Section" => Value::str(self.section()),
+            "IsHome" => Value::Bool(page.kind == Kind::Home),
+            "IsSection" => Value::Bool(page.kind == Kind::Section),
+            "IsPage" => Value::Bool(page.kind == Kind::Page),
+            "IsNode" => Value::Bool(page.kind != Kind::Page),
+            "IsTranslated" => {
+                Value::Bool(site.translations.get(&self.id).is_some_and(|l| l.len() > 1))
+            }
+            "BundleType" => Value::str(match &page.file {
+                Some(f) if f.base_name == "_index" => "branch",
+                Some(f) if f.base_name == "index" => "leaf",
+                _ => "",
+            }),
+            "Parent" => page.parent.map_or(Value::Nil, |p| self.page_value(p)),
+            "Ancestors" => self.pages(tree.ancestors(self.id).into_iter()),
+            "Pages" => self.pages(
+                page.children
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.pages[c].render),
+            ),
+            "RegularPages" => self.pages(
+                page.children
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.pages[c].kind == Kind::Page && tree.pages[c].render),
+            ),
+            "Sections" => self.pages(tree.sections(self.id)),
+            "FirstSection" => self.page_value(self.first_section()),
+            "CurrentSection" => {
+                if page.is_section_like() {
+                    self.page_value(self.id)
+                } else {
+                    page.parent.map_or(Value::Nil, |p| self.page_value(p))
+                }
+            }
+            "Data" => {
+                let mut m = BTreeMap::new();
+                m.insert("Pages".into(), self.pages(page.children.iter().copied()));
+                Value::map(m)
+            }
+            "Resources" => {
+                let dir = page
+                    .file
+                    .as_ref()
+                    .map(|f| site.root.join(&f.site_path))
+                    .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+                    .unwrap_or_default();
+                Value::list(
+                    page.resources
+                        .iter()
+                        .map(|r| {
+                            obj(ResourceObject {
+                                name: r
+                                    .source
+                                    .strip_prefix(&dir)
+                                    .unwrap_or(&r.source)
+                                    .to_string_lossy()
+                                    .replace('\\', "/"),
+                                source: r.source.clone(),
+                                url: format!(
+                                    "{}/{}",
+                                    site.config.base_path(),
+                                    crate::text::url::encode_path(&r.target)
+                                ),
+                                host: site.config.base_host().to_string(),
+                                publish: None,
+                            })
+                        })
+                        .collect(),
+                )
+            }
+            "Scratch" | "Store" => Value::Object(self.env.scratch(self.lang, self.id)),
+            "Language" => language_value(site),
+            "Lang" => Value::str(&site.config.language),
+            "Site" => SiteObject::value(&self.env, self.lang),
+            "Page" => self.page_value(self.id),
+            "Translations" => self.translations(false),
+            "AllTranslations" => self.translations(true),
+            "InSection" | "IsDescendant" | "IsAncestor" | "Eq" => {
+                let Some(Value::Object(other)) = args.first() else {
+                    return Some(Ok(Value::Bool(false)));
+                };
+                let other = other.display();
+                let key = |id: PageId| page_key(self.lang, id);
+                let this = key(self.id);
+                let ancestors: Vec<String> = tree.ancestors(self.id).into_iter().map(key).collect();
+                Value::Bool(match name {
+                    "Eq" => other == this,
+                    "IsDescendant" => ancestors.contains(&other),
+                    "InSection" => key(self.first_section()) == other || ancestors.contains(&other),
+                    _ => tree
+                        .pages
+                        .iter()
+                        .enumerate()
+                        .any(|(i, _)| key(i) == other && tree.ancestors(i).contains(&self.id)),
+                })
+            }
+            "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), page),
+            "HasShortcode" => Value::Bool(
+                page.body.contains(&format!("{{{{< {}", text_arg(args, 0)))
+                    || page.body.contains(&format!("{{{{% {}", text_arg(args, 0))),
+            ),
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "*hugolib.pageState"
+    }
+
+    fn display(&self) -> String {
+        page_key(self.lang, self.id)
+    }
+}
+
+/// How pages compare (`eq $a $b`) and print: language and page number.
+fn page_key(lang: usize, id: PageId) -> String {
+    format!("Page({lang}:{id})")
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Home => "home",
+        Kind::Section => "section",
+        Kind::Page => "page",
+        Kind::Taxonomy => "taxonomy",
+        Kind::Term => "term",
+    }
+}
+
+/// `.GetPage "path"`: a content path, from the content root or relative to `from`.
+pub(super) fn get_page<'a>(env: &Rc<Env<'a>>, lang: usize, path: &str, from: &Page) -> Value<'a> {
+    let site = &env.build.sites[lang];
+    let trimmed = path.trim();
+    if trimmed.is_empty() || trimmed == "/" {
+        return PageObject::value(env, lang, crate::content::ContentTree::HOME);
+    }
+    let dir = crate::library::refs::context_dir(from, trimmed);
+    match site.refs.resolve(trimmed, &dir) {
+        Ok(id) => PageObject::value(env, lang, id),
+        Err(_) => Value::Nil,
+    }
+}

@@ -1,0 +1,176 @@
+//! `.Site` and `.Language`: the site of the page's language.
+
+use super::PageObject;
+use super::page::get_page;
+use super::{Answer, Env, obj, text_arg};
+use crate::content::{Kind, PageId};
+use crate::gotemplate::value::{Object, Value};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+pub(super) fn language_value<'a>(site: &crate::library::SiteData<'_>) -> Value<'a> {
+    let config = site.config;
+    let lang = config.language_config();
+    obj(LanguageObject {
+        lang: config.language.clone(),
+        name: lang.map(|l| l.name.clone()).unwrap_or_default(),
+        code: lang
+            .and_then(|l| l.code.clone())
+            .unwrap_or_else(|| config.language_code.clone()),
+        weight: lang.map_or(0, |l| l.weight),
+    })
+}
+
+/// The site of one language.
+pub struct SiteObject<'a> {
+    env: Rc<Env<'a>>,
+    lang: usize,
+}
+
+impl<'a> SiteObject<'a> {
+    pub fn value(env: &Rc<Env<'a>>, lang: usize) -> Value<'a> {
+        obj(SiteObject {
+            env: env.clone(),
+            lang,
+        })
+    }
+}
+
+impl<'a> Object<'a> for SiteObject<'a> {
+    fn method(&self, name: &str, args: &[Value<'a>]) -> Answer<'a> {
+        let site = &self.env.build.sites[self.lang];
+        let config = site.config;
+        let tree = &site.tree;
+        let page = |id: PageId| PageObject::value(&self.env, self.lang, id);
+        let view = |key: &str| site.site_view.get(key).map_or(Value::Nil, Value::from_json);
+        Some(Ok(match name {
+            "Title" => view("title"),
+            "BaseURL" => Value::str(&config.base_url),
+            "Params" => view("params"),
+            "LanguageCode" => view("language_code"),
+            "Language" => language_value(site),
+            "LanguagePrefix" => {
+                Value::str(format!("{}{}", config.base_path(), config.lang_prefix()))
+            }
+            "IsMultiLingual" => Value::Bool(config.is_multilingual()),
+            "Languages" => Value::list(self.env.build.sites.iter().map(language_value).collect()),
+            "Home" => page(crate::content::ContentTree::HOME),
+            "Pages" => Value::list(tree.rendered().map(page).collect()),
+            "RegularPages" => Value::list(
+                tree.rendered()
+                    .filter(|&i| tree.pages[i].kind == Kind::Page)
+                    .map(page)
+                    .collect(),
+            ),
+            "AllPages" => Value::list(tree.rendered().map(page).collect()),
+            "Sections" => Value::list(
+                tree.sections(crate::content::ContentTree::HOME)
+                    .map(page)
+                    .collect(),
+            ),
+            "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), tree.home()),
+            "Copyright" => config
+                .raw
+                .get("copyright")
+                .map_or(Value::str(""), Value::from_json),
+            "Author" => config
+                .raw
+                .get("author")
+                .map_or_else(|| Value::map(BTreeMap::new()), Value::from_json),
+            "Data" => Value::map(BTreeMap::new()),
+            "Menus" => {
+                let mut entries = config
+                    .language_config()
+                    .and_then(|l| l.shortcuts.clone())
+                    .unwrap_or_else(|| config.shortcuts.clone());
+                entries.sort_by_key(|e| e.weight);
+                let list = entries
+                    .iter()
+                    .map(|e| {
+                        let mut m = BTreeMap::new();
+                        m.insert("Name".to_string(), Value::str(&e.name));
+                        // A path from the site root gets baseURL's path, as in Hugo.
+                        let url = if e.url.starts_with('/') {
+                            format!("{}{}", config.base_path(), e.url)
+                        } else {
+                            e.url.clone()
+                        };
+                        m.insert("URL".to_string(), Value::str(url));
+                        m.insert("Pre".to_string(), Value::html(&e.pre));
+                        m.insert("Post".to_string(), Value::html(&e.post));
+                        m.insert("Weight".to_string(), Value::Int(e.weight));
+                        m.insert("Identifier".to_string(), Value::str(&e.identifier));
+                        Value::map(m)
+                    })
+                    .collect();
+                let mut menus = BTreeMap::new();
+                if !entries.is_empty() {
+                    menus.insert("shortcuts".to_string(), Value::list(list));
+                }
+                Value::map(menus)
+            }
+            "Taxonomies" => {
+                let mut taxonomies = BTreeMap::new();
+                for &t in &tree.home().children {
+                    if tree.pages[t].kind != Kind::Taxonomy {
+                        continue;
+                    }
+                    let terms = tree.pages[t]
+                        .children
+                        .iter()
+                        .map(|&term| {
+                            (
+                                tree.pages[term].section_dir.clone(),
+                                Value::list(
+                                    tree.pages[term].children.iter().map(|&p| page(p)).collect(),
+                                ),
+                            )
+                        })
+                        .collect();
+                    taxonomies.insert(tree.pages[t].section_dir.clone(), Value::map(terms));
+                }
+                Value::map(taxonomies)
+            }
+            "IsServer" => Value::Bool(false),
+            "BuildDrafts" => Value::Bool(false),
+            "Hugo" => crate::templates::go::functions::hugo_info(),
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "*hugolib.Site"
+    }
+
+    fn display(&self) -> String {
+        format!("Site({})", self.lang)
+    }
+}
+
+/// A language of the site.
+pub struct LanguageObject {
+    lang: String,
+    name: String,
+    code: String,
+    weight: i64,
+}
+
+impl<'a> Object<'a> for LanguageObject {
+    fn method(&self, name: &str, _: &[Value<'a>]) -> Answer<'a> {
+        Some(Ok(match name {
+            "Lang" => Value::str(&self.lang),
+            "LanguageName" => Value::str(&self.name),
+            "LanguageCode" => Value::str(&self.code),
+            "Weight" => Value::Int(self.weight),
+            "LanguageDirection" => Value::str("ltr"),
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "*langs.Language"
+    }
+
+    fn display(&self) -> String {
+        self.lang.clone()
+    }
+}
