@@ -3,8 +3,14 @@
 //! one shortcode or partial template for a page.
 #![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
+mod date;
+mod file;
 pub mod functions;
 pub mod objects;
+mod page;
+mod scratch;
+mod shortcode;
+mod site;
 pub mod url;
 
 use super::build::Build;

@@ -1,6 +1,6 @@
 //! `.Scratch` and `.Store`: a page's scratch pad, shared by its templates.
 
-use super::{Answer, text_arg};
+use super::objects::{Answer, text_arg};
 use crate::gotemplate::value::{Object, Value};
 use std::cell::RefCell;
 use std::collections::BTreeMap;

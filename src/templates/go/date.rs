@@ -1,6 +1,6 @@
 //! Dates as Go templates see them (`time.Time`).
 
-use super::{Answer, obj, text_arg};
+use super::objects::{Answer, obj, text_arg};
 use crate::date::{Date, format_go};
 use crate::gotemplate::value::{Object, Value};
 

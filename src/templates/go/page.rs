@@ -1,9 +1,10 @@
 //! `.Page`: a page as Go templates see it, and the pages it leads to.
 
+use super::Env;
 use super::date::date_value;
+use super::objects::{Answer, obj, text_arg};
+use super::objects::{FileObject, ResourceObject, SiteObject};
 use super::site::language_value;
-use super::{Answer, Env, obj, text_arg};
-use super::{FileObject, ResourceObject, SiteObject};
 use crate::content::{Kind, Page, PageId};
 use crate::gotemplate::value::{Object, Value};
 use std::collections::BTreeMap;

@@ -1,7 +1,8 @@
 //! A shortcode call as its Go template sees it (`.Get`, `.Inner`, `.Parent`, …).
 
-use super::{Answer, Env, obj};
-use super::{PageObject, Scratch, SiteObject};
+use super::Env;
+use super::objects::{Answer, obj};
+use super::objects::{PageObject, Scratch, SiteObject};
 use crate::gotemplate::value::{Object, Value};
 use crate::shortcode::lex::Params;
 use std::rc::Rc;

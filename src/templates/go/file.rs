@@ -1,6 +1,6 @@
 //! `.File` of a page and the resources of a bundle or of `assets/`.
 
-use super::Answer;
+use super::objects::Answer;
 use crate::content::SourceFile;
 use crate::gotemplate::value::{Object, Value};
 use std::collections::BTreeMap;

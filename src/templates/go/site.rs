@@ -1,8 +1,9 @@
 //! `.Site` and `.Language`: the site of the page's language.
 
-use super::PageObject;
+use super::Env;
+use super::objects::PageObject;
+use super::objects::{Answer, obj, text_arg};
 use super::page::get_page;
-use super::{Answer, Env, obj, text_arg};
 use crate::content::{Kind, PageId};
 use crate::gotemplate::value::{Object, Value};
 use std::collections::BTreeMap;

@@ -3,30 +3,22 @@
 //! read-only view of labsite's own data (scratch pads excepted).
 #![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
-mod date;
-mod file;
-mod page;
-mod scratch;
-mod shortcode;
-mod site;
+pub use super::date::{DateObject, date};
+pub use super::file::{FileObject, ResourceObject};
+pub use super::page::PageObject;
+pub use super::scratch::Scratch;
+pub use super::shortcode::{Call, ShortcodeObject};
+pub use super::site::{LanguageObject, SiteObject};
 
-pub use date::{DateObject, date};
-pub use file::{FileObject, ResourceObject};
-pub use page::PageObject;
-pub use scratch::Scratch;
-pub use shortcode::{Call, ShortcodeObject};
-pub use site::{LanguageObject, SiteObject};
-
-use super::Env;
 use crate::gotemplate::value::{Object, Value};
 use std::rc::Rc;
 
-type Answer<'a> = Option<Result<Value<'a>, String>>;
+pub(super) type Answer<'a> = Option<Result<Value<'a>, String>>;
 
-fn obj<'a>(o: impl Object<'a> + 'a) -> Value<'a> {
+pub(super) fn obj<'a>(o: impl Object<'a> + 'a) -> Value<'a> {
     Value::Object(Rc::new(o))
 }
 
-fn text_arg(args: &[Value<'_>], i: usize) -> String {
+pub(super) fn text_arg(args: &[Value<'_>], i: usize) -> String {
     args.get(i).map(Value::to_text).unwrap_or_default()
 }
