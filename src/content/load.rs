@@ -4,6 +4,8 @@
 //! Hugo's default order. Loading never renders anything.
 #![allow(clippy::indexing_slicing)] // indices are page and section ids the loader itself hands out, never input
 
+use super::aliases::check_paths_stay_inside;
+use super::walk::{ContentFile, Walked, content_dir, content_root, parent_dir, scan, walk};
 use super::{ContentTree, Kind, Page, PageId, Resource, SourceFile, url};
 use crate::config::Config;
 use crate::confine::Confinement;
@@ -12,80 +14,13 @@ use crate::date;
 use crate::error::{Error, Location, Result, Warning};
 use crate::frontmatter;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The loaded content and what was worth a warning.
 pub struct Loaded {
     pub tree: ContentTree,
     pub warnings: Vec<Warning>,
-}
-
-/// A Markdown file found by the scan.
-struct ContentFile {
-    /// Relative to the content folder, `/`-separated.
-    rel: String,
-    abs: PathBuf,
-    dir: String,
-    stem: String,
-}
-
-/// Every file under a content folder, in file name order: walked once however
-/// many languages share the folder.
-struct Walked {
-    files: Vec<WalkedFile>,
-    /// Links that lead out of the site, left out.
-    skipped: Vec<Warning>,
-}
-
-/// A file of the content folder.
-struct WalkedFile {
-    abs: PathBuf,
-    /// Relative to the content folder, `/`-separated.
-    rel: String,
-    name: String,
-}
-
-/// The content folder of `config.language`, relative to the site: its own
-/// `contentDir`, else the site's.
-fn content_dir(config: &Config) -> &str {
-    config
-        .language_config()
-        .and_then(|l| l.content_dir.as_deref())
-        .unwrap_or(&config.content_dir)
-}
-
-/// The content folder of the site at `root` for `config.language`.
-fn content_root(root: &Path, config: &Config) -> PathBuf {
-    root.join(content_dir(config))
-}
-
-/// Walks the content folder `content_root` of the site at `site_root` (hidden
-/// files and folders left out, symbolic links followed where they stay inside
-/// `folders`).
-fn walk(site_root: &Path, content_root: &Path, folders: &Confinement) -> Result<Walked> {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    if content_root.is_dir() {
-        let walker = folders.walk(content_root, &mut skipped, |e| {
-            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-        });
-        for entry in walker {
-            let entry = entry.map_err(|e| unreadable_entry(site_root, content_root, &e))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let abs = entry.path().to_path_buf();
-            let rel = abs
-                .strip_prefix(content_root)
-                .unwrap_or(&abs)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let name = entry.file_name().to_string_lossy().to_string();
-            files.push(WalkedFile { abs, rel, name });
-        }
-    }
-    Ok(Walked { files, skipped })
 }
 
 /// Loads the content of the site at `root` in the language `config.language`,
@@ -327,73 +262,6 @@ fn link_children(tree: &mut ContentTree) {
         kids.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
         tree.pages[id].children = kids;
     }
-}
-
-/// The error for a content entry the walk could not read, with its path from the
-/// site folder; a symbolic link whose target is gone says so.
-fn unreadable_entry(site_root: &Path, content_root: &Path, e: &walkdir::Error) -> Error {
-    let path = e.path().unwrap_or(content_root);
-    let shown = path.strip_prefix(site_root).unwrap_or(path).to_path_buf();
-    match (std::fs::read_link(path), std::fs::metadata(path)) {
-        (Ok(target), Err(gone)) if gone.kind() == std::io::ErrorKind::NotFound => Error::file(
-            shown,
-            format!(
-                "is a symbolic link to {}, which does not exist (restore its target or remove the link)",
-                target.display()
-            ),
-        ),
-        (_, Err(cause)) => Error::file(shown, format!("cannot read: {cause}")),
-        _ => Error::file(shown, format!("cannot read: {e}")),
-    }
-}
-
-/// The Markdown files and the other files (absolute path, relative path) found.
-type Scan = (Vec<ContentFile>, Vec<(PathBuf, String)>);
-
-/// The files of `walked` that matter to `config.language`'s load, sorted.
-fn scan(walked: &Walked, config: &Config) -> Scan {
-    let own_dir_language = match config
-        .language_config()
-        .and_then(|l| l.content_dir.as_ref())
-    {
-        Some(_) => &config.language,
-        None => &config.default_language,
-    };
-    let mut markdown = Vec::new();
-    let mut others = Vec::new();
-    for file in &walked.files {
-        let name = &file.name;
-        if name.ends_with('~') {
-            continue;
-        }
-        let is_markdown = name.ends_with(".md") || name.ends_with(".markdown");
-        if !is_markdown {
-            others.push((file.abs.clone(), file.rel.clone()));
-            continue;
-        }
-        let stem_with_lang = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-        let (stem, lang) = match stem_with_lang.rsplit_once('.') {
-            Some((s, l)) if config.is_language(&l.to_lowercase()) => (s, l.to_lowercase()),
-            // Without a suffix: the language whose own contentDir this is, else the
-            // default language.
-            _ => (stem_with_lang, own_dir_language.clone()),
-        };
-        if lang != config.language {
-            continue;
-        }
-        markdown.push(ContentFile {
-            rel: file.rel.clone(),
-            abs: file.abs.clone(),
-            dir: parent_dir(&file.rel),
-            stem: stem.to_string(),
-        });
-    }
-    (markdown, others)
-}
-
-fn parent_dir(rel: &str) -> String {
-    rel.rsplit_once('/')
-        .map_or(String::new(), |(d, _)| d.to_string())
 }
 
 /// `dir` is strictly below `ancestor`.
@@ -709,69 +577,6 @@ fn pluralize(word: &str) -> String {
         return format!("{word}es");
     }
     format!("{word}s")
-}
-
-/// An alias of `page` as an URL path, resolved like Hugo: `/x` from the site
-/// root, `x` relative to the page's folder.
-fn alias_path(page: &Page, alias: &str) -> String {
-    if alias.starts_with('/') {
-        return alias.to_string();
-    }
-    let base = if page.url.ends_with('/') {
-        page.url
-            .trim_end_matches('/')
-            .rsplit_once('/')
-            .map_or("", |(d, _)| d)
-    } else {
-        page.url.rsplit_once('/').map_or("", |(d, _)| d)
-    };
-    format!("{base}/{alias}")
-}
-
-/// Aliases of every page as (alias output URL path, target page).
-pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
-    let mut out = BTreeMap::new();
-    for id in tree.rendered() {
-        let page = &tree.pages[id];
-        for alias in &page.aliases {
-            out.insert(super::url::clean(&alias_path(page, alias)), id);
-        }
-    }
-    out
-}
-
-/// Fails for a page whose `url` or an alias climbs out of the site with `..`,
-/// pointing at the value in the page's file.
-fn check_paths_stay_inside(root: &Path, tree: &ContentTree) -> Result<()> {
-    let mut errors = Vec::new();
-    for page in &tree.pages {
-        let Some(file) = &page.file else { continue };
-        let explicit = page.text_param("url").filter(|u| !u.is_empty());
-        let mut bad: Vec<(&str, String)> = Vec::new();
-        if let Some(u) = explicit.filter(|u| super::url::leaves_root(u)) {
-            bad.push(("url", u));
-        }
-        for alias in &page.aliases {
-            if super::url::leaves_root(&alias_path(page, alias)) {
-                bad.push(("aliases", alias.clone()));
-            }
-        }
-        for (key, value) in bad {
-            let text = std::fs::read_to_string(root.join(&file.site_path)).unwrap_or_default();
-            let (line, col) = crate::error::line_col(&text, text.find(&value).unwrap_or(0));
-            errors.push(Error::at(
-                Location::new(&file.site_path, line, col),
-                format!(
-                    "`{key}` \"{value}\" leads outside the site (give a path inside it, such as /old/page/)"
-                ),
-            ));
-        }
-    }
-    match errors.len() {
-        0 => Ok(()),
-        1 => Err(errors.remove(0)),
-        _ => Err(Error::Many(errors)),
-    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,12 @@
 //! sections list their children's ids in Hugo's default order.
 #![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
+pub mod aliases;
 pub mod load;
 pub mod sort;
 pub mod taxonomy;
 pub mod url;
+mod walk;
 
 use crate::date::Date;
 use serde_json::{Map, Value};

@@ -489,7 +489,7 @@ impl Site {
         } = output;
 
         if !config.disable_aliases {
-            for (alias, id) in content::load::alias_paths(tree) {
+            for (alias, id) in content::aliases::alias_paths(tree) {
                 let target = if config.base_host().is_empty() {
                     site.rel_permalink(id)
                 } else {

@@ -4,8 +4,15 @@
 //! Keys are case-insensitive (lower-cased); keys labsite does not use are kept in
 //! [`Config::raw`] and reach templates.
 
-use crate::data_format::{self, Format, as_text, deep_merge, truthy};
+mod files;
+mod languages;
+
+pub use languages::{Language, MenuEntry};
+
+use crate::data_format::{as_text, deep_merge, truthy};
 use crate::error::{Error, Result};
+use files::{apply_environment, config_dir_files, find_root_config, nest, read_map, relative};
+use languages::{parse_languages, parse_menu};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -22,32 +29,6 @@ pub struct Overrides {
     /// Missing `ref`/`relref` targets are warnings whatever the config says
     /// (`labsite check` reports them with the other problems).
     pub ref_links_as_warnings: bool,
-}
-
-/// One configured language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Language {
-    pub key: String,
-    pub weight: i64,
-    pub title: Option<String>,
-    pub name: String,
-    pub code: Option<String>,
-    pub content_dir: Option<String>,
-    pub params: Map<String, Value>,
-    /// The language's own shortcuts menu, if it defines one.
-    pub shortcuts: Option<Vec<MenuEntry>>,
-    pub disabled: bool,
-}
-
-/// One entry of a config menu such as `[[menu.shortcuts]]`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MenuEntry {
-    pub name: String,
-    pub url: String,
-    pub pre: String,
-    pub post: String,
-    pub weight: i64,
-    pub identifier: String,
 }
 
 /// The configuration labsite builds with.
@@ -119,9 +100,6 @@ impl EmbeddedHook {
         }
     }
 }
-
-const ROOT_NAMES: [&str; 2] = ["hugo", "config"];
-const EXTENSIONS: [&str; 4] = ["toml", "yaml", "yml", "json"];
 
 impl Config {
     /// Reads the configuration of the site at `root`.
@@ -397,191 +375,6 @@ impl Config {
             .and_then(|l| l.params.get(&key))
             .or_else(|| self.params.get(&key))
     }
-}
-
-/// Hugo's `HUGO_<KEY>` environment overrides (`HUGO_PARAMS_<KEY>` for params).
-fn apply_environment(raw: &mut Map<String, Value>, vars: impl Iterator<Item = (String, String)>) {
-    for (name, value) in vars {
-        let Some(key) = name.strip_prefix("HUGO_") else {
-            continue;
-        };
-        let key = key.to_lowercase();
-        if key.is_empty() || key == "environment" {
-            continue;
-        }
-        match key.strip_prefix("params_") {
-            Some(param) => {
-                let params = raw
-                    .entry("params")
-                    .or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(p) = params {
-                    p.insert(param.to_string(), Value::String(value));
-                }
-            }
-            None => {
-                raw.insert(key, Value::String(value));
-            }
-        }
-    }
-}
-
-fn find_root_config(root: &Path) -> Option<PathBuf> {
-    ROOT_NAMES
-        .iter()
-        .flat_map(|name| {
-            EXTENSIONS
-                .iter()
-                .map(move |ext| root.join(format!("{name}.{ext}")))
-        })
-        .find(|p| p.is_file())
-}
-
-/// Config files in a `config/<env>/` folder with the key path each one fills
-/// (empty = the root; `params.toml` fills `params`; `menus.en.toml` fills
-/// `languages.en.menus`), sorted by name.
-fn config_dir_files(dir: &Path) -> Result<Vec<(PathBuf, Vec<String>)>> {
-    let mut out = Vec::new();
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(_) => return Ok(out),
-    };
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
-            continue;
-        };
-        if Format::from_extension(ext).is_none() || !path.is_file() {
-            continue;
-        }
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_lowercase();
-        let target = match stem.split_once('.') {
-            _ if ROOT_NAMES.contains(&stem.as_str()) => vec![],
-            Some((key, lang)) => vec!["languages".to_string(), lang.to_string(), key.to_string()],
-            None => vec![stem.clone()],
-        };
-        out.push((path, target));
-    }
-    out.sort();
-    Ok(out)
-}
-
-fn nest(path: &[String], value: Value) -> Value {
-    path.iter().rev().fold(value, |acc, key| {
-        let mut m = Map::new();
-        m.insert(key.clone(), acc);
-        Value::Object(m)
-    })
-}
-
-fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
-fn read_map(root: &Path, path: &Path) -> Result<Map<String, Value>> {
-    let rel = relative(root, path);
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(&rel, e))?;
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let format = Format::from_extension(ext).unwrap_or(Format::Toml);
-    data_format::parse_map(&text, format).map_err(|e| {
-        Error::at(
-            crate::error::Location::new(rel, e.line, e.col),
-            format!("invalid {} config: {}", format.name(), e.message),
-        )
-    })
-}
-
-fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Language> {
-    let Some(Value::Object(map)) = value else {
-        return Vec::new();
-    };
-    let mut langs: Vec<Language> = map
-        .iter()
-        .map(|(key, v)| {
-            let get = |k: &str| as_text(v.get(k));
-            let mut params = match v.get("params") {
-                Some(Value::Object(p)) => p.clone(),
-                _ => Map::new(),
-            };
-            // Custom keys directly under [languages.xx] are language params too.
-            if let Value::Object(m) = v {
-                for (k, val) in m {
-                    const KNOWN: [&str; 12] = [
-                        "weight",
-                        "title",
-                        "languagename",
-                        "label",
-                        "languagecode",
-                        "locale",
-                        "contentdir",
-                        "params",
-                        "menu",
-                        "menus",
-                        "disabled",
-                        "languagedirection",
-                    ];
-                    if !KNOWN.contains(&k.as_str()) && !params.contains_key(k) {
-                        params.insert(k.clone(), val.clone());
-                    }
-                }
-            }
-            Language {
-                key: key.to_lowercase(),
-                weight: v.get("weight").and_then(Value::as_i64).unwrap_or(0),
-                title: get("title"),
-                name: get("languagename")
-                    .or_else(|| get("label"))
-                    .unwrap_or_else(|| key.clone()),
-                code: get("languagecode").or_else(|| get("locale")),
-                content_dir: get("contentdir"),
-                shortcuts: v
-                    .get("menus")
-                    .or_else(|| v.get("menu"))
-                    .and_then(|m| m.get("shortcuts"))
-                    .map(|m| parse_menu(Some(m))),
-                params,
-                disabled: truthy(v.get("disabled")),
-            }
-        })
-        .collect();
-    // Weight ascending with 0 last, then key; the default language stays first on ties.
-    langs.sort_by(|a, b| {
-        let w = |l: &Language| if l.weight == 0 { i64::MAX } else { l.weight };
-        w(a).cmp(&w(b))
-            .then_with(|| (b.key == default_language).cmp(&(a.key == default_language)))
-            .then_with(|| a.key.cmp(&b.key))
-    });
-    langs
-}
-
-fn parse_menu(value: Option<&Value>) -> Vec<MenuEntry> {
-    let Some(Value::Array(items)) = value else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .map(|v| {
-            let get = |k: &str| as_text(v.get(k)).unwrap_or_default();
-            let name = get("name");
-            MenuEntry {
-                url: {
-                    let url = get("url");
-                    if url.is_empty() { get("pageref") } else { url }
-                },
-                pre: get("pre"),
-                post: get("post"),
-                weight: v.get("weight").and_then(Value::as_i64).unwrap_or(0),
-                identifier: {
-                    let id = get("identifier");
-                    if id.is_empty() { name.clone() } else { id }
-                },
-                name,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

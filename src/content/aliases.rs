@@ -1,0 +1,70 @@
+//! Where a page's `aliases` are written, and the check that no page, alias or
+//! bundle file is published outside the output folder.
+
+use super::{ContentTree, Page, PageId};
+use crate::error::{Error, Location, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// An alias of `page` as an URL path, resolved like Hugo: `/x` from the site
+/// root, `x` relative to the page's folder.
+pub(super) fn alias_path(page: &Page, alias: &str) -> String {
+    if alias.starts_with('/') {
+        return alias.to_string();
+    }
+    let base = if page.url.ends_with('/') {
+        page.url
+            .trim_end_matches('/')
+            .rsplit_once('/')
+            .map_or("", |(d, _)| d)
+    } else {
+        page.url.rsplit_once('/').map_or("", |(d, _)| d)
+    };
+    format!("{base}/{alias}")
+}
+
+/// Aliases of every page as (alias output URL path, target page).
+pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
+    let mut out = BTreeMap::new();
+    for id in tree.rendered() {
+        let page = &tree.pages[id];
+        for alias in &page.aliases {
+            out.insert(super::url::clean(&alias_path(page, alias)), id);
+        }
+    }
+    out
+}
+
+/// Fails for a page whose `url` or an alias climbs out of the site with `..`,
+/// pointing at the value in the page's file.
+pub(super) fn check_paths_stay_inside(root: &Path, tree: &ContentTree) -> Result<()> {
+    let mut errors = Vec::new();
+    for page in &tree.pages {
+        let Some(file) = &page.file else { continue };
+        let explicit = page.text_param("url").filter(|u| !u.is_empty());
+        let mut bad: Vec<(&str, String)> = Vec::new();
+        if let Some(u) = explicit.filter(|u| super::url::leaves_root(u)) {
+            bad.push(("url", u));
+        }
+        for alias in &page.aliases {
+            if super::url::leaves_root(&alias_path(page, alias)) {
+                bad.push(("aliases", alias.clone()));
+            }
+        }
+        for (key, value) in bad {
+            let text = std::fs::read_to_string(root.join(&file.site_path)).unwrap_or_default();
+            let (line, col) = crate::error::line_col(&text, text.find(&value).unwrap_or(0));
+            errors.push(Error::at(
+                Location::new(&file.site_path, line, col),
+                format!(
+                    "`{key}` \"{value}\" leads outside the site (give a path inside it, such as /old/page/)"
+                ),
+            ));
+        }
+    }
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
+}
