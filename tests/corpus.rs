@@ -127,6 +127,17 @@ fn dynamodb_labs_builds_with_its_broken_refs_as_warnings() {
 }
 
 #[test]
+fn aws_get_started() {
+    check(
+        "aws-get-started",
+        &[("HUGO_REFLINKSERRORLEVEL", "WARNING")],
+        82,
+        true,
+        0,
+    );
+}
+
+#[test]
 fn relearn_example_builds() {
     check("relearn-example", &[], 60, true, 0);
 }
@@ -164,6 +175,7 @@ fn every_site_builds_the_same_bytes_every_time() {
     // thread finishes first (a multilingual sitemap once did).
     let Some(corpus) = corpus() else { return };
     for site in [
+        "aws-get-started",
         "dynamodb-labs",
         "hpc-tutorials",
         "learn-docs",

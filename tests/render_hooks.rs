@@ -178,3 +178,114 @@ fn the_aws_fork_titles_every_page() {
         "<h1>tag :: Tags</h1>",
     );
 }
+
+/// The site's own link and image render hooks, with Hugo's context; the
+/// expected HTML is Hugo 0.168's for the same site.
+#[test]
+fn the_sites_link_and_image_hooks_run_as_hugo_runs_them() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Hooks'\n",
+        ),
+        (
+            "content/sub/page.md",
+            r##"---
+title: "A & B"
+---
+A [plain link](https://aws.amazon.com/x?a=1&b=2 "The title") and [**bold** `code` link](../other/) and <https://auto.example.org> and [ref][r].
+
+![An *image*](/img/a.png "Img title")
+
+Inline ![second](b.png) image and [![linked image](c.png)](https://x.org).
+
+[r]: /sub/ "Ref title"
+"##,
+        ),
+        (
+            "layouts/_default/_markup/render-link.html",
+            r##"<a href="{{ .Destination | safeURL }}"{{ with .Title}} title="{{ . }}"{{ end }}{{ if strings.HasPrefix .Destination "http" }} target="_blank"{{ end }} data-plain="{{ .PlainText }}" data-page="{{ .Page.Title }}">{{ .Text | safeHTML }}</a>
+"##,
+        ),
+        (
+            "layouts/_markup/render-image.html",
+            r##"<img src="{{ .Destination | safeURL }}" alt="{{ .Text }}" data-plain="{{ .PlainText }}"{{ with .Title }} title="{{ . }}"{{ end }} data-ord="{{ .Ordinal }}" data-block="{{ .IsBlock }}">[{{ .Text }}]
+"##,
+        ),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert!(!run.stderr.contains("render-"), "{}", run.stderr);
+    let page = read(dir.path(), "public/sub/page/index.html");
+    assert_contains(
+        &page,
+        r##"<p>A <a href="https://aws.amazon.com/x?a=1&amp;b=2" title="The title" target="_blank" data-plain="plain link" data-page="A &amp; B">plain link</a>
+ and <a href="../other/" data-plain="bold code link" data-page="A &amp; B"><strong>bold</strong> <code>code</code> link</a>
+ and <a href="https://auto.example.org" target="_blank" data-plain="https://auto.example.org" data-page="A &amp; B">https://auto.example.org</a>
+ and <a href="/sub/" title="Ref title" data-plain="ref" data-page="A &amp; B">ref</a>
+.</p>
+<p><img src="/img/a.png" alt="An image" data-plain="An image" title="Img title" data-ord="0" data-block="false">[An <em>image</em>]
+</p>
+<p>Inline <img src="b.png" alt="second" data-plain="second" data-ord="1" data-block="false">[second]
+ image and <a href="https://x.org" target="_blank" data-plain="linked image" data-page="A &amp; B"><img src="c.png" alt="linked image" data-plain="linked image" data-ord="2" data-block="false">[linked image]
+</a>
+.</p>
+
+"##,
+    );
+}
+
+/// `markup.tableOfContents` levels and list kind, a shortcode printing its own
+/// page's table of contents, references to a place on the same page, and a
+/// table whose delimiter row holds tabs; the expected HTML is Hugo 0.168's.
+#[test]
+fn table_of_contents_settings_same_page_references_and_tabbed_tables() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            r##"baseURL = "https://example.org/"
+title = "T"
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 2
+ordered = true
+"##,
+        ),
+        (
+            "layouts/shortcodes/toc.html",
+            r##"<div class="toc">{{ .Page.TableOfContents }}</div>"##,
+        ),
+        (
+            "content/page.md",
+            "---\ntitle: Page\n---\n{{< toc >}}\n\n## One\n\n### One A\n\n## Two [link](#one)\n\nSee [here]({{< relref \"#two-link\" >}}) and [there]({{< ref \"#one\" >}}).\n\n|A\t|B\t|\n|---\t|:--:\t|\n|x|y|\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let page = read(dir.path(), "public/page/index.html");
+    assert_contains(
+        &page,
+        r##"<div class="toc"><nav id="TableOfContents">
+  <ol>
+    <li><a href="#one">One</a></li>
+    <li><a href="#two-link">Two link</a></li>
+  </ol>
+</nav></div>
+<h2 id="one">One</h2>
+<h3 id="one-a">One A</h3>
+<h2 id="two-link">Two <a href="#one">link</a></h2>
+<p>See <a href="#two-link">here</a> and <a href="#one">there</a>.</p>
+<table>
+	<thead>
+			<tr>
+					<th>A</th>
+					<th style="text-align: center">B</th>
+			</tr>
+	</thead>
+	<tbody>
+			<tr>
+					<td>x</td>
+					<td style="text-align: center">y</td>
+			</tr>
+	</tbody>
+</table>"##,
+    );
+}

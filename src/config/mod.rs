@@ -259,6 +259,23 @@ impl Config {
         )
     }
 
+    /// `markup.tableOfContents`: the first and last heading level listed, and
+    /// whether the lists are ordered (Hugo's defaults: 2, 3, unordered).
+    pub fn toc_levels(&self) -> (usize, usize, bool) {
+        let toc = self
+            .raw
+            .get("markup")
+            .and_then(|m| m.get("tableofcontents"));
+        let level = |key: &str, default: usize| {
+            toc.and_then(|t| t.get(key))
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(default)
+        };
+        let ordered = toc.is_some_and(|t| truthy(t.get("ordered")));
+        (level("startlevel", 2), level("endlevel", 3), ordered)
+    }
+
     /// Whether HTML pages are minified (`minify.minifyOutput`).
     pub fn minify_output(&self) -> bool {
         self.raw

@@ -15,6 +15,11 @@ use crate::output_format::{Format, Outputs};
 use flavour::Flavour;
 use serde_json::{Value, json};
 
+/// What a page's own table of contents is while its body renders (a shortcode
+/// printing `.Page.TableOfContents`): the body renderer puts the table there
+/// once the Markdown is rendered, as Hugo does.
+pub const OWN_TOC: &str = "\u{E00A}labsite-toc\u{E00A}";
+
 /// A page's body rendered to HTML.
 #[derive(Debug, Clone, Default)]
 pub struct PageContent {
@@ -170,6 +175,7 @@ impl<'a> SiteData<'a> {
             unsafe_html: self.config.unsafe_html,
             code_titles: self.flavour.titles_code_blocks(),
             destinations: None,
+            hooks: None,
         }
     }
 

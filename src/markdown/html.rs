@@ -5,7 +5,7 @@
 use super::highlight;
 use super::toc::Heading;
 use super::typographer::{self, Piece};
-use super::{Rendered, Settings, linkify};
+use super::{HookCall, HookKind, Rendered, Settings, linkify};
 use crate::text::anchor::Ids;
 use crate::text::escape::{escape_code, escape_text, escape_url};
 use pulldown_cmark::{
@@ -26,8 +26,20 @@ struct Writer<'s> {
     /// Inside an image: text goes to the alt attribute.
     image_depth: usize,
     alt: String,
+    /// The image's description as HTML (emphasis kept), for its render hook.
+    alt_html: String,
     image_title: Vec<String>,
     link_depth: usize,
+    /// Each open link: for one the site's hook writes, its destination and
+    /// title and the output before it (its content is written apart).
+    links: Vec<Option<HookedLink>>,
+    /// Each open image the site's hook writes: its destination.
+    hooked_images: Vec<Option<String>>,
+    /// The text of the hooked link being written, without markup.
+    link_plain: Option<String>,
+    /// How many links, and images, the hooks were given so far.
+    link_ordinal: usize,
+    image_ordinal: usize,
     /// Inside a code block: its language and info attributes (`None` for an
     /// indented block) and the code so far.
     code: Option<(Option<(String, String)>, String)>,
@@ -45,6 +57,13 @@ struct Writer<'s> {
     prev_char: char,
     /// Quotes the typographer opened in the current block.
     quotes: typographer::Open,
+}
+
+/// A link the site's render hook writes, while its content is written.
+struct HookedLink {
+    destination: String,
+    title: String,
+    before: String,
 }
 
 /// The source character that follows a text event, as the typographer sees it.
@@ -84,8 +103,14 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings<'_>) -> Rendered {
         omitted: 0,
         image_depth: 0,
         alt: String::new(),
+        alt_html: String::new(),
         image_title: Vec::new(),
         link_depth: 0,
+        links: Vec::new(),
+        hooked_images: Vec::new(),
+        link_plain: None,
+        link_ordinal: 0,
+        image_ordinal: 0,
         code: None,
         table_alignments: Vec::new(),
         table_cell: 0,
@@ -168,8 +193,14 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings<'_>) -> Rendered {
                 w.text(&text, after);
             }
             Event::Code(code) => {
+                if let Some(plain) = &mut w.link_plain {
+                    plain.push_str(&code);
+                }
                 if w.image_depth > 0 {
                     w.alt.push_str(&code);
+                    w.alt_html.push_str("<code>");
+                    escape_text(&mut w.alt_html, &code);
+                    w.alt_html.push_str("</code>");
                 } else {
                     w.out.push_str("<code>");
                     escape_text(&mut w.out, &code);
@@ -281,7 +312,15 @@ impl Writer<'_> {
 
     fn start(&mut self, tag: Tag<'_>) {
         if self.image_depth > 0 && !matches!(tag, Tag::Image { .. }) {
-            return; // only the alt text of an image's content counts
+            // Only the alt text of an image's content counts; its hook sees
+            // the emphasis too.
+            match tag {
+                Tag::Emphasis => self.alt_html.push_str("<em>"),
+                Tag::Strong => self.alt_html.push_str("<strong>"),
+                Tag::Strikethrough => self.alt_html.push_str("<del>"),
+                _ => {}
+            }
+            return;
         }
         let out = &mut self.out;
         match tag {
@@ -370,6 +409,20 @@ impl Writer<'_> {
                 ..
             } => {
                 self.link_depth += 1;
+                if self.settings.hooks.is_some_and(|h| h.has(HookKind::Link)) {
+                    let destination = match link_type {
+                        LinkType::Email => format!("mailto:{dest_url}"),
+                        _ => dest_url.to_string(),
+                    };
+                    self.link_plain = Some(String::new());
+                    self.links.push(Some(HookedLink {
+                        destination,
+                        title: title.to_string(),
+                        before: std::mem::take(out),
+                    }));
+                    return;
+                }
+                self.links.push(None);
                 out.push_str("<a href=\"");
                 if link_type == LinkType::Email {
                     out.push_str("mailto:");
@@ -389,7 +442,15 @@ impl Writer<'_> {
             Tag::Image {
                 dest_url, title, ..
             } => {
-                if self.image_depth == 0 {
+                let hooked = self.settings.hooks.is_some_and(|h| h.has(HookKind::Image));
+                if self.image_depth == 0 && hooked {
+                    self.hooked_images.push(Some(dest_url.to_string()));
+                    self.alt.clear();
+                    self.alt_html.clear();
+                    self.image_title.push(title.to_string());
+                } else if self.image_depth == 0 {
+                    self.hooked_images.push(None);
+                    self.alt_html.clear();
                     out.push_str("<img src=\"");
                     let resolved = self.settings.destinations.and_then(|d| d.image(&dest_url));
                     escape_url(out, resolved.as_deref().unwrap_or(&dest_url));
@@ -405,6 +466,12 @@ impl Writer<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         if self.image_depth > 0 && tag != TagEnd::Image {
+            match tag {
+                TagEnd::Emphasis => self.alt_html.push_str("</em>"),
+                TagEnd::Strong => self.alt_html.push_str("</strong>"),
+                TagEnd::Strikethrough => self.alt_html.push_str("</del>"),
+                _ => {}
+            }
             return;
         }
         let out = &mut self.out;
@@ -480,11 +547,21 @@ impl Writer<'_> {
             TagEnd::Subscript => out.push_str("</sub>"),
             TagEnd::Link => {
                 self.link_depth = self.link_depth.saturating_sub(1);
-                out.push_str("</a>");
+                match self.links.pop().flatten() {
+                    Some(link) => self.hooked_link(link),
+                    None => out.push_str("</a>"),
+                }
             }
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
-                if self.image_depth == 0 {
+                let hooked = if self.image_depth == 0 {
+                    self.hooked_images.pop().flatten()
+                } else {
+                    None
+                };
+                if let Some(destination) = hooked {
+                    self.hooked_image(&destination);
+                } else if self.image_depth == 0 {
                     let alt = std::mem::take(&mut self.alt);
                     escape_text(&mut self.out, &alt);
                     self.out.push('"');
@@ -512,9 +589,13 @@ impl Writer<'_> {
     }
 
     fn text(&mut self, text: &str, after: char) {
+        if let Some(plain) = &mut self.link_plain {
+            plain.push_str(&typographer::to_chars(text, self.prev_char, after));
+        }
         if self.image_depth > 0 {
-            self.alt
-                .push_str(&typographer::to_chars(text, self.prev_char, after));
+            let chars = typographer::to_chars(text, self.prev_char, after);
+            escape_text(&mut self.alt_html, &chars);
+            self.alt.push_str(&chars);
             return;
         }
         if let Some((_, code)) = &mut self.code {
@@ -608,6 +689,44 @@ impl Writer<'_> {
                 .push_str(&format!("<li id=\"fn:{n}\">\n{body}</li>\n"));
         }
         self.out.push_str("</ol>\n</div>\n");
+    }
+}
+
+impl Writer<'_> {
+    /// Writes a link whose content is written (in `out`) through the site's
+    /// link hook, after the output that came before it.
+    fn hooked_link(&mut self, link: HookedLink) {
+        let text = std::mem::replace(&mut self.out, link.before);
+        let plain = self.link_plain.take().unwrap_or_default();
+        let call = HookCall {
+            destination: &link.destination,
+            title: &link.title,
+            text: &text,
+            plain: &plain,
+            ordinal: self.link_ordinal,
+        };
+        self.link_ordinal += 1;
+        if let Some(hooks) = self.settings.hooks {
+            self.out.push_str(&hooks.render(HookKind::Link, &call));
+        }
+    }
+
+    /// Writes an image, its description taken, through the site's image hook.
+    fn hooked_image(&mut self, destination: &str) {
+        let plain = std::mem::take(&mut self.alt);
+        let text = std::mem::take(&mut self.alt_html);
+        let title = self.image_title.pop().unwrap_or_default();
+        let call = HookCall {
+            destination,
+            title: &title,
+            text: &text,
+            plain: &plain,
+            ordinal: self.image_ordinal,
+        };
+        self.image_ordinal += 1;
+        if let Some(hooks) = self.settings.hooks {
+            self.out.push_str(&hooks.render(HookKind::Image, &call));
+        }
     }
 }
 

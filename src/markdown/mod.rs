@@ -29,6 +29,39 @@ pub trait Destinations {
     fn image(&self, destination: &str) -> Option<String>;
 }
 
+/// What a link or an image gives the site's render hook
+/// (`layouts/_default/_markup/render-link.html`, `render-image.html`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HookCall<'a> {
+    /// The destination as written.
+    pub destination: &'a str,
+    pub title: &'a str,
+    /// The link's content as HTML; an image's description.
+    pub text: &'a str,
+    /// [`HookCall::text`] without its markup.
+    pub plain: &'a str,
+    /// The place of the image among the page's images, or of the link among
+    /// its links, from 0.
+    pub ordinal: usize,
+}
+
+/// The kinds of render hook that Markdown calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HookKind {
+    Link,
+    Image,
+}
+
+/// The site's render hooks (Hugo's `render-link.html` and `render-image.html`):
+/// a link or image the site has a hook for is written by the hook.
+pub trait RenderHooks {
+    /// Whether the site has a hook of `kind`.
+    fn has(&self, kind: HookKind) -> bool;
+    /// The HTML of the hook of `kind` for `call` (a hook that fails records its
+    /// error and gives what it could).
+    fn render(&self, kind: HookKind, call: &HookCall<'_>) -> String;
+}
+
 /// The Markdown settings of a site.
 #[derive(Clone, Copy, Default)]
 pub struct Settings<'a> {
@@ -41,6 +74,8 @@ pub struct Settings<'a> {
     pub code_titles: bool,
     /// Resolves link and image destinations, for the page being rendered.
     pub destinations: Option<&'a dyn Destinations>,
+    /// The site's render hooks, for the page being rendered.
+    pub hooks: Option<&'a dyn RenderHooks>,
 }
 
 impl std::fmt::Debug for Settings<'_> {
@@ -49,6 +84,7 @@ impl std::fmt::Debug for Settings<'_> {
             .field("unsafe_html", &self.unsafe_html)
             .field("code_titles", &self.code_titles)
             .field("destinations", &self.destinations.is_some())
+            .field("hooks", &self.hooks.is_some())
             .finish()
     }
 }
@@ -72,15 +108,31 @@ fn options() -> Options {
         | Options::ENABLE_DEFINITION_LIST
 }
 
-/// Goldmark starts a definition only at `:` followed by a space; pulldown-cmark also
-/// at `:text`. Such colons at a line start (outside fenced code) are escaped.
-fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
+/// Whether `line` is the delimiter row of a table (`|---|:--:|`) with a tab in
+/// it: Goldmark takes tabs there as the white space they are, pulldown-cmark
+/// does not see a table then.
+fn is_tabbed_delimiter_row(line: &str) -> bool {
+    let row = line.trim();
+    row.contains('\t')
+        && row.contains('-')
+        && row.contains('|')
+        && row
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The source as Goldmark reads it, where pulldown-cmark would read it
+/// otherwise (outside fenced code): a colon at a line start starts a definition
+/// only when a space follows it (pulldown-cmark also at `:text`), so such a
+/// colon is escaped; a table's delimiter row may hold tabs, made spaces here.
+fn as_goldmark_reads(source: &str) -> std::borrow::Cow<'_, str> {
     let needs = source.lines().any(|l| {
         let t = l.trim_start_matches(' ');
-        l.len() - t.len() < 4
-            && t.starts_with(':')
-            && !t.get(1..).unwrap_or_default().starts_with([' ', '\t'])
-            && t.len() > 1
+        is_tabbed_delimiter_row(l)
+            || (l.len() - t.len() < 4
+                && t.starts_with(':')
+                && !t.get(1..).unwrap_or_default().starts_with([' ', '\t'])
+                && t.len() > 1)
     });
     if !needs {
         return std::borrow::Cow::Borrowed(source);
@@ -120,6 +172,9 @@ fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
             out.push('\\');
             out.push_str(t);
             continue;
+        } else if fence.is_none() && is_tabbed_delimiter_row(line) {
+            out.push_str(&line.replace('\t', " "));
+            continue;
         }
         out.push_str(line);
     }
@@ -128,7 +183,7 @@ fn guard_definition_colons(source: &str) -> std::borrow::Cow<'_, str> {
 
 /// Renders `source` to HTML.
 pub fn render(source: &str, settings: Settings<'_>) -> Rendered {
-    let source = guard_definition_colons(source);
+    let source = as_goldmark_reads(source);
     let events: Vec<_> = Parser::new_ext(&source, options())
         .into_offset_iter()
         .map(|(event, range)| match event {

@@ -11,8 +11,25 @@ pub struct Heading {
     pub html: String,
 }
 
-const START: usize = 2;
-const END: usize = 3;
+/// Which headings the table lists and how (`markup.tableOfContents`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Levels {
+    pub start: usize,
+    pub end: usize,
+    /// `<ol>` lists instead of `<ul>`.
+    pub ordered: bool,
+}
+
+impl Default for Levels {
+    /// Hugo's defaults: levels 2 to 3, unordered.
+    fn default() -> Self {
+        Levels {
+            start: 2,
+            end: 3,
+            ordered: false,
+        }
+    }
+}
 
 #[derive(Default)]
 struct Node {
@@ -22,8 +39,8 @@ struct Node {
 
 /// Renders the TOC of `headings`. Like Hugo, every heading takes its place in a
 /// tree of all six levels (missing parents become empty items; each `h1` starts a
-/// new row) and only levels 2 and 3 are written.
-pub fn render(headings: &[Heading]) -> String {
+/// new row) and only the levels of `levels` are written.
+pub fn render(headings: &[Heading], levels: Levels) -> String {
     let mut rows: Vec<Node> = Vec::new();
     for (i, h) in headings.iter().enumerate() {
         let level = usize::from(h.level.clamp(1, 6)) - 1;
@@ -55,7 +72,7 @@ pub fn render(headings: &[Heading]) -> String {
     }
     let mut out = String::from("<nav id=\"TableOfContents\">");
     for row in &rows {
-        write_level(&mut out, &row.children, headings, 2, 1);
+        write_level(&mut out, &row.children, headings, levels, 2, 1);
     }
     if out.ends_with('>') && out.len() > "<nav id=\"TableOfContents\">".len() {
         out.push('\n');
@@ -73,20 +90,22 @@ fn write_level(
     out: &mut String,
     nodes: &[Node],
     headings: &[Heading],
+    levels: Levels,
     level: usize,
     indent: usize,
 ) {
-    if level < START {
+    if level < levels.start {
         for n in nodes {
-            write_level(out, &n.children, headings, level + 1, indent);
+            write_level(out, &n.children, headings, levels, level + 1, indent);
         }
         return;
     }
-    if level > END || nodes.is_empty() {
+    if level > levels.end || nodes.is_empty() {
         return;
     }
+    let list = if levels.ordered { "ol" } else { "ul" };
     newline(out, indent);
-    out.push_str("<ul>");
+    out.push_str(&format!("<{list}>"));
     for node in nodes {
         newline(out, indent + 1);
         out.push_str("<li>");
@@ -94,19 +113,23 @@ fn write_level(
             out.push_str(&format!("<a href=\"#{}\">{}</a>", h.id, h.html));
         }
         let before = out.len();
-        write_level(out, &node.children, headings, level + 1, indent + 2);
+        write_level(out, &node.children, headings, levels, level + 1, indent + 2);
         if out.len() > before {
             newline(out, indent + 1);
         }
         out.push_str("</li>");
     }
     newline(out, indent);
-    out.push_str("</ul>");
+    out.push_str(&format!("</{list}>"));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render_default(headings: &[Heading]) -> String {
+        render(headings, Levels::default())
+    }
 
     fn h(level: u8, id: &str) -> Heading {
         Heading {
@@ -119,21 +142,24 @@ mod tests {
     #[test]
     fn nested_shape_from_the_spec() {
         assert_eq!(
-            render(&[h(2, "a"), h(3, "b")]),
+            render_default(&[h(2, "a"), h(3, "b")]),
             "<nav id=\"TableOfContents\">\n  <ul>\n    <li><a href=\"#a\">A</a>\n      <ul>\n        <li><a href=\"#b\">B</a></li>\n      </ul>\n    </li>\n  </ul>\n</nav>"
         );
     }
 
     #[test]
     fn no_headings_in_range() {
-        assert_eq!(render(&[h(1, "t")]), "<nav id=\"TableOfContents\"></nav>");
-        assert_eq!(render(&[]), "<nav id=\"TableOfContents\"></nav>");
+        assert_eq!(
+            render_default(&[h(1, "t")]),
+            "<nav id=\"TableOfContents\"></nav>"
+        );
+        assert_eq!(render_default(&[]), "<nav id=\"TableOfContents\"></nav>");
     }
 
     #[test]
     fn deeper_headings_leave_the_empty_skeleton() {
         assert_eq!(
-            render(&[h(4, "x"), h(5, "y")]),
+            render_default(&[h(4, "x"), h(5, "y")]),
             "<nav id=\"TableOfContents\">\n  <ul>\n    <li>\n      <ul>\n        <li></li>\n      </ul>\n    </li>\n  </ul>\n</nav>"
         );
     }
@@ -141,8 +167,21 @@ mod tests {
     #[test]
     fn missing_level_gives_an_empty_item() {
         assert_eq!(
-            render(&[h(3, "b")]),
+            render_default(&[h(3, "b")]),
             "<nav id=\"TableOfContents\">\n  <ul>\n    <li>\n      <ul>\n        <li><a href=\"#b\">B</a></li>\n      </ul>\n    </li>\n  </ul>\n</nav>"
+        );
+    }
+
+    #[test]
+    fn levels_and_list_kind_as_configured() {
+        let levels = Levels {
+            start: 2,
+            end: 2,
+            ordered: true,
+        };
+        assert_eq!(
+            render(&[h(2, "a"), h(3, "b"), h(2, "c")], levels),
+            "<nav id=\"TableOfContents\">\n  <ol>\n    <li><a href=\"#a\">A</a></li>\n    <li><a href=\"#c\">C</a></li>\n  </ol>\n</nav>"
         );
     }
 }

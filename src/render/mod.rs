@@ -128,13 +128,14 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
     let site = &build.sites[lang];
     let page = &site.tree.pages[id];
     let destinations = destinations::PageDestinations::for_page(site, id);
+    let shortcodes = PageShortcodes::new(build, lang, id);
     let settings = Settings {
         destinations: destinations
             .as_ref()
             .map(|d| d as &dyn markdown::Destinations),
+        hooks: Some(&shortcodes),
         ..site.markdown_settings()
     };
-    let shortcodes = PageShortcodes::new(build, lang, id);
     let path = page
         .file
         .as_ref()
@@ -173,13 +174,24 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
         html = crate::templates::page::relearn_hooks::apply(site, id, &shortcodes, &html)
             .map_err(|message| crate::error::Error::file(page.source_label(), message))?;
     }
+    let (start, end, ordered) = site.config.toc_levels();
+    let levels = toc::Levels {
+        start,
+        end,
+        ordered,
+    };
+    let toc = toc::render(&rendered.headings, levels);
+    if html.contains(crate::library::OWN_TOC) {
+        html = html.replace(crate::library::OWN_TOC, &toc);
+    }
+    let summary = summary.map(|s| s.replace(crate::library::OWN_TOC, &toc));
     let mut warnings = expanded.warnings;
     warnings.extend(shortcodes.finish());
     Ok(PageContent {
         plain: summary::plain_text(&html),
         html,
         summary,
-        toc: toc::render(&rendered.headings),
+        toc,
         raw_html_omitted: rendered.raw_html_omitted + inner_omitted.get(),
         warnings,
     })

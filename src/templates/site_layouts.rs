@@ -71,7 +71,12 @@ pub struct SiteLayouts {
     /// Partial names as `partial` calls them (`logo.html`, `shortcodes/x.html`).
     pub partials: BTreeSet<String>,
     pub shortcodes: BTreeMap<String, GoShortcode>,
+    /// Render hooks by kind (`link`, `image`): their template names.
+    pub hooks: BTreeMap<String, String>,
 }
+
+/// The render hooks labsite runs, by the name of their file (`render-link.html`).
+const HOOKS: &[&str] = &["link", "image"];
 
 impl SiteLayouts {
     /// Reads `layouts/` of the site at `root`, then labsite's own Go versions of
@@ -152,8 +157,31 @@ impl SiteLayouts {
                 );
             }
         }
+        layouts.load_hooks(root, &site, theme_dir)?;
         warnings.extend(page_layout_warnings(root, folders, &site));
         Ok((layouts, warnings))
+    }
+
+    /// The render hooks of the site's layouts, then of the theme on disk, each
+    /// in `_markup/` or `_default/_markup/` (Hugo's two places for them): the
+    /// first found of each kind.
+    fn load_hooks(&mut self, root: &Path, site: &Path, theme_dir: Option<&Path>) -> Result<()> {
+        let theme_layouts = theme_dir.map(|d| d.join("layouts"));
+        let bases = std::iter::once(site).chain(theme_layouts.as_deref());
+        for base in bases {
+            for folder in ["_markup", "_default/_markup"] {
+                for kind in HOOKS {
+                    let path = base.join(folder).join(format!("render-{kind}.html"));
+                    if self.hooks.contains_key(*kind) || !path.is_file() {
+                        continue;
+                    }
+                    let template = format!("_markup/render-{kind}.html");
+                    self.add(root, &template, &path)?;
+                    self.hooks.insert(kind.to_string(), template);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn add(&mut self, root: &Path, name: &str, path: &Path) -> Result<()> {
@@ -193,19 +221,29 @@ fn page_layout_warnings(root: &Path, folders: &Confinement, site: &Path) -> Vec<
     folders
         .files_under(site, &mut Vec::new())
         .into_iter()
-        .filter(|(rel, _)| {
-            let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+        .filter_map(|(rel, path)| {
+            let (dir, file) = rel.rsplit_once('/').unwrap_or(("", &rel));
             let stem = file.split('.').next().unwrap_or("");
             let top = dir.split('/').next().unwrap_or("");
-            rel.ends_with(".html")
+            let shown = site_relative(root, &path);
+            if dir == "_markup" || dir.ends_with("/_markup") {
+                let kind = stem.strip_prefix("render-").unwrap_or(stem);
+                return (!HOOKS.contains(&kind)).then(|| {
+                    Warning(format!(
+                        "{}: labsite does not run this render hook yet; Markdown renders as Hugo renders it without the hook",
+                        shown.display()
+                    ))
+                });
+            }
+            let page_layout = rel.ends_with(".html")
                 && !NOT_PAGE_LAYOUTS.contains(&top)
-                && (!dir.is_empty() || PAGE_LAYOUTS.contains(&stem))
-        })
-        .map(|(_, path)| {
-            Warning(format!(
-                "{}: labsite renders pages with its learn theme's templates; this layout is not used",
-                site_relative(root, &path).display()
-            ))
+                && (!dir.is_empty() || PAGE_LAYOUTS.contains(&stem));
+            page_layout.then(|| {
+                Warning(format!(
+                    "{}: labsite renders pages with its learn theme's templates; this layout is not used",
+                    shown.display()
+                ))
+            })
         })
         .collect()
 }

@@ -180,13 +180,14 @@ impl<'a> Functions<'a> {
             Some((p, f)) => (p, format!("#{f}")),
             None => (target.as_str(), String::new()),
         };
-        let id = if path.is_empty() {
-            self.env.page
-        } else {
-            site.refs
-                .resolve(path, &dir)
-                .map_err(|_| format!("REF_NOT_FOUND: Ref {target:?}: page not found"))?
-        };
+        // A reference to a place on the same page is that place alone, as in Hugo.
+        if path.is_empty() {
+            return Ok(Value::str(fragment));
+        }
+        let id = site
+            .refs
+            .resolve(path, &dir)
+            .map_err(|_| format!("REF_NOT_FOUND: Ref {target:?}: page not found"))?;
         let url = if name == "ref" {
             site.permalink(id)
         } else {

@@ -6,6 +6,7 @@
 mod date;
 mod file;
 pub mod functions;
+pub mod hook;
 pub mod objects;
 mod page;
 mod scratch;

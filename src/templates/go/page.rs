@@ -130,7 +130,14 @@ impl<'a> Object<'a> for PageObject<'a> {
                     .map_or(Value::Nil, |v| Value::from_json(&v))
             }
             "Content" => return Some(self.content().map(|c| Value::html(c.html))),
-            "TableOfContents" => return Some(self.content().map(|c| Value::html(c.toc))),
+            "TableOfContents" => {
+                let own = (self.lang, self.id) == (self.env.lang, self.env.page);
+                let rendered = self.env.build.bodies.get(self.lang);
+                if own && rendered.is_none_or(|b| !b.contains_key(&self.id)) {
+                    return Some(Ok(Value::html(crate::library::OWN_TOC)));
+                }
+                return Some(self.content().map(|c| Value::html(c.toc)));
+            }
             "Plain" => {
                 return Some(self.content().map(|c| Value::str(c.plain)));
             }

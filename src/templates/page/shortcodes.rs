@@ -14,6 +14,7 @@ use crate::data_format::{as_text, truthy};
 use crate::error::{Error, Warning};
 use crate::library::SiteData;
 use crate::library::refs::RefError;
+use crate::markdown::{HookCall, HookKind};
 use crate::shortcode::lex::Params;
 use crate::shortcode::tree::{Definitions, Inner};
 use crate::shortcode::{CallPosition, Invocation, Shortcodes};
@@ -101,14 +102,14 @@ impl<'a> PageShortcodes<'a> {
             Some((p, f)) => (p.to_string(), format!("#{f}")),
             None => (raw.clone(), String::new()),
         };
+        // A reference to a place on the same page is that place alone, as in Hugo.
+        if path.is_empty() {
+            return fragment;
+        }
         let tree = self.site.tree;
         let page = &tree.pages[self.page];
         let dir = crate::library::refs::context_dir(page, &path);
-        let resolved = if path.is_empty() {
-            Ok(self.page)
-        } else {
-            self.site.refs.resolve(&path, &dir)
-        };
+        let resolved = self.site.refs.resolve(&path, &dir);
         match resolved {
             Ok(id) => {
                 let url = if call.name == "ref" {
@@ -573,5 +574,41 @@ impl Shortcodes for PageShortcodes<'_> {
             }
             message
         })
+    }
+}
+
+/// The site's render hooks (`layouts/_default/_markup/render-link.html`, …),
+/// run for this page's links and images.
+impl crate::markdown::RenderHooks for PageShortcodes<'_> {
+    fn has(&self, kind: HookKind) -> bool {
+        self.env
+            .build
+            .theme
+            .site_layouts
+            .hooks
+            .contains_key(hook_name(kind))
+    }
+
+    fn render(&self, kind: HookKind, call: &HookCall<'_>) -> String {
+        let hooks = &self.env.build.theme.site_layouts.hooks;
+        let Some(template) = hooks.get(hook_name(kind)) else {
+            return String::new();
+        };
+        let dot = crate::templates::go::hook::HookObject::value(&self.env, call);
+        crate::templates::go::run(&self.env, template, dot).unwrap_or_else(|e| {
+            let page = self.site.tree.pages[self.page].source_label();
+            self.errors
+                .borrow_mut()
+                .push(Error::file(page, format!("render hook: {e}")));
+            String::new()
+        })
+    }
+}
+
+/// The name of a render hook of `kind` (`render-link.html` is `link`).
+fn hook_name(kind: HookKind) -> &'static str {
+    match kind {
+        HookKind::Link => "link",
+        HookKind::Image => "image",
     }
 }
