@@ -12,6 +12,8 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     paths.sort();
     for path in paths {
         if path.is_dir() {
+            // A file added to any folder of the theme is embedded at the next build.
+            println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, root, out);
         } else {
             out.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());

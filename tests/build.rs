@@ -948,3 +948,70 @@ fn a_generated_file_replaces_a_static_file_of_the_same_path() {
         );
     }
 }
+
+/// With `canonifyURLs`, root-relative URLs start at `/` (no baseURL path), and
+/// are made relative (`relativeURLs`) or absolute with the whole baseURL; the
+/// expected HTML is Hugo 0.168's for the same site.
+#[test]
+fn canonified_urls_leave_out_the_base_path_until_made_absolute_or_relative() {
+    let files = |relative: bool| {
+        let config = format!(
+            "baseURL = 'https://example.org/docs/'\ncanonifyURLs = true\n{}title = 'C'\n",
+            if relative {
+                "relativeURLs = true\n"
+            } else {
+                ""
+            }
+        );
+        site_from(&[
+            ("hugo.toml", config.as_str()),
+            (
+                "content/a/_index.md",
+                "---\ntitle: A\n---\n[b]({{< relref \"b.md\" >}}) ![i](/img/x.png)\n",
+            ),
+            ("content/a/b.md", "---\ntitle: B\n---\nb\n"),
+        ])
+    };
+    let relative = files(true);
+    build_ok(relative.path(), &[]);
+    assert_contains(
+        &read(relative.path(), "public/a/index.html"),
+        "<p><a href=\"../a/b/\">b</a> <img src=\"../img/x.png\" alt=\"i\"></p>",
+    );
+    let absolute = files(false);
+    build_ok(absolute.path(), &[]);
+    assert_contains(
+        &read(absolute.path(), "public/a/index.html"),
+        "<p><a href=\"https://example.org/docs/a/b/\">b</a> <img src=\"https://example.org/docs/img/x.png\" alt=\"i\"></p>",
+    );
+}
+
+/// A site that names relearn only as a Hugo module import gets relearn's
+/// shortcodes; `math` keeps the formula for MathJax, loaded on that page only.
+#[test]
+fn a_module_import_names_the_theme_and_math_loads_mathjax_where_used() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'M'\n[module]\n[[module.imports]]\n  path = 'github.com/McShelby/hugo-theme-relearn'\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\nhome\n"),
+        (
+            "content/f.md",
+            "---\ntitle: F\n---\n{{< math align=\"left\" >}}$$ x^2 $${{< /math >}}\n",
+        ),
+        ("content/g.md", "---\ntitle: G\n---\nno formula\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let with_math = read(dir.path(), "public/f/index.html");
+    assert_contains(
+        &with_math,
+        "<span class=\"math align-left\">$$ x^2 $$</span>",
+    );
+    assert_contains(
+        &with_math,
+        "<script id=\"MathJax-script\" async src=\"/mathjax/tex-mml-chtml.js\"></script>",
+    );
+    assert!(!read(dir.path(), "public/g/index.html").contains("MathJax"));
+    assert!(dir.path().join("public/mathjax/tex-mml-chtml.js").is_file());
+}

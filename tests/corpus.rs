@@ -138,6 +138,17 @@ fn aws_get_started() {
 }
 
 #[test]
+fn cryspy_doc() {
+    check(
+        "cryspy-doc",
+        &[("HUGO_REFLINKSERRORLEVEL", "WARNING")],
+        274,
+        false,
+        248,
+    );
+}
+
+#[test]
 fn relearn_example_builds() {
     check("relearn-example", &[], 60, true, 0);
 }
@@ -176,6 +187,7 @@ fn every_site_builds_the_same_bytes_every_time() {
     let Some(corpus) = corpus() else { return };
     for site in [
         "aws-get-started",
+        "cryspy-doc",
         "dynamodb-labs",
         "hpc-tutorials",
         "learn-docs",

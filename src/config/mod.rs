@@ -101,6 +101,20 @@ impl EmbeddedHook {
     }
 }
 
+/// The theme a site names only as a Hugo module (`[[module.imports]] path =
+/// "github.com/McShelby/hugo-theme-relearn"`): Hugo builds with the first
+/// import as the theme; its name is the path's last part.
+fn module_theme(raw: &Map<String, Value>) -> Option<String> {
+    let imports = raw.get("module")?.get("imports")?;
+    let first = match imports {
+        Value::Array(list) => list.first()?,
+        other => other,
+    };
+    let path = as_text(first.get("path"))?;
+    let name = path.trim_end_matches('/').rsplit('/').next()?;
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 impl Config {
     /// Reads the configuration of the site at `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
@@ -148,7 +162,7 @@ impl Config {
         let theme = match raw.get("theme") {
             Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
             Some(Value::Array(a)) => a.first().and_then(|v| as_text(Some(v))),
-            _ => None,
+            _ => module_theme(&raw),
         };
         let themes_dir = overrides
             .themes_dir
@@ -285,8 +299,14 @@ impl Config {
             == Some(true)
     }
 
-    /// The path part of baseURL without its trailing slash (`""` or `/workshop`).
+    /// The path part of baseURL without its trailing slash (`""` or `/workshop`)
+    /// that root-relative URLs start with. With `canonifyURLs` they start at
+    /// `/` (Hugo adds the context root only without it): the path is then part
+    /// of [`Config::base_host`], put before them when they are made absolute.
     pub fn base_path(&self) -> &str {
+        if self.canonify_urls {
+            return "";
+        }
         let after_scheme = match self.base_url.find("://") {
             Some(i) => self.base_url.get(i + 3..).unwrap_or_default(),
             None => self.base_url.as_str(),
@@ -356,8 +376,13 @@ impl Config {
         view
     }
 
-    /// scheme://host of baseURL (empty when baseURL has none).
+    /// scheme://host of baseURL (empty when baseURL has none): what a
+    /// root-relative URL is put after to make it absolute. With `canonifyURLs`,
+    /// baseURL's path too (see [`Config::base_path`]).
     pub fn base_host(&self) -> &str {
+        if self.canonify_urls && self.base_url.contains("://") {
+            return self.base_url.trim_end_matches('/');
+        }
         match self.base_url.find("://") {
             Some(i) => {
                 let rest = self.base_url.get(i + 3..).unwrap_or_default();
@@ -499,5 +524,17 @@ mod tests {
                 .starts_with("config.toml:2:7: invalid TOML config: "),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_theme_named_only_as_a_module_import_is_the_theme() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("config.toml"),
+            "[module]\n[[module.imports]]\n  path = 'github.com/McShelby/hugo-theme-relearn'\ntheme = 'ignored'\n",
+        )
+        .unwrap();
+        let c = Config::load(d.path(), &Overrides::default()).unwrap();
+        assert_eq!(c.theme.as_deref(), Some("hugo-theme-relearn"));
     }
 }

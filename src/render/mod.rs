@@ -412,6 +412,11 @@ pub fn render_page(
         m.insert("edit_url".into(), json!(edit_url));
         m.insert("description".into(), json!(description));
         m.insert("tags".into(), json!([]));
+        // MathJax is loaded only where a formula is (relearn's `math`).
+        m.insert(
+            "has_math".into(),
+            json!(content.html.contains("<span class=\"math align-")),
+        );
         // The mermaid script is loaded only where a diagram is.
         m.insert(
             "has_mermaid".into(),
