@@ -83,18 +83,28 @@ fn panic_on_warning_fails_and_keeps_the_previous_output() {
 }
 
 #[test]
-fn clean_destination_dir_removes_what_the_build_did_not_write() {
-    let dir = site_from(&[CONFIG, ("content/p.md", "---\ntitle: P\n---\nfine\n")]);
+fn clean_destination_dir_removes_only_what_an_earlier_build_wrote() {
+    let dir = site_from(&[
+        CONFIG,
+        ("content/p.md", "---\ntitle: P\n---\nfine\n"),
+        ("content/gone.md", "---\ntitle: Gone\n---\nsoon gone\n"),
+    ]);
     build_ok(dir.path(), &[]);
-    std::fs::write(dir.path().join("public/stale.html"), "old").unwrap();
+    std::fs::remove_file(dir.path().join("content/gone.md")).unwrap();
+    std::fs::write(dir.path().join("public/mine.html"), "an author's own").unwrap();
     std::fs::write(dir.path().join("public/.gitignore"), "x").unwrap();
     build_ok(dir.path(), &[]);
     assert!(
-        dir.path().join("public/stale.html").exists(),
+        dir.path().join("public/gone/index.html").exists(),
         "kept, as Hugo keeps it"
     );
     build_ok(dir.path(), &["--cleanDestinationDir"]);
-    assert!(!dir.path().join("public/stale.html").exists());
+    assert!(!dir.path().join("public/gone/index.html").exists());
+    assert!(
+        !dir.path().join("public/gone").exists(),
+        "its folder, left empty"
+    );
+    assert_eq!(read(dir.path(), "public/mine.html"), "an author's own");
     assert!(
         dir.path().join("public/.gitignore").exists(),
         "Hugo keeps .gitignore"

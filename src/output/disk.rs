@@ -26,7 +26,13 @@ pub struct DiskOutput {
     minify: bool,
     /// The destination holds a previous output.
     has_previous: bool,
+    /// The files the previous labsite build wrote there (its manifest).
+    previous_files: BTreeSet<String>,
 }
+
+/// The list of the files a build wrote, kept in its output: the next build's
+/// `--cleanDestinationDir` removes only files listed there.
+pub const MANIFEST: &str = ".labsite-manifest";
 
 /// Files Hugo keeps in the destination even when it cleans it.
 const ALWAYS_KEPT: [&str; 3] = [".git", ".gitignore", ".gitattributes"];
@@ -71,6 +77,9 @@ impl DiskOutput {
             committed: false,
             minify: false,
             has_previous: destination.is_dir(),
+            previous_files: std::fs::read_to_string(destination.join(MANIFEST))
+                .map(|list| list.lines().map(String::from).collect())
+                .unwrap_or_default(),
         })
     }
 
@@ -111,6 +120,21 @@ impl DiskOutput {
     /// each is moved into place, and the files this build did not write are kept,
     /// as Hugo keeps them, unless `clean`.
     pub fn commit(mut self, clean: bool) -> Result<()> {
+        // What labsite made: this build's files, and unless they are cleaned
+        // away, those of earlier builds still there.
+        let mut made: BTreeSet<&str> = self.written.iter().map(String::as_str).collect();
+        if !clean {
+            made.extend(
+                self.previous_files
+                    .iter()
+                    .filter(|f| *f != MANIFEST && self.destination.join(f).is_file())
+                    .map(String::as_str),
+            );
+        }
+        let mut list: String = made.iter().map(|f| format!("{f}\n")).collect();
+        list.push_str(MANIFEST);
+        list.push('\n');
+        self.queue(MANIFEST, Source::Bytes(list.into_bytes().into()))?;
         self.writers.finish()?;
         if !self.has_previous {
             std::fs::rename(&self.staging, &self.destination)
@@ -141,9 +165,10 @@ impl DiskOutput {
         Ok(())
     }
 
-    /// Removes the files of the destination this build did not write (Hugo's
-    /// `--cleanDestinationDir`), then the folders left empty; `.git` and its
-    /// kin stay.
+    /// Removes the files of the destination that the previous labsite build
+    /// wrote and this one did not (`--cleanDestinationDir`), then the folders
+    /// left empty. What no labsite build wrote stays (Hugo would remove it; a
+    /// destination may hold an author's own files), and so do `.git` and its kin.
     fn remove_unwritten(&self) -> Result<()> {
         let kept = |rel: &Path| {
             rel.components()
@@ -163,13 +188,11 @@ impl DiskOutput {
             if kept(rel) {
                 continue;
             }
+            let rel = rel.to_string_lossy().replace('\\', "/");
             if entry.file_type().is_dir() {
                 // Fails, as it should, for a folder that still holds files.
                 let _ = std::fs::remove_dir(entry.path());
-            } else if !self
-                .written
-                .contains(&rel.to_string_lossy().replace('\\', "/"))
-            {
+            } else if self.previous_files.contains(&rel) && !self.written.contains(&rel) {
                 std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             }
         }
@@ -261,12 +284,21 @@ mod tests {
     }
 
     #[test]
-    fn commit_keeps_stale_files_unless_clean() {
+    fn commit_keeps_stale_files_unless_clean_and_never_removes_what_it_did_not_write() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("public");
         std::fs::create_dir_all(dest.join(".git")).unwrap();
-        std::fs::write(dest.join("stale.html"), "s").unwrap();
+        std::fs::write(dest.join("mine.html"), "m").unwrap();
         std::fs::write(dest.join(".git/HEAD"), "h").unwrap();
+        let mut out = DiskOutput::begin(&dest).unwrap();
+        out.write("index.html", b"i").unwrap();
+        out.write("stale.html", b"s").unwrap();
+        out.commit(false).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dest.join(MANIFEST)).unwrap(),
+            "index.html\nstale.html\n.labsite-manifest\n"
+        );
+
         let mut out = DiskOutput::begin(&dest).unwrap();
         out.write("index.html", b"i").unwrap();
         out.commit(false).unwrap();
@@ -275,8 +307,13 @@ mod tests {
         let mut out = DiskOutput::begin(&dest).unwrap();
         out.write("index.html", b"i").unwrap();
         out.commit(true).unwrap();
-        assert!(!dest.join("stale.html").exists());
+        assert!(
+            !dest.join("stale.html").exists(),
+            "a previous build wrote it"
+        );
+        assert!(dest.join("mine.html").exists(), "no labsite build wrote it");
         assert!(dest.join(".git/HEAD").exists());
+        assert!(dest.join("index.html").exists());
     }
 
     #[cfg(unix)]
@@ -337,8 +374,9 @@ mod tests {
         let dest = dir.path().join("public");
         let outside = dir.path().join("outside");
         std::fs::create_dir_all(&outside).unwrap();
-        std::fs::create_dir_all(dest.join("old/deep")).unwrap();
-        std::fs::write(dest.join("old/deep/page.html"), "old").unwrap();
+        let mut first = DiskOutput::begin(&dest).unwrap();
+        first.write("old/deep/page.html", b"old").unwrap();
+        first.commit(false).unwrap();
         std::fs::write(dest.join("was-a-file"), "file").unwrap();
         std::os::unix::fs::symlink(&outside, dest.join("link")).unwrap();
 
