@@ -41,6 +41,8 @@ pub struct SiteData<'a> {
     pub config: &'a Config,
     /// The flavour of learn the site is written for.
     pub flavour: Flavour,
+    /// Which headings a page's table of contents lists (`markup.tableOfContents`).
+    pub toc_levels: crate::markdown::toc::Levels,
     pub tree: &'a ContentTree,
     pub site_view: Value,
     pub refs: refs::RefIndex,
@@ -124,6 +126,14 @@ impl<'a> SiteData<'a> {
             folders,
             config,
             flavour,
+            toc_levels: {
+                let (start, end, ordered) = config.toc_levels();
+                crate::markdown::toc::Levels {
+                    start,
+                    end,
+                    ordered,
+                }
+            },
             tree,
             rel_permalinks,
             has_assets: root.join("assets").is_dir(),

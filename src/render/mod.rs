@@ -174,13 +174,7 @@ fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent
         html = crate::templates::page::relearn_hooks::apply(site, id, &shortcodes, &html)
             .map_err(|message| crate::error::Error::file(page.source_label(), message))?;
     }
-    let (start, end, ordered) = site.config.toc_levels();
-    let levels = toc::Levels {
-        start,
-        end,
-        ordered,
-    };
-    let toc = toc::render(&rendered.headings, levels);
+    let toc = toc::render(&rendered.headings, site.toc_levels);
     if html.contains(crate::library::OWN_TOC) {
         html = html.replace(crate::library::OWN_TOC, &toc);
     }
