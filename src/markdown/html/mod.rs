@@ -1,0 +1,384 @@
+//! Writes pulldown-cmark events as the HTML Goldmark gives in Hugo: HTML5 void
+//! tags, GitHub heading ids, raw HTML omitted unless `unsafe`, dangerous URLs
+//! emptied, linkified text, Hugo's table, task-list, footnote and code-block markup.
+
+mod code;
+mod footnotes;
+mod headings;
+mod links;
+mod tables;
+
+use super::highlight;
+use super::toc::Heading;
+use super::typographer::{self, Piece};
+use super::{HookCall, HookKind, Rendered, Settings, linkify};
+use crate::text::anchor::Ids;
+use crate::text::escape::{escape_text, escape_url};
+use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
+
+#[derive(Default)]
+struct Writer<'s> {
+    out: String,
+    settings: Settings<'s>,
+    ids: Ids,
+    headings: Vec<Heading>,
+    omitted: usize,
+    /// Inside an image: text goes to the alt attribute.
+    image_depth: usize,
+    alt: String,
+    /// The image's description as HTML (emphasis kept), for its render hook.
+    alt_html: String,
+    image_title: Vec<String>,
+    link_depth: usize,
+    /// Each open link: for one the site's hook writes, its destination and
+    /// title and the output before it (its content is written apart).
+    links: Vec<Option<links::HookedLink>>,
+    /// Each open image the site's hook writes: its destination.
+    hooked_images: Vec<Option<String>>,
+    /// The text of the hooked link being written, without markup.
+    link_plain: Option<String>,
+    /// How many links, and images, the hooks were given so far.
+    link_ordinal: usize,
+    image_ordinal: usize,
+    /// Inside a code block: its language and info attributes (`None` for an
+    /// indented block) and the code so far.
+    code: Option<(Option<(String, String)>, String)>,
+    table_alignments: Vec<Alignment>,
+    table_cell: usize,
+    in_table_head: bool,
+    /// Footnote labels in order of first reference.
+    footnote_order: Vec<String>,
+    footnotes: Vec<footnotes::Footnote>,
+    /// Output saved while a footnote definition is written.
+    saved: Vec<String>,
+    /// Every heading's id, in document order, and how many were opened so far.
+    heading_ids: Vec<String>,
+    heading_index: usize,
+    current_heading: Option<(u8, String, usize)>,
+    html_block: Option<String>,
+    /// The source character before the current text (for the typographer).
+    prev_char: char,
+    /// Quotes the typographer opened in the current block.
+    quotes: typographer::Open,
+}
+
+/// The source character that follows a text event, as the typographer sees it.
+fn char_after(next: Option<&Event<'_>>) -> char {
+    match next {
+        None | Some(Event::SoftBreak) | Some(Event::HardBreak) => '\n',
+        Some(Event::End(end)) if is_block_end(end) => '\n',
+        Some(Event::Code(_)) => '`',
+        Some(Event::Html(_)) | Some(Event::InlineHtml(_)) => '<',
+        Some(Event::FootnoteReference(_)) => '[',
+        Some(Event::Text(t)) => t.chars().next().unwrap_or('\n'),
+        Some(_) => '*',
+    }
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// Writes the HTML of `events`.
+pub fn write(events: Vec<Event<'_>>, settings: Settings<'_>) -> Rendered {
+    let events = merge_text(events);
+    let mut w = Writer {
+        out: String::with_capacity(events.len() * 16),
+        settings,
+        prev_char: '\n',
+        ..Default::default()
+    };
+    w.heading_ids = w.assign_heading_ids(&events);
+    let mut iter = events.into_iter().peekable();
+    while let Some(event) = iter.next() {
+        let after = char_after(iter.peek());
+        let paragraph_next = matches!(iter.peek(), Some(Event::Start(Tag::Paragraph)));
+        w.event(event, after, paragraph_next);
+    }
+    w.write_footnotes();
+    Rendered {
+        html: w.out,
+        headings: w.headings,
+        raw_html_omitted: w.omitted,
+    }
+}
+
+/// Joins adjacent text events (pulldown-cmark splits text at special characters).
+fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for e in events {
+        if let Event::Text(t) = &e
+            && let Some(Event::Text(prev)) = out.last_mut()
+        {
+            let joined = format!("{prev}{t}");
+            *prev = CowStr::from(joined);
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
+impl Writer<'_> {
+    /// Writes one event. `after` is the source character after it (for the
+    /// typographer); `paragraph_next` tells whether a paragraph follows.
+    fn event(&mut self, event: Event<'_>, after: char, paragraph_next: bool) {
+        let next_prev = match &event {
+            Event::Text(t) => t.chars().last().unwrap_or(self.prev_char),
+            Event::Code(_) => '`',
+            Event::SoftBreak | Event::HardBreak => '\n',
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            ) => '*',
+            Event::End(end) if !is_block_end(end) => '*',
+            Event::Start(_) | Event::End(_) => {
+                self.quotes = typographer::Open::default();
+                '\n'
+            }
+            _ => '>',
+        };
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => self.start_heading(level, classes, attrs),
+            Event::End(TagEnd::Heading(level)) => self.end_heading(level),
+            Event::Start(Tag::Item) => {
+                self.out.push_str("<li>");
+                if paragraph_next {
+                    self.out.push('\n');
+                }
+            }
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => self.text(&text, after),
+            Event::Code(code) => {
+                if let Some(plain) = &mut self.link_plain {
+                    plain.push_str(&code);
+                }
+                if self.image_depth > 0 {
+                    self.alt.push_str(&code);
+                    self.alt_html.push_str("<code>");
+                    escape_text(&mut self.alt_html, &code);
+                    self.alt_html.push_str("</code>");
+                } else {
+                    self.out.push_str("<code>");
+                    escape_text(&mut self.out, &code);
+                    self.out.push_str("</code>");
+                }
+            }
+            Event::Html(html) => match &mut self.html_block {
+                Some(block) => block.push_str(&html),
+                None => self.raw_html(&html, false),
+            },
+            Event::InlineHtml(html) => self.raw_html(&html, true),
+            Event::SoftBreak => {
+                if self.image_depth > 0 {
+                    self.alt.push(' ');
+                } else {
+                    self.out.push('\n');
+                }
+            }
+            Event::HardBreak => self.out.push_str("<br>\n"),
+            Event::Rule => self.out.push_str("<hr>\n"),
+            Event::TaskListMarker(checked) => {
+                self.out.push_str(if checked {
+                    "<input checked=\"\" disabled=\"\" type=\"checkbox\"> "
+                } else {
+                    "<input disabled=\"\" type=\"checkbox\"> "
+                });
+            }
+            Event::FootnoteReference(label) => self.footnote_reference(&label),
+            Event::InlineMath(m) | Event::DisplayMath(m) => escape_text(&mut self.out, &m),
+        }
+        self.prev_char = next_prev;
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        if self.image_depth > 0 && !matches!(tag, Tag::Image { .. }) {
+            // Only the alt text of an image's content counts; its hook sees
+            // the emphasis too.
+            match tag {
+                Tag::Emphasis => self.alt_html.push_str("<em>"),
+                Tag::Strong => self.alt_html.push_str("<strong>"),
+                Tag::Strikethrough => self.alt_html.push_str("<del>"),
+                _ => {}
+            }
+            return;
+        }
+        let out = &mut self.out;
+        match tag {
+            Tag::Paragraph => out.push_str("<p>"),
+            Tag::BlockQuote(_) => out.push_str("<blockquote>\n"),
+            Tag::CodeBlock(kind) => self.start_code_block(kind),
+            Tag::HtmlBlock => self.html_block = Some(String::new()),
+            Tag::List(Some(start)) => {
+                if start == 1 {
+                    out.push_str("<ol>\n");
+                } else {
+                    out.push_str(&format!("<ol start=\"{start}\">\n"));
+                }
+            }
+            Tag::List(None) => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push_str("<ul>\n");
+            }
+            Tag::Item => out.push_str("<li>"),
+            Tag::FootnoteDefinition(label) => self.start_footnote(&label),
+            Tag::DefinitionList => out.push_str("<dl>\n"),
+            Tag::DefinitionListTitle => out.push_str("<dt>"),
+            Tag::DefinitionListDefinition => out.push_str("<dd>"),
+            Tag::Table(alignments) => self.start_table(alignments),
+            Tag::TableHead => self.start_table_head(),
+            Tag::TableRow => self.start_table_row(),
+            Tag::TableCell => self.start_table_cell(),
+            Tag::Emphasis => out.push_str("<em>"),
+            Tag::Strong => out.push_str("<strong>"),
+            Tag::Strikethrough => out.push_str("<del>"),
+            Tag::Superscript => out.push_str("<sup>"),
+            Tag::Subscript => out.push_str("<sub>"),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => self.start_link(link_type, dest_url, title),
+            Tag::Image {
+                dest_url, title, ..
+            } => self.start_image(dest_url, title),
+            Tag::MetadataBlock(_) | Tag::Heading { .. } => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        if self.image_depth > 0 && tag != TagEnd::Image {
+            match tag {
+                TagEnd::Emphasis => self.alt_html.push_str("</em>"),
+                TagEnd::Strong => self.alt_html.push_str("</strong>"),
+                TagEnd::Strikethrough => self.alt_html.push_str("</del>"),
+                _ => {}
+            }
+            return;
+        }
+        let out = &mut self.out;
+        match tag {
+            TagEnd::Paragraph => out.push_str("</p>\n"),
+            TagEnd::Heading(_) => {}
+            TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
+            TagEnd::CodeBlock => self.end_code_block(),
+            TagEnd::HtmlBlock => {
+                let block = self.html_block.take().unwrap_or_default();
+                self.raw_html(&block, false);
+            }
+            TagEnd::List(true) => out.push_str("</ol>\n"),
+            TagEnd::List(false) => out.push_str("</ul>\n"),
+            TagEnd::Item => out.push_str("</li>\n"),
+            TagEnd::FootnoteDefinition => self.end_footnote(),
+            TagEnd::DefinitionList => out.push_str("</dl>\n"),
+            TagEnd::DefinitionListTitle => out.push_str("</dt>\n"),
+            TagEnd::DefinitionListDefinition => out.push_str("</dd>\n"),
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableHead => self.end_table_head(),
+            TagEnd::TableRow => out.push_str("\n\t\t\t</tr>"),
+            TagEnd::TableCell => self.end_table_cell(),
+            TagEnd::Emphasis => out.push_str("</em>"),
+            TagEnd::Strong => out.push_str("</strong>"),
+            TagEnd::Strikethrough => out.push_str("</del>"),
+            TagEnd::Superscript => out.push_str("</sup>"),
+            TagEnd::Subscript => out.push_str("</sub>"),
+            TagEnd::Link => self.end_link(),
+            TagEnd::Image => self.end_image(),
+            TagEnd::MetadataBlock(_) => {}
+        }
+    }
+
+    /// Writes text with the typographer's substitutions.
+    fn smart_text(&mut self, text: &str, before: char, after: char) {
+        for piece in typographer::apply(text, before, after, &mut self.quotes) {
+            match piece {
+                Piece::Text(t) => escape_text(&mut self.out, &typographer::restore(t)),
+                Piece::Sub(sub) => self.out.push_str(sub.entity()),
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, after: char) {
+        if let Some(plain) = &mut self.link_plain {
+            plain.push_str(&typographer::to_chars(text, self.prev_char, after));
+        }
+        if self.image_depth > 0 {
+            let chars = typographer::to_chars(text, self.prev_char, after);
+            escape_text(&mut self.alt_html, &chars);
+            self.alt.push_str(&chars);
+            return;
+        }
+        if let Some((_, code)) = &mut self.code {
+            code.push_str(text);
+            return;
+        }
+        if self.link_depth > 0 {
+            self.smart_text(text, self.prev_char, after);
+            return;
+        }
+        let pieces = linkify::split(text);
+        let mut before = self.prev_char;
+        for (i, piece) in pieces.iter().enumerate() {
+            match piece {
+                linkify::Piece::Text(t) => {
+                    let next = match pieces.get(i + 1) {
+                        Some(_) => 'h',
+                        None => after,
+                    };
+                    self.smart_text(t, before, next);
+                    before = t.chars().last().unwrap_or(before);
+                }
+                linkify::Piece::Link { text, href } => {
+                    self.out.push_str("<a href=\"");
+                    escape_url(&mut self.out, &typographer::restore(href));
+                    self.out.push_str("\">");
+                    escape_text(&mut self.out, &typographer::restore(text));
+                    self.out.push_str("</a>");
+                    before = text.chars().last().unwrap_or(before);
+                }
+            }
+        }
+    }
+
+    fn raw_html(&mut self, html: &str, inline: bool) {
+        if self.settings.unsafe_html {
+            self.out.push_str(html);
+            return;
+        }
+        if html.trim_start().starts_with("<!--") {
+            return; // comments are dropped silently
+        }
+        if html.trim().is_empty() {
+            return;
+        }
+        self.omitted += 1;
+        self.out.push_str("<!-- raw HTML omitted -->");
+        if !inline {
+            self.out.push('\n');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
