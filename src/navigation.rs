@@ -1,7 +1,7 @@
 //! The learn theme's navigation, computed once per site: the sidebar menu tree
 //! (top level = home's sections, learn's order and `hidden` rule), previous/next in
 //! learn's depth-first order with its URL-prefix rule, and breadcrumbs.
-#![allow(clippy::indexing_slicing)] // indices are page ids of the tree and positions in the reading order it builds, never input
+#![allow(clippy::indexing_slicing)] // indices are positions in the reading order it builds, never input
 
 use crate::content::{ContentTree, Kind, PageId, sort};
 use std::collections::HashMap;
@@ -53,16 +53,16 @@ impl Navigation {
     ) -> Navigation {
         // A section's own `ordersectionsby` (relearn) wins over the site's.
         let sort_children = |parent: PageId, ids: &mut Vec<PageId>| {
-            let own = section_order(&tree.pages[parent]);
+            let own = section_order(&tree[parent]);
             let by_title = match own.as_deref() {
                 Some("title" | "linktitle" | "name") => true,
                 Some(_) => false,
                 None => order_by_title,
             };
             if by_title {
-                ids.sort_by(|&a, &b| sort::title_order(&tree.pages[a], &tree.pages[b]));
+                ids.sort_by(|&a, &b| sort::title_order(&tree[a], &tree[b]));
             } else if own.as_deref() == Some("date") {
-                ids.sort_by_key(|&c| tree.pages[c].date.map(|d| d.timestamp()));
+                ids.sort_by_key(|&c| tree[c].date.map(|d| d.timestamp()));
             }
         };
         let menu = if whole_tree {
@@ -148,7 +148,7 @@ pub struct WalkState {
 }
 
 fn hidden(tree: &ContentTree, id: PageId) -> bool {
-    tree.pages[id].flag("hidden")
+    tree[id].flag("hidden")
 }
 
 fn menu_node(
@@ -158,7 +158,7 @@ fn menu_node(
     sort_children: &dyn Fn(PageId, &mut Vec<PageId>),
     url_of: &dyn Fn(PageId) -> String,
 ) -> MenuNode {
-    let page = &tree.pages[id];
+    let page = &tree[id];
     let is_section = page.is_section_like();
     let mut kids: Vec<PageId> = if is_section {
         page.children.clone()
@@ -215,7 +215,7 @@ fn menu_decoration(page: &crate::content::Page, which: &str) -> String {
 /// learn's `menu-nextprev` walk: the node, then its children (home: sections only)
 /// by weight, skipping `hidden: true` subtrees.
 fn walk(tree: &ContentTree, id: PageId, order: &mut Vec<PageId>) {
-    let page = &tree.pages[id];
+    let page = &tree[id];
     if page.params.get("hidden") == Some(&serde_json::Value::Bool(true)) {
         return;
     }
@@ -242,7 +242,7 @@ pub fn breadcrumbs(
         .into_iter()
         .map(|a| PageLink {
             url: url_of(a),
-            title: tree.pages[a].title.clone(),
+            title: tree[a].title.clone(),
         })
         .collect()
 }
@@ -251,10 +251,14 @@ pub fn breadcrumbs(
 mod tests {
     use super::*;
 
+    fn id(n: usize) -> PageId {
+        PageId::nth(n)
+    }
+
     fn nav(urls: &[&str]) -> Navigation {
         Navigation {
             menu: Vec::new(),
-            order: (0..urls.len()).collect(),
+            order: (0..urls.len()).map(id).collect(),
             index: urls
                 .iter()
                 .enumerate()
@@ -272,19 +276,19 @@ mod tests {
     #[test]
     fn prefix_rule() {
         let n = nav(&["/", "/a/", "/a/x/", "/a/y/", "/b/"]);
-        assert_eq!(walk(&n, "/"), (None, Some(1)));
-        assert_eq!(walk(&n, "/a/x/"), (Some(1), Some(3)));
+        assert_eq!(walk(&n, "/"), (None, Some(id(1))));
+        assert_eq!(walk(&n, "/a/x/"), (Some(id(1)), Some(id(3))));
         // The last node keeps the "next" set after its section matched.
-        assert_eq!(walk(&n, "/b/"), (Some(3), Some(1)));
+        assert_eq!(walk(&n, "/b/"), (Some(id(3)), Some(id(1))));
         // A page outside the walk: only home matches.
-        assert_eq!(walk(&n, "/about/"), (None, Some(1)));
+        assert_eq!(walk(&n, "/about/"), (None, Some(id(1))));
     }
 
     #[test]
     fn ugly_urls_do_not_match_home() {
         let n = nav(&["/index.html", "/a/index.html", "/a/x.html"]);
         assert_eq!(walk(&n, "/about.html"), (None, None));
-        assert_eq!(walk(&n, "/a/x.html"), (Some(1), None));
+        assert_eq!(walk(&n, "/a/x.html"), (Some(id(1)), None));
     }
 
     #[test]
@@ -295,11 +299,11 @@ mod tests {
         html.walk("/a/x.html", &mut state);
         amp.walk("/amp/a/x.html", &mut state);
         // The HTML walk left "next" armed at its end: AMP's first node takes it.
-        assert_eq!((state.prev, state.next), (Some(1), Some(0)));
+        assert_eq!((state.prev, state.next), (Some(id(1)), Some(id(0))));
         let mut state = WalkState::default();
         html.walk("/index.html", &mut state);
         amp.walk("/amp/index.html", &mut state);
         // At the first node, "prev" is the last node of the previous walk.
-        assert_eq!((state.prev, state.next), (Some(2), Some(1)));
+        assert_eq!((state.prev, state.next), (Some(id(2)), Some(id(1))));
     }
 }

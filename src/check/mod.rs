@@ -2,7 +2,6 @@
 //! every link, image and `#anchor` in the content of every page, and every
 //! `ref`/`relref`, reporting all problems at once with the source `path:line`.
 //! Links to other sites are only counted, unless asked for ([`external`]).
-#![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
 pub mod external;
 mod html;
@@ -104,7 +103,7 @@ pub fn check(options: &CheckOptions) -> Result<Report> {
             base_path: language.config.base_path().to_string(),
         };
         for id in language.tree.rendered() {
-            let page = &language.tree.pages[id];
+            let page = &language.tree[id];
             let (Some(file), Some(content)) = (&page.file, kept.content(lang, id)) else {
                 continue;
             };

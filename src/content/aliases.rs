@@ -27,7 +27,7 @@ pub(super) fn alias_path(page: &Page, alias: &str) -> String {
 pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
     let mut out = BTreeMap::new();
     for id in tree.rendered() {
-        let page = &tree.pages[id];
+        let page = &tree[id];
         for alias in &page.aliases {
             out.insert(super::url::clean(&alias_path(page, alias)), id);
         }

@@ -2,7 +2,7 @@
 //! (`_index.md`; every top-level folder), regular pages, leaf bundles (`index.md` and
 //! its resources), language suffixes, front matter, URLs, the publication filter and
 //! Hugo's default order. Loading never renders anything.
-#![allow(clippy::indexing_slicing)] // indices are page and section ids the loader itself hands out, never input
+#![allow(clippy::indexing_slicing)] // indices are section ids and page ids the loader itself hands out, never input
 
 use super::aliases::check_paths_stay_inside;
 use super::walk::{ContentFile, Walked, content_dir, content_root, parent_dir, scan, walk};
@@ -107,7 +107,7 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
     let mut loader = Loader {
         config,
         sources,
-        pages: Vec::new(),
+        tree: ContentTree::default(),
         warnings: Vec::new(),
         errors: Vec::new(),
         prefix: config.lang_prefix(),
@@ -159,20 +159,14 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
         });
     }
 
-    let mut tree = ContentTree {
-        pages: loader.pages,
-        files: Vec::new(),
-        resource_owners: HashMap::new(),
-    };
+    let mut tree = loader.tree;
     check_paths_stay_inside(root, &tree)?;
     let mut warnings = walked.skipped.clone();
     warnings.extend(loader.warnings);
 
     // Bundle resources and other content files.
     let bundle_pages: HashMap<String, PageId> = tree
-        .pages
-        .iter()
-        .enumerate()
+        .pages()
         .filter_map(|(i, p)| {
             let f = p.file.as_ref()?;
             (p.kind == Kind::Page && leaf_dirs.contains(f.dir.trim_end_matches('/')))
@@ -191,10 +185,10 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
         if let Some(bundle) = leaf_dir_of(&dir, &leaf_dirs) {
             if let Some(&owner) = bundle_pages.get(bundle) {
                 let within = rel.get(bundle.len() + 1..).unwrap_or_default();
-                let base = url::bundle_dir_url(&tree.pages[owner].url);
+                let base = url::bundle_dir_url(&tree[owner].url);
                 let target = format!("{}{}", base.trim_start_matches('/'), within);
                 tree.resource_owners.insert(target.clone(), owner);
-                tree.pages[owner].resources.push(Resource {
+                tree[owner].resources.push(Resource {
                     source: abs,
                     target,
                 });
@@ -211,7 +205,7 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
         } else {
             rel.get(owner_dir.len() + 1..).unwrap_or_default()
         };
-        let base = url::bundle_dir_url(&tree.pages[owner].url);
+        let base = url::bundle_dir_url(&tree[owner].url);
         let target = format!("{}{}", base.trim_start_matches('/'), within);
         tree.resource_owners.insert(target.clone(), owner);
         tree.files.push(Resource {
@@ -226,31 +220,30 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
 }
 
 fn link_children(tree: &mut ContentTree) {
-    let n = tree.pages.len();
-    let mut children: Vec<Vec<PageId>> = vec![Vec::new(); n];
-    for id in 0..n {
-        let p = &tree.pages[id];
+    let mut children: Vec<Vec<PageId>> = vec![Vec::new(); tree.len()];
+    for (id, p) in tree.pages() {
         if let Some(parent) = p.parent
             && p.render
         {
-            children[parent].push(id);
+            children[parent.index()].push(id);
         }
     }
     // A home or section without a date of its own takes the newest date of the
     // pages below it, as in Hugo (this decides the order of equal-weight sections).
     // Pages come after their parents in the arena, so one backward pass suffices.
-    for id in (0..n).rev() {
-        if !tree.pages[id].is_section_like() {
+    let ids: Vec<PageId> = tree.ids().collect();
+    for &id in ids.iter().rev() {
+        if !tree[id].is_section_like() {
             continue;
         }
         let newest = |pick: fn(&Page) -> Option<crate::date::Date>| {
-            children[id]
+            children[id.index()]
                 .iter()
-                .filter_map(|&c| pick(&tree.pages[c]))
+                .filter_map(|&c| pick(&tree[c]))
                 .max()
         };
         let (date, lastmod) = (newest(|p| p.date), newest(|p| p.lastmod));
-        let page = &mut tree.pages[id];
+        let page = &mut tree[id];
         if page.date.is_none() {
             page.date = date;
         }
@@ -258,9 +251,9 @@ fn link_children(tree: &mut ContentTree) {
             page.lastmod = lastmod;
         }
     }
-    for (id, mut kids) in children.into_iter().enumerate() {
-        kids.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
-        tree.pages[id].children = kids;
+    for (id, mut kids) in ids.into_iter().zip(children) {
+        kids.sort_by(|&a, &b| super::sort::default_order(&tree[a], &tree[b]));
+        tree[id].children = kids;
     }
 }
 
@@ -317,7 +310,7 @@ struct Loader<'a> {
     config: &'a Config,
     /// The Markdown files, read and split, by path in the content folder.
     sources: HashMap<String, std::result::Result<Source, Error>>,
-    pages: Vec<Page>,
+    tree: ContentTree,
     warnings: Vec<Warning>,
     errors: Vec<Error>,
     prefix: String,
@@ -427,8 +420,7 @@ impl Loader<'_> {
             }
             _ => format!("{}{}", self.prefix, url::section_path(dir)),
         };
-        self.pages.push(page);
-        self.pages.len() - 1
+        self.tree.push(page)
     }
 
     fn add_page(&mut self, f: &ContentFile, dir: &str, name: &str, parent: PageId) {
@@ -449,7 +441,7 @@ impl Loader<'_> {
                 )
             }
         };
-        self.pages.push(page);
+        self.tree.push(page);
     }
 
     fn page_from(

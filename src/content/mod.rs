@@ -1,7 +1,6 @@
 //! The site's content as a tree of pages (home, sections, regular pages), loaded from
 //! `content/` but not yet rendered. Pages live in one arena indexed by [`PageId`];
 //! sections list their children's ids in Hugo's default order.
-#![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
 pub mod aliases;
 pub mod load;
@@ -16,8 +15,30 @@ use std::path::PathBuf;
 
 pub use load::load;
 
-/// Index of a page in [`ContentTree::pages`].
-pub type PageId = usize;
+/// One page of a [`ContentTree`]. Only the tree makes ids (when a page is added),
+/// so an id always names a page of the tree that gave it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct PageId(usize);
+
+impl PageId {
+    /// The position of the page in its tree, for tables kept beside the tree.
+    pub fn index(self) -> usize {
+        self.0
+    }
+
+    /// Reads an id back from text that [`Display`](std::fmt::Display) wrote (ids
+    /// carried through rendered HTML as markers).
+    pub fn parse(text: &str) -> Option<PageId> {
+        text.parse().ok().map(PageId)
+    }
+
+    /// The id of the `index`-th page, for unit tests that build trees by hand.
+    #[cfg(test)]
+    pub fn nth(index: usize) -> PageId {
+        PageId(index)
+    }
+}
 
 /// Hugo's page kinds that come from content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -154,7 +175,7 @@ impl Page {
 /// All pages of one language, as a tree rooted at the home page (id 0).
 #[derive(Debug, Clone, Default)]
 pub struct ContentTree {
-    pub pages: Vec<Page>,
+    pages: Vec<Page>,
     /// Files under `content/` that are published as they are.
     pub files: Vec<Resource>,
     /// The page each published content file belongs to, by output path: the leaf
@@ -163,12 +184,49 @@ pub struct ContentTree {
 }
 
 impl ContentTree {
-    pub const HOME: PageId = 0;
+    pub const HOME: PageId = PageId(0);
+
+    /// Adds a page, giving out its id.
+    pub fn push(&mut self, page: Page) -> PageId {
+        let id = self.next_id();
+        self.pages.push(page);
+        id
+    }
+
+    /// The number of pages.
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Whether the tree has no page yet (never true once loaded: home is page 0).
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    /// The id the next [`push`](Self::push) gives out.
+    pub fn next_id(&self) -> PageId {
+        PageId(self.pages.len())
+    }
+
+    /// Every page id, in the order pages were added.
+    pub fn ids(&self) -> impl Iterator<Item = PageId> + use<> {
+        (0..self.next_id().0).map(PageId)
+    }
+
+    /// Every page with its id.
+    pub fn pages(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.ids().zip(&self.pages)
+    }
+
+    /// Every page, to change in place.
+    pub fn pages_mut(&mut self) -> impl Iterator<Item = (PageId, &mut Page)> {
+        self.ids().zip(&mut self.pages)
+    }
 
     /// A page's resource (`.Resources.Get NAME`): the file of its bundle at
     /// `name`, as its output path.
     pub fn resource(&self, owner: PageId, name: &str) -> Option<String> {
-        let base = url::bundle_dir_url(&self.pages.get(owner)?.url);
+        let base = url::bundle_dir_url(&self[owner].url);
         let name = url::clean(&format!("/{}", name.trim_start_matches('/')));
         let target = format!(
             "{}{}",
@@ -179,31 +237,81 @@ impl ContentTree {
     }
 
     pub fn home(&self) -> &Page {
-        &self.pages[Self::HOME]
+        &self[Self::HOME]
     }
 
     /// Child sections of `id`, in default order.
     pub fn sections(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
-        self.pages[id]
+        self[id]
             .children
             .iter()
             .copied()
-            .filter(|&c| self.pages[c].kind == Kind::Section)
+            .filter(|&c| self[c].kind == Kind::Section)
     }
 
     /// The chain of ancestors of `id`, nearest first (home last).
     pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
         let mut out = Vec::new();
-        let mut cur = self.pages[id].parent;
+        let mut cur = self[id].parent;
         while let Some(p) = cur {
             out.push(p);
-            cur = self.pages[p].parent;
+            cur = self[p].parent;
         }
         out
     }
 
     /// Pages that get an HTML file, in a stable order.
     pub fn rendered(&self) -> impl Iterator<Item = PageId> + '_ {
-        (0..self.pages.len()).filter(|&i| self.pages[i].render)
+        self.pages()
+            .filter(|(_, page)| page.render)
+            .map(|(id, _)| id)
+    }
+}
+
+impl std::fmt::Display for PageId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A value for every page of one tree, looked up by the page's id.
+#[derive(Debug, Clone, Default)]
+pub struct PerPage<T>(Vec<T>);
+
+impl<T> PerPage<T> {
+    /// The values, in page id order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.0.iter()
+    }
+}
+
+impl<T> std::ops::Index<PageId> for PerPage<T> {
+    type Output = T;
+    #[allow(clippy::indexing_slicing)] // ids are given out by the tree the table was made for
+    fn index(&self, id: PageId) -> &T {
+        &self.0[id.index()]
+    }
+}
+
+impl ContentTree {
+    /// `value` of every page, computed in parallel.
+    pub fn per_page<T: Send>(&self, value: impl Fn(&Page) -> T + Sync + Send) -> PerPage<T> {
+        use rayon::prelude::*;
+        PerPage(self.pages.par_iter().map(value).collect())
+    }
+}
+
+impl std::ops::Index<PageId> for ContentTree {
+    type Output = Page;
+    #[allow(clippy::indexing_slicing)] // ids are given out by this tree only
+    fn index(&self, id: PageId) -> &Page {
+        &self.pages[id.index()]
+    }
+}
+
+impl std::ops::IndexMut<PageId> for ContentTree {
+    #[allow(clippy::indexing_slicing)] // ids are given out by this tree only
+    fn index_mut(&mut self, id: PageId) -> &mut Page {
+        &mut self.pages[id.index()]
     }
 }

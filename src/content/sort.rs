@@ -2,7 +2,7 @@
 //! 0 after every other weight, then newer date first, then link title compared
 //! case-insensitively (an approximation of the language collator), then source path.
 
-use super::Page;
+use super::{ContentTree, Page, PageId, PerPage};
 use std::cmp::Ordering;
 
 /// Compares two pages in Hugo's default order.
@@ -33,15 +33,17 @@ pub fn default_order(a: &Page, b: &Page) -> Ordering {
 /// Every page's place in the default order, by page id: sorting any set of pages
 /// by it gives the order [`default_order`] gives, with a number compared instead
 /// of weights, dates and titles.
-pub fn ranks(pages: &[Page]) -> Vec<usize> {
+pub fn ranks(tree: &ContentTree) -> PerPage<usize> {
     use rayon::prelude::*;
-    let mut ids: Vec<usize> = (0..pages.len()).collect();
-    ids.par_sort_by(|&a, &b| default_order(&pages[a], &pages[b]));
-    let mut rank = vec![0; pages.len()];
+    let mut ids: Vec<PageId> = tree.ids().collect();
+    ids.par_sort_by(|&a, &b| default_order(&tree[a], &tree[b]));
+    let mut rank = vec![0; tree.len()];
     for (place, id) in ids.into_iter().enumerate() {
-        rank[id] = place;
+        if let Some(slot) = rank.get_mut(id.index()) {
+            *slot = place;
+        }
     }
-    rank
+    PerPage(rank)
 }
 
 /// Order of titles only (Hugo's `.ByTitle`).

@@ -1,7 +1,6 @@
 //! Taxonomies (spec §8): for every configured taxonomy (`tags`, `categories` by
 //! default, or the site's `[taxonomies]`), a list page of its terms and a page per
 //! term listing the pages that name it, as Hugo adds them to the content tree.
-#![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
 use super::{ContentTree, Kind, Page, PageId};
 use crate::config::Config;
@@ -65,8 +64,7 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
         // the next (its pages are assembled in parallel); labsite takes the one
         // most pages use, the first met on a tie.
         let mut terms: BTreeMap<String, TermUse> = BTreeMap::new();
-        for id in 0..tree.pages.len() {
-            let page = &tree.pages[id];
+        for (id, page) in tree.pages() {
             if !page.render || matches!(page.kind, Kind::Taxonomy | Kind::Term) {
                 continue;
             }
@@ -95,7 +93,6 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
         } else {
             format!("{prefix}/{plural}/")
         };
-        let list_id = tree.pages.len();
         let mut list = node(
             Kind::Taxonomy,
             title_case(&plural),
@@ -105,7 +102,7 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
             plural.clone(),
         );
         list.params = data.clone();
-        tree.pages.push(list);
+        let list_id = tree.push(list);
         let mut term_ids = Vec::new();
         for (
             key,
@@ -126,7 +123,7 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
             } else {
                 format!("{prefix}/{plural}/{key}/")
             };
-            pages.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
+            pages.sort_by(|&a, &b| super::sort::default_order(&tree[a], &tree[b]));
             let mut term = node(
                 Kind::Term,
                 title_case(&spelling),
@@ -136,15 +133,14 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
                 format!("{plural}/{key}"),
             );
             term.params = data.clone();
-            term.date = pages.iter().filter_map(|&p| tree.pages[p].date).max();
-            term.lastmod = pages.iter().filter_map(|&p| tree.pages[p].lastmod).max();
+            term.date = pages.iter().filter_map(|&p| tree[p].date).max();
+            term.lastmod = pages.iter().filter_map(|&p| tree[p].lastmod).max();
             term.children = pages;
-            term_ids.push(tree.pages.len());
-            tree.pages.push(term);
+            term_ids.push(tree.push(term));
         }
-        term_ids.sort_by(|&a, &b| super::sort::default_order(&tree.pages[a], &tree.pages[b]));
-        tree.pages[list_id].date = term_ids.iter().filter_map(|&t| tree.pages[t].date).max();
-        tree.pages[list_id].children = term_ids;
+        term_ids.sort_by(|&a, &b| super::sort::default_order(&tree[a], &tree[b]));
+        tree[list_id].date = term_ids.iter().filter_map(|&t| tree[t].date).max();
+        tree[list_id].children = term_ids;
     }
 }
 

@@ -2,13 +2,12 @@
 //! tree, output formats, references, translations, the assets its pages use,
 //! every page's URL), and a page's rendered body. Knows no theme: the flavour
 //! of learn a site is written for is all it keeps of one.
-#![allow(clippy::indexing_slicing)] // indices are page ids of the build, never input
 
 pub mod flavour;
 pub mod refs;
 
 use crate::config::Config;
-use crate::content::{ContentTree, Kind, PageId};
+use crate::content::{ContentTree, Kind, PageId, PerPage};
 use crate::error::Warning;
 use crate::markdown::Settings;
 use crate::output_format::{Format, Outputs};
@@ -53,10 +52,10 @@ pub struct SiteData<'a> {
     pub assets_used: std::sync::Arc<AssetsUsed>,
     /// Every page's RelPermalink, by page id: asked for many times per page
     /// (links, lists, feeds, sitemap, search index), made once.
-    rel_permalinks: Vec<String>,
+    rel_permalinks: PerPage<String>,
     /// Every page's place in the default order ([`crate::content::sort::ranks`]),
     /// made when first needed (feeds, search index).
-    ranks: std::sync::OnceLock<Vec<usize>>,
+    ranks: std::sync::OnceLock<PerPage<usize>>,
     /// Whether the site has an `assets/` folder (most have none: no image of
     /// theirs needs looking for there).
     has_assets: bool,
@@ -108,19 +107,13 @@ impl<'a> SiteData<'a> {
         flavour: Flavour,
         tree: &'a ContentTree,
     ) -> SiteData<'a> {
-        let rel_permalinks = {
-            use rayon::prelude::*;
-            tree.pages
-                .par_iter()
-                .map(|page| {
-                    format!(
-                        "{}{}",
-                        config.base_path(),
-                        crate::text::url::encode_path(&page.url)
-                    )
-                })
-                .collect()
-        };
+        let rel_permalinks = tree.per_page(|page| {
+            format!(
+                "{}{}",
+                config.base_path(),
+                crate::text::url::encode_path(&page.url)
+            )
+        });
         SiteData {
             root,
             folders,
@@ -167,9 +160,9 @@ impl<'a> SiteData<'a> {
     }
 
     /// Every page's place in the default order, by page id.
-    pub fn ranks(&self) -> &[usize] {
+    pub fn ranks(&self) -> &PerPage<usize> {
         self.ranks
-            .get_or_init(|| crate::content::sort::ranks(&self.tree.pages))
+            .get_or_init(|| crate::content::sort::ranks(self.tree))
     }
 
     /// The URL of asset `name`, which is then published with the site.
@@ -208,7 +201,7 @@ impl<'a> SiteData<'a> {
     /// RelPermalink of a page as seen from a page rendered in `format`: the page's
     /// own version in that format when it has one (Hugo links AMP pages to AMP pages).
     pub fn rel_permalink_in(&self, id: PageId, format: Format) -> String {
-        let page = &self.tree.pages[id];
+        let page = &self.tree[id];
         if format.links_within() && self.outputs.of(page.kind).contains(&format) {
             format!(
                 "{}{}",
@@ -227,7 +220,7 @@ impl<'a> SiteData<'a> {
 
     /// The view of a page that shortcodes and templates see before its content exists.
     pub fn page_view(&self, id: PageId) -> Value {
-        let page = &self.tree.pages[id];
+        let page = &self.tree[id];
         json!({
             "id": id,
             "title": page.title,

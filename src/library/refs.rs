@@ -62,7 +62,7 @@ pub fn context_dir(page: &Page, reference: &str) -> String {
 impl RefIndex {
     pub fn build(tree: &ContentTree) -> RefIndex {
         let mut index = RefIndex::default();
-        for (id, page) in tree.pages.iter().enumerate() {
+        for (id, page) in tree.pages() {
             if !page.render {
                 continue;
             }
@@ -188,7 +188,7 @@ mod tests {
 
     fn url(t: &ContentTree, r: Result<PageId, RefError>) -> String {
         match r {
-            Ok(id) => t.pages[id].url.clone(),
+            Ok(id) => t[id].url.clone(),
             Err(e) => format!("{e:?}"),
         }
     }

@@ -115,7 +115,7 @@ impl Destinations for PageDestinations<'_, '_> {
         if path.is_empty() {
             return None;
         }
-        let dir = crate::library::refs::context_dir(&self.site.tree.pages[self.page], path);
+        let dir = crate::library::refs::context_dir(&self.site.tree[self.page], path);
         let url = match self.site.refs.get_page(path, &dir) {
             Some(found) => self.site.rel_permalink(found),
             None => self.file_url(path)?,

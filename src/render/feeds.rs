@@ -1,9 +1,9 @@
 //! The site's machine-read files (spec §8): RSS feeds (`index.xml`) of the home and
 //! list pages, `sitemap.xml` (a sitemap index on multilingual sites), `robots.txt`
 //! and learn's search index (`index.json`).
-#![allow(clippy::indexing_slicing)] // indices are page ids of the tree and keys of the site view it builds, never input
+#![allow(clippy::indexing_slicing)] // indices are keys of the site view it builds, never input
 
-use crate::content::{ContentTree, Kind, PageId};
+use crate::content::{ContentTree, Kind, PageId, PerPage};
 use crate::error::Result;
 use crate::library::SiteData;
 use crate::templates::Theme;
@@ -29,13 +29,13 @@ pub fn rss_path(url: &str) -> String {
 
 /// Regular pages a feed lists: the whole site's for home, the list's own otherwise,
 /// in the default order (`rank` is [`crate::content::sort::ranks`] of the tree).
-pub fn feed_items(tree: &ContentTree, id: PageId, rank: &[usize]) -> Vec<PageId> {
-    let page = &tree.pages[id];
+pub fn feed_items(tree: &ContentTree, id: PageId, rank: &PerPage<usize>) -> Vec<PageId> {
+    let page = &tree[id];
     match page.kind {
         Kind::Home => {
             let mut all: Vec<PageId> = tree
                 .rendered()
-                .filter(|&p| tree.pages[p].kind == Kind::Page)
+                .filter(|&p| tree[p].kind == Kind::Page)
                 .collect();
             all.sort_by_key(|&p| rank[p]);
             all
@@ -44,8 +44,8 @@ pub fn feed_items(tree: &ContentTree, id: PageId, rank: &[usize]) -> Vec<PageId>
             let mut out = Vec::new();
             let mut stack = vec![id];
             while let Some(s) = stack.pop() {
-                for &c in &tree.pages[s].children {
-                    match tree.pages[c].kind {
+                for &c in &tree[s].children {
+                    match tree[c].kind {
                         Kind::Page => out.push(c),
                         Kind::Section => stack.push(c),
                         _ => {}
@@ -59,7 +59,7 @@ pub fn feed_items(tree: &ContentTree, id: PageId, rank: &[usize]) -> Vec<PageId>
             .children
             .iter()
             .copied()
-            .filter(|&c| tree.pages[c].kind == Kind::Page)
+            .filter(|&c| tree[c].kind == Kind::Page)
             .collect(),
     }
 }
@@ -83,7 +83,7 @@ impl FeedEntry {
             /// The page's `.Summary` (HTML), XML-escaped, as Hugo writes it.
             summary: String,
         }
-        let page = &site.tree.pages[id];
+        let page = &site.tree[id];
         let item = Item {
             title: &page.title,
             link: site.permalink(id),
@@ -111,7 +111,7 @@ pub fn rss<'e>(
     entry: &dyn Fn(PageId) -> Option<&'e FeedEntry>,
 ) -> Result<String> {
     let tree = site.tree;
-    let page = &tree.pages[id];
+    let page = &tree[id];
     let site_title = site.config.site_title();
     let title = if page.title == site_title || page.title.is_empty() {
         site_title.to_string()
@@ -164,7 +164,7 @@ pub fn sitemap(theme: &Theme, site: &SiteData<'_>) -> Result<String> {
         .map(|id| {
             json!({
                 "loc": site.permalink(id),
-                "lastmod": tree.pages[id].lastmod.map(|d| d.format(SITEMAP_DATE).to_string()),
+                "lastmod": tree[id].lastmod.map(|d| d.format(SITEMAP_DATE).to_string()),
             })
         })
         .collect();
@@ -185,7 +185,7 @@ pub fn sitemap_index(theme: &Theme, sitemaps: &[String]) -> Result<String> {
 pub fn search_index<'p>(
     site: &SiteData<'_>,
     plain: &(dyn Fn(PageId) -> Option<&'p str> + Sync),
-    rank: &[usize],
+    rank: &PerPage<usize>,
 ) -> String {
     use rayon::prelude::*;
     /// One page of the index, as learn's search reads it; its keys in Go's order
@@ -204,9 +204,9 @@ pub fn search_index<'p>(
     // Entries are written in parallel, then joined in the pages' order.
     let entries: Vec<String> = ids
         .par_iter()
-        .filter(|&&id| tree.pages[id].text_param("type").as_deref() != Some("json"))
+        .filter(|&&id| tree[id].text_param("type").as_deref() != Some("json"))
         .filter_map(|&id| {
-            let page = &tree.pages[id];
+            let page = &tree[id];
             let tags: Vec<String> = match page.params.get("tags") {
                 Some(serde_json::Value::Array(a)) => a
                     .iter()

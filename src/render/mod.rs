@@ -1,7 +1,7 @@
 //! The render stage: each page's body through shortcodes and Markdown into HTML,
 //! then the whole page through the theme's templates. Every function here is a
 //! pure function of read-only site data, so pages can render in parallel.
-#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
 use crate::content::{ContentTree, Kind, Page, PageId};
 use crate::error::{Result, Warning};
@@ -48,7 +48,7 @@ pub fn summary_of(site: &SiteData<'_>, id: PageId, content: &PageContent) -> Str
     if let Some(manual) = &content.summary {
         return manual.clone();
     }
-    match site.tree.pages[id]
+    match site.tree[id]
         .text_param("summary")
         .filter(|s| !s.trim().is_empty())
     {
@@ -126,7 +126,7 @@ pub fn render_content(build: &Build<'_>, lang: usize, id: PageId) -> Result<Page
 
 fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent> {
     let site = &build.sites[lang];
-    let page = &site.tree.pages[id];
+    let page = &site.tree[id];
     let destinations = destinations::PageDestinations::for_page(site, id);
     let shortcodes = PageShortcodes::new(build, lang, id);
     let settings = Settings {
@@ -324,7 +324,7 @@ pub fn render_page(
 ) -> Result<String> {
     let site = &place.build.sites[place.lang];
     let chrome = place.chrome;
-    let page = &site.tree.pages[id];
+    let page = &site.tree[id];
     let config = site.config;
     let is_home = page.kind == Kind::Home;
     let chapter =
@@ -355,7 +355,7 @@ pub fn render_page(
     let url_of = |p: PageId| site.rel_permalink_in(p, format);
     let link = |p: PageId| PageLink {
         url: url_of(p),
-        title: site.tree.pages[p].title.clone(),
+        title: site.tree[p].title.clone(),
     };
     let own_url = format!(
         "{}{}",
@@ -454,7 +454,7 @@ pub fn render_page(
         // learn's home page carries the whole tree; other pages what is open on
         // them (the rest loads from the shared menu file when a reader opens it).
         let full = page.kind == Kind::Home && site.flavour.shares_sidebar_file();
-        chrome.menu.for_page(id, &ancestors, &slots, full)
+        chrome.menu.for_page(Some(id), &ancestors, &slots, full)
     };
     ctx.insert(
         "breadcrumbs",

@@ -109,7 +109,7 @@ fn is_markdown(path: &Path) -> bool {
 fn page_urls(site: &Site, root: &Path) -> HashMap<PathBuf, String> {
     let mut urls = HashMap::new();
     for lang in &site.languages {
-        for page in &lang.tree.pages {
+        for (_, page) in lang.tree.pages() {
             if let Some(file) = &page.file {
                 urls.insert(
                     root.join(&file.site_path),

@@ -1,7 +1,6 @@
 //! A language's RSS feeds and search index: which pages have a feed and what each
 //! lists, then every listed page summarised once and the feeds and the index
 //! rendered side by side.
-#![allow(clippy::indexing_slicing)] // indices are page ids of the build, never input
 
 use super::{Owners, Site};
 use crate::content::PageId;
@@ -50,10 +49,10 @@ impl Site {
         let feeds: Vec<Feed> = pages
             .par_iter()
             .copied()
-            .filter(|&id| site.outputs.has(tree.pages[id].kind, "rss"))
+            .filter(|&id| site.outputs.has(tree[id].kind, "rss"))
             .map(|id| Feed {
                 id,
-                path: render::feeds::rss_path(&tree.pages[id].url),
+                path: render::feeds::rss_path(&tree[id].url),
                 items: render::feeds::feed_items(tree, id, rank),
             })
             .collect();
@@ -61,7 +60,7 @@ impl Site {
             for feed in &feeds {
                 owners.claim(
                     &feed.path,
-                    format!("the feed of {}", tree.pages[feed.id].source_label()),
+                    format!("the feed of {}", tree[feed.id].source_label()),
                 )?;
             }
         }

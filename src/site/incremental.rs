@@ -2,7 +2,7 @@
 //! server redoes only what shows that body: the page and its ancestors (their
 //! lists show its summary), their feeds, and the language's search index.
 //! Anything else (front matter, templates, config) needs a whole build.
-#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
 use super::{Kept, LanguageOutput, Owners, Site, Stats, merge_warnings};
 use crate::content::PageId;
@@ -24,7 +24,7 @@ impl Site {
         let text = std::fs::read_to_string(path).ok()?;
         let split = crate::frontmatter::split(&text).ok()?;
         for (lang, language) in self.languages.iter_mut().enumerate() {
-            for (id, page) in language.tree.pages.iter_mut().enumerate() {
+            for (id, page) in language.tree.pages_mut() {
                 let Some(file) = &page.file else { continue };
                 if root.join(&file.site_path) != path {
                     continue;
@@ -57,7 +57,7 @@ impl Site {
             order.extend(
                 tree.ancestors(id)
                     .into_iter()
-                    .filter(|&a| tree.pages[a].render)
+                    .filter(|&a| tree[a].render)
                     .map(|a| (lang, a)),
             );
         }

@@ -1,7 +1,7 @@
 //! A site from start to finish: [`Site::load`] reads config, theme and the content
 //! of every language; [`Site::build_keeping`] renders every page and writes pages, aliases,
 //! the 404 pages, static files and content resources to an [`OutputSink`].
-#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
 use crate::config::{Config, Overrides};
 use crate::confine::Confinement;
@@ -375,7 +375,7 @@ impl Site {
                 .language_config()
                 .map_or_else(|| site.config.language.clone(), |l| l.name.clone());
             for id in site.tree.rendered() {
-                versions.entry(key(&site.tree.pages[id])).or_default().push(
+                versions.entry(key(&site.tree[id])).or_default().push(
                     crate::library::Translation {
                         lang: site.config.language.clone(),
                         name: name.clone(),
@@ -390,7 +390,7 @@ impl Site {
         for site in sites.iter_mut() {
             let mut map = std::collections::HashMap::new();
             for id in site.tree.rendered() {
-                if let Some(list) = versions.get(&key(&site.tree.pages[id])) {
+                if let Some(list) = versions.get(&key(&site.tree[id])) {
                     let list = list
                         .iter()
                         .map(|t| crate::library::Translation {
@@ -438,9 +438,7 @@ impl Site {
         {
             let path = site.menu_path();
             output.owners.claim(&path, "the sidebar menu".into())?;
-            let tree = html
-                .menu
-                .for_page(usize::MAX, &[], &Default::default(), true);
+            let tree = html.menu.for_page(None, &[], &Default::default(), true);
             output.sink.write_owned(&path, tree.into_bytes())?;
         }
         for res in &tree.files {
@@ -475,7 +473,7 @@ impl Site {
         output.stats.pages += page_files;
         merge_warnings(output.warnings, &page_warnings);
         for &id in &ids {
-            for res in &tree.pages[id].resources {
+            for res in &tree[id].resources {
                 output.sink.copy(&res.target, &res.source)?;
                 output.stats.resources += 1;
             }
@@ -495,7 +493,7 @@ impl Site {
                 } else {
                     site.permalink(id)
                 };
-                let owner = format!("alias of {}", tree.pages[id].source_label());
+                let owner = format!("alias of {}", tree[id].source_label());
                 self.write_alias(&alias, &target, owner, *sink, owners, stats)?;
             }
         }

@@ -3,7 +3,7 @@
 //! (every page has its own paths, so the order they are written in does not
 //! matter); warnings are kept in page order and the error reported is the first
 //! page's that failed, so neither depends on scheduling.
-#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build and pages it rendered, never input
 
 use super::{LanguageLayout, LanguageOutput, Owners, merge_warnings};
 use crate::content::{self, PageId};
@@ -27,7 +27,7 @@ fn formats<'l>(
     layout: &'l LanguageLayout,
     id: PageId,
 ) -> impl Iterator<Item = &'l render::Chrome> {
-    let kind = site.tree.pages[id].kind;
+    let kind = site.tree[id].kind;
     layout
         .chromes
         .iter()
@@ -45,7 +45,7 @@ pub fn claim(
 ) -> Result<()> {
     let site = &build.sites[lang];
     for &id in ids {
-        let page = &site.tree.pages[id];
+        let page = &site.tree[id];
         for chrome in formats(site, layout, id) {
             let path = content::url::output_file(&chrome.format.url(&page.url));
             owners.claim(&path, page.source_label())?;
@@ -65,7 +65,7 @@ pub fn render(
 ) -> Result<(usize, Vec<Warning>)> {
     let site = &build.sites[lang];
     let render_one = |id: PageId| -> Result<PageFiles> {
-        let page = &site.tree.pages[id];
+        let page = &site.tree[id];
         let body = &build.bodies[lang][&id];
         let mut walk = WalkState::default();
         let mut warnings = Vec::new();

@@ -1,6 +1,7 @@
 //! Files that are not content pages: the 404 page, relearn's search page,
 //! `robots.txt`, the sitemap index, the language redirects and the aliases
 //! (Hugo's redirect pages).
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
 use super::{LanguageLayout, LanguageOutput, Owners, Site, Stats};
 use crate::content;
@@ -156,7 +157,7 @@ impl Site {
             let fill_menu = |parts: &std::collections::HashMap<String, String>| {
                 chromes
                     .first()
-                    .map(|c| c.menu.for_page(usize::MAX, &[], parts, false))
+                    .map(|c| c.menu.for_page(None, &[], parts, false))
                     .unwrap_or_default()
             };
             crate::templates::page::parts::render(

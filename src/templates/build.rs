@@ -54,7 +54,7 @@ impl<'a> Build<'a> {
             .and_then(|secs| utc.timestamp_opt(secs, 0).single());
         let newest = sites
             .iter()
-            .flat_map(|s| s.tree.pages.iter())
+            .flat_map(|s| s.tree.pages().map(|(_, page)| page))
             .filter_map(|p| p.lastmod.or(p.date))
             .max();
         let now = from_env

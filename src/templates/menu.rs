@@ -7,7 +7,7 @@
 #![allow(clippy::indexing_slicing)] // indices are positions in the menu it lays out, never input
 
 use super::Theme;
-use crate::content::PageId;
+use crate::content::{ContentTree, PageId};
 use crate::error::Result;
 use crate::navigation::MenuNode;
 use std::collections::HashMap;
@@ -198,13 +198,18 @@ impl Menu {
 
     /// Of each big branch open on the page, the items shown: a window around the
     /// page's own (or its ancestor's) item.
-    fn windows(&self, current: PageId, ancestors: &[PageId]) -> HashMap<PageId, (usize, usize)> {
+    fn windows(
+        &self,
+        current: Option<PageId>,
+        ancestors: &[PageId],
+    ) -> HashMap<PageId, (usize, usize)> {
         let mut windows = HashMap::new();
         if self.big.is_empty() {
             return windows;
         }
         for (&branch, b) in &self.big {
-            let focus = std::iter::once(current)
+            let focus = current
+                .into_iter()
                 .chain(ancestors.iter().copied())
                 .find_map(|id| match self.place.get(&id) {
                     Some(&(parent, i)) if parent == branch => Some(i),
@@ -217,21 +222,22 @@ impl Menu {
         windows
     }
 
-    /// The sidebar of the page `current` whose ancestors are `ancestors`, with the
+    /// The sidebar of the page `current` (none on pages outside the tree, such as
+    /// 404) whose ancestors are `ancestors`, with the
     /// page's own slots filled from `slots` (`languages`, `logo`, `menu_footer`).
     /// Children of a branch are there when the branch is open on the page (the
     /// page, its ancestors, `alwaysopen` branches), or everywhere when `full`;
     /// of a big branch (unless `full`), only a window of them.
     pub fn for_page(
         &self,
-        current: PageId,
+        current: Option<PageId>,
         ancestors: &[PageId],
         slots: &HashMap<String, String>,
         full: bool,
     ) -> String {
         let mut out = String::new();
         let open = |id: &PageId| {
-            full || *id == current
+            full || Some(*id) == current
                 || ancestors.contains(id)
                 || self.always_open.get(id).copied().unwrap_or(false)
         };
@@ -286,7 +292,7 @@ impl Menu {
                 Segment::State(id) => {
                     let parent = ancestors.contains(id)
                         || self.always_open.get(id).copied().unwrap_or(false);
-                    let active = *id == current;
+                    let active = Some(*id) == current;
                     out.push_str(match (parent, active) {
                         (true, true) => " parent active",
                         (true, false) => " parent",
@@ -319,7 +325,7 @@ fn parse(html: &str) -> Vec<Segment> {
             rest.get(..start).unwrap_or_default().to_string(),
         ));
         let slot = after.get(..end).unwrap_or_default();
-        let id = slot.get(1..).unwrap_or_default().parse().unwrap_or(0);
+        let id = PageId::parse(slot.get(1..).unwrap_or_default()).unwrap_or(ContentTree::HOME);
         segments.push(match slot.as_bytes().first() {
             Some(b'C') => Segment::Caret(id),
             Some(b'P') => Segment::Slot(slot.get(1..).unwrap_or_default().to_string()),
@@ -355,21 +361,25 @@ fn parse(html: &str) -> Vec<Segment> {
 mod tests {
     use super::*;
 
+    fn id(n: usize) -> PageId {
+        PageId::nth(n)
+    }
+
     #[test]
     fn collapsed_children_show_only_below_their_node() {
         let menu = Menu::from_segments(
             parse("<li>1\u{E000}O1\u{E001}<ul><li>2</li></ul>\u{E000}X1\u{E001}</li><li>3</li>"),
-            HashMap::from([(1, false), (2, false), (3, false)]),
+            HashMap::from([(id(1), false), (id(2), false), (id(3), false)]),
             HashMap::new(),
             HashMap::new(),
             String::new(),
         );
         assert_eq!(
-            menu.for_page(3, &[0], &HashMap::new(), false),
+            menu.for_page(Some(id(3)), &[id(0)], &HashMap::new(), false),
             "<li>1</li><li>3</li>"
         );
         assert_eq!(
-            menu.for_page(2, &[1, 0], &HashMap::new(), false),
+            menu.for_page(Some(id(2)), &[id(1), id(0)], &HashMap::new(), false),
             "<li>1<ul><li>2</li></ul></li><li>3</li>"
         );
     }
@@ -377,7 +387,7 @@ mod tests {
     #[test]
     fn a_big_branch_shows_a_window_around_the_page() {
         // Branch 1 with 100 items, 2..=101.
-        let items: Vec<PageId> = (2..102).collect();
+        let items: Vec<PageId> = (2..102).map(id).collect();
         let mut html = String::from("<li>B\u{E000}O1\u{E001}<ul>");
         for id in &items {
             html.push_str(&format!(
@@ -388,10 +398,10 @@ mod tests {
         let place = items
             .iter()
             .enumerate()
-            .map(|(i, &id)| (id, (1, i)))
+            .map(|(i, &item)| (item, (id(1), i)))
             .collect();
         let big = HashMap::from([(
-            1,
+            id(1),
             BigBranch {
                 items: items.clone(),
                 url: "/b/".into(),
@@ -404,7 +414,7 @@ mod tests {
             place,
             "<li class=\"more\" data-url=\"\u{E000}U\u{E001}\">\u{E000}N\u{E001}</li>".into(),
         );
-        let page = menu.for_page(61, &[1, 0], &HashMap::new(), false);
+        let page = menu.for_page(Some(id(61)), &[id(1), id(0)], &HashMap::new(), false);
         // Items 36..=85 (a window of 50 around item 61), "more" items for the rest.
         assert!(
             page.starts_with("<li>B<ul><li class=\"more\" data-url=\"/b/\">34</li><li>36</li>"),
@@ -417,7 +427,7 @@ mod tests {
         assert_eq!(page.matches("<li>").count(), 51);
         // The home page has them all.
         assert_eq!(
-            menu.for_page(0, &[], &HashMap::new(), true)
+            menu.for_page(Some(id(0)), &[], &HashMap::new(), true)
                 .matches("<li>")
                 .count(),
             101
@@ -442,7 +452,7 @@ mod tests {
             ("languages".to_string(), "<option>fr</option>".to_string()),
         ]);
         assert_eq!(
-            menu.for_page(0, &[], &slots, false),
+            menu.for_page(Some(id(0)), &[], &slots, false),
             "<div><a>Logo</a></div><p><option>fr</option></p>"
         );
     }
@@ -453,17 +463,17 @@ mod tests {
             parse(
                 "<li class=\"dd-item\u{E000}S1\u{E001}\"><i class=\"fas \u{E000}C1\u{E001}\"></i><li class=\"dd-item\u{E000}S2\u{E001}\">",
             ),
-            HashMap::from([(1, false), (2, false)]),
+            HashMap::from([(id(1), false), (id(2), false)]),
             HashMap::new(),
             HashMap::new(),
             String::new(),
         );
         assert_eq!(
-            menu.for_page(2, &[1, 0], &HashMap::new(), false),
+            menu.for_page(Some(id(2)), &[id(1), id(0)], &HashMap::new(), false),
             "<li class=\"dd-item parent\"><i class=\"fas fa-caret-down\"></i><li class=\"dd-item active\">"
         );
         assert_eq!(
-            menu.for_page(9, &[0], &HashMap::new(), false),
+            menu.for_page(Some(id(9)), &[id(0)], &HashMap::new(), false),
             "<li class=\"dd-item\"><i class=\"fas fa-caret-right\"></i><li class=\"dd-item\">"
         );
     }

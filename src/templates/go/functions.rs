@@ -174,7 +174,7 @@ impl<'a> Functions<'a> {
             _ => text(args, 1),
         };
         let site = self.env.site();
-        let page = &site.tree.pages[self.env.page];
+        let page = &site.tree[self.env.page];
         let dir = crate::library::refs::context_dir(page, &target);
         let (path, fragment) = match target.split_once('#') {
             Some((p, f)) => (p, format!("#{f}")),

@@ -1,7 +1,6 @@
 //! The objects Go templates see, as Hugo shows them: a shortcode call, pages, the
 //! site, a page's file, resources and language, dates and scratch pads. Each is a
 //! read-only view of labsite's own data (scratch pads excepted).
-#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
 
 pub use super::date::{DateObject, date};
 pub use super::file::{FileObject, ResourceObject};

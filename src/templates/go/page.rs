@@ -31,7 +31,7 @@ impl<'a> PageObject<'a> {
     }
 
     fn page(&self) -> &'a Page {
-        &self.site().tree.pages[self.id]
+        &self.site().tree[self.id]
     }
 
     fn page_value(&self, id: PageId) -> Value<'a> {
@@ -85,7 +85,7 @@ impl<'a> PageObject<'a> {
         chain
             .into_iter()
             .rev()
-            .find(|&p| tree.pages[p].kind == Kind::Section)
+            .find(|&p| tree[p].kind == Kind::Section)
             .unwrap_or(crate::content::ContentTree::HOME)
     }
 
@@ -209,17 +209,12 @@ impl<'a> Object<'a> for PageObject<'a> {
             }),
             "Parent" => page.parent.map_or(Value::Nil, |p| self.page_value(p)),
             "Ancestors" => self.pages(tree.ancestors(self.id).into_iter()),
-            "Pages" => self.pages(
-                page.children
-                    .iter()
-                    .copied()
-                    .filter(|&c| tree.pages[c].render),
-            ),
+            "Pages" => self.pages(page.children.iter().copied().filter(|&c| tree[c].render)),
             "RegularPages" => self.pages(
                 page.children
                     .iter()
                     .copied()
-                    .filter(|&c| tree.pages[c].kind == Kind::Page && tree.pages[c].render),
+                    .filter(|&c| tree[c].kind == Kind::Page && tree[c].render),
             ),
             "Sections" => self.pages(tree.sections(self.id)),
             "FirstSection" => self.page_value(self.first_section()),
@@ -286,10 +281,8 @@ impl<'a> Object<'a> for PageObject<'a> {
                     "IsDescendant" => ancestors.contains(&other),
                     "InSection" => key(self.first_section()) == other || ancestors.contains(&other),
                     _ => tree
-                        .pages
-                        .iter()
-                        .enumerate()
-                        .any(|(i, _)| key(i) == other && tree.ancestors(i).contains(&self.id)),
+                        .ids()
+                        .any(|i| key(i) == other && tree.ancestors(i).contains(&self.id)),
                 })
             }
             "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), page),

@@ -58,7 +58,7 @@ impl<'a> Object<'a> for SiteObject<'a> {
             "Pages" => Value::list(tree.rendered().map(page).collect()),
             "RegularPages" => Value::list(
                 tree.rendered()
-                    .filter(|&i| tree.pages[i].kind == Kind::Page)
+                    .filter(|&i| tree[i].kind == Kind::Page)
                     .map(page)
                     .collect(),
             ),
@@ -112,22 +112,20 @@ impl<'a> Object<'a> for SiteObject<'a> {
             "Taxonomies" => {
                 let mut taxonomies = BTreeMap::new();
                 for &t in &tree.home().children {
-                    if tree.pages[t].kind != Kind::Taxonomy {
+                    if tree[t].kind != Kind::Taxonomy {
                         continue;
                     }
-                    let terms = tree.pages[t]
+                    let terms = tree[t]
                         .children
                         .iter()
                         .map(|&term| {
                             (
-                                tree.pages[term].section_dir.clone(),
-                                Value::list(
-                                    tree.pages[term].children.iter().map(|&p| page(p)).collect(),
-                                ),
+                                tree[term].section_dir.clone(),
+                                Value::list(tree[term].children.iter().map(|&p| page(p)).collect()),
                             )
                         })
                         .collect();
-                    taxonomies.insert(tree.pages[t].section_dir.clone(), Value::map(terms));
+                    taxonomies.insert(tree[t].section_dir.clone(), Value::map(terms));
                 }
                 Value::map(taxonomies)
             }

@@ -72,7 +72,7 @@ pub fn render(
                     format!(
                         "{} (in {name}, rendering {})",
                         e.message,
-                        site.tree.pages[id].source_label()
+                        site.tree[id].source_label()
                     ),
                 )
             })?;
@@ -84,7 +84,7 @@ pub fn render(
         crate::templates::put(ctx, "parts", as_object(std::mem::take(&mut parts)));
         Ok(())
     })();
-    let label = site.tree.pages[id].source_label();
+    let label = site.tree[id].source_label();
     for w in env.finish() {
         let w = Warning(format!("{label}: {}", w.0));
         if !warnings.contains(&w) {

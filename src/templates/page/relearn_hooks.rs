@@ -2,7 +2,6 @@
 //! flavour: links to content paths point at the pages, blockquote alerts
 //! (`> [!tip]+ Title`) become the theme's notice boxes, and code blocks with a
 //! `title` are shown under it, as one tab.
-#![allow(clippy::indexing_slicing)] // indices are page ids of the tree, never input
 
 use super::shortcodes::PageShortcodes;
 use crate::content::PageId;
@@ -27,7 +26,7 @@ pub fn apply(
 fn resolve_page_links(site: &SiteData<'_>, id: PageId, html: &str) -> String {
     static HREF: LazyLock<Regex> =
         LazyLock::new(|| crate::text::patterns::fixed(r##"<a href="([^"#?:]+)(#[^"]*)?""##));
-    let page = &site.tree.pages[id];
+    let page = &site.tree[id];
     HREF.replace_all(html, |caps: &regex::Captures<'_>| {
         let target = &caps[1];
         let fragment = caps.get(2).map_or("", |m| m.as_str());

@@ -7,7 +7,7 @@
 //! A template file's final newline is not part of its output. The site's own
 //! Go-template shortcodes (`layouts/shortcodes/NAME.html`) come first and run on
 //! labsite's Go template engine, with Hugo's objects.
-#![allow(clippy::indexing_slicing)] // indices are page ids and language numbers of the build, never input
+#![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
 use crate::content::PageId;
 use crate::data_format::{as_text, truthy};
@@ -69,7 +69,7 @@ impl<'a> PageShortcodes<'a> {
     /// The warnings of the page's shortcodes, Go templates' included.
     pub fn finish(&self) -> Vec<Warning> {
         let mut warnings = self.warnings.take();
-        let position = &self.site.tree.pages[self.page].source_label();
+        let position = &self.site.tree[self.page].source_label();
         warnings.extend(
             self.env
                 .finish()
@@ -107,7 +107,7 @@ impl<'a> PageShortcodes<'a> {
             return fragment;
         }
         let tree = self.site.tree;
-        let page = &tree.pages[self.page];
+        let page = &tree[self.page];
         let dir = crate::library::refs::context_dir(page, &path);
         let resolved = self.site.refs.resolve(&path, &dir);
         match resolved {
@@ -171,21 +171,19 @@ impl<'a> PageShortcodes<'a> {
 
     fn children_of(&self, id: PageId, wanted: &Wanted, sort: &str) -> Value {
         let tree = self.site.tree;
-        let mut kids: Vec<PageId> = tree.pages[id].children.clone();
+        let mut kids: Vec<PageId> = tree[id].children.clone();
         match sort.to_lowercase().as_str() {
-            "name" | "title" => kids.sort_by(|&a, &b| {
-                crate::content::sort::title_order(&tree.pages[a], &tree.pages[b])
-            }),
-            "date" | "publishdate" => {
-                kids.sort_by_key(|&k| tree.pages[k].date.map(|d| d.timestamp()))
+            "name" | "title" => {
+                kids.sort_by(|&a, &b| crate::content::sort::title_order(&tree[a], &tree[b]))
             }
+            "date" | "publishdate" => kids.sort_by_key(|&k| tree[k].date.map(|d| d.timestamp())),
             _ => {}
         }
         let items: Vec<Value> = kids
             .into_iter()
-            .filter(|&k| wanted.show_hidden || !tree.pages[k].flag("hidden"))
+            .filter(|&k| wanted.show_hidden || !tree[k].flag("hidden"))
             .map(|k| {
-                let p = &tree.pages[k];
+                let p = &tree[k];
                 let deeper = Wanted {
                     depth: wanted.depth - 1,
                     ..*wanted
@@ -214,7 +212,7 @@ impl PageShortcodes<'_> {
     /// A child's description as HTML: its `description`, escaped, else its
     /// `.Summary` (learn's `children` shows either).
     fn description_html(&self, id: PageId) -> String {
-        let page = &self.site.tree.pages[id];
+        let page = &self.site.tree[id];
         match page.text_param("description").filter(|d| !d.is_empty()) {
             Some(d) => crate::text::escape::go_escape(&d),
             None => self
@@ -228,7 +226,7 @@ impl PageShortcodes<'_> {
     /// `attachments`: files of the page's `<name>.files/` folder (`files/` for a
     /// bundle), filtered by the `pattern` regular expression.
     fn attachments(&self, call: &Invocation<'_>) -> Result<Value, String> {
-        let page = &self.site.tree.pages[self.page];
+        let page = &self.site.tree[self.page];
         let Some(file) = &page.file else {
             return Ok(json!([]));
         };
@@ -304,7 +302,7 @@ impl PageShortcodes<'_> {
                 .try_fold(root?, |v, part| v.get(part))
                 .cloned()
         };
-        let page = &self.site.tree.pages[self.page];
+        let page = &self.site.tree[self.page];
         let page_params = Value::Object(page.params.clone());
         let found =
             lookup(Some(&page_params)).or_else(|| lookup(self.site.site_view.get("params")));
@@ -367,7 +365,7 @@ pub fn render_for_template(
         .map(|(k, v)| (k.to_lowercase(), v.clone()))
         .collect();
     let params = Params::Named(named);
-    let position = crate::error::Location::new(site.tree.pages[page].source_label(), 0, 0);
+    let position = crate::error::Location::new(site.tree[page].source_label(), 0, 0);
     let call = Invocation {
         name,
         params: &params,
@@ -392,8 +390,7 @@ impl PageShortcodes<'_> {
         inner: &str,
     ) -> Result<String, String> {
         let params = Params::Named(params);
-        let position =
-            crate::error::Location::new(self.site.tree.pages[self.page].source_label(), 0, 0);
+        let position = crate::error::Location::new(self.site.tree[self.page].source_label(), 0, 0);
         self.render(&Invocation {
             name,
             params: &params,
@@ -596,7 +593,7 @@ impl crate::markdown::RenderHooks for PageShortcodes<'_> {
         };
         let dot = crate::templates::go::hook::HookObject::value(&self.env, call);
         crate::templates::go::run(&self.env, template, dot).unwrap_or_else(|e| {
-            let page = self.site.tree.pages[self.page].source_label();
+            let page = self.site.tree[self.page].source_label();
             self.errors
                 .borrow_mut()
                 .push(Error::file(page, format!("render hook: {e}")));
