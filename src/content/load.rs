@@ -5,8 +5,9 @@
 #![allow(clippy::indexing_slicing)] // indices are section ids and page ids the loader itself hands out, never input
 
 use super::aliases::check_paths_stay_inside;
+use super::bundles::{attach_resources, bundle_and_section_dirs, leaf_dir_of, nearest_section};
 use super::walk::{ContentFile, Walked, content_dir, content_root, parent_dir, scan, walk};
-use super::{ContentTree, Kind, Page, PageId, Resource, SourceFile, url};
+use super::{ContentTree, Kind, Page, PageId, SourceFile, url};
 use crate::config::Config;
 use crate::confine::Confinement;
 use crate::data_format::as_text;
@@ -14,7 +15,7 @@ use crate::date;
 use crate::error::{Error, Location, Result, Warning};
 use crate::frontmatter;
 use serde_json::{Map, Value};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The loaded content and what was worth a warning.
@@ -69,31 +70,7 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
     let content_dir = content_dir(config);
     let (markdown, others) = scan(walked, config);
 
-    // Leaf bundles: folders holding an index.md; their whole subtree belongs to them.
-    let index_dirs: BTreeSet<String> = markdown
-        .iter()
-        .filter(|f| f.stem == "index")
-        .map(|f| f.dir.clone())
-        .collect();
-    let leaf_dirs: BTreeSet<String> = index_dirs
-        .iter()
-        .filter(|d| !index_dirs.iter().any(|o| is_below(d, o)))
-        .cloned()
-        .collect();
-    // Sections: folders with _index.md, plus every top-level folder.
-    let mut section_dirs: BTreeSet<String> = markdown
-        .iter()
-        .filter(|f| f.stem == "_index" && !f.dir.is_empty())
-        .filter(|f| !inside_leaf_dir(&f.dir, &leaf_dirs))
-        .map(|f| f.dir.clone())
-        .collect();
-    // A folder holding no content of this language is no section (Hugo agrees).
-    for dir in markdown.iter().map(|f| &f.dir) {
-        let top = dir.split('/').next().unwrap_or("");
-        if !top.is_empty() && !leaf_dirs.contains(top) {
-            section_dirs.insert(top.to_string());
-        }
-    }
+    let (leaf_dirs, section_dirs) = bundle_and_section_dirs(&markdown);
 
     // Every Markdown file is read and its front matter parsed in parallel; the
     // tree is then put together in order.
@@ -165,14 +142,6 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
     warnings.extend(loader.warnings);
 
     // Bundle resources and other content files.
-    let bundle_pages: HashMap<String, PageId> = tree
-        .pages()
-        .filter_map(|(i, p)| {
-            let f = p.file.as_ref()?;
-            (p.kind == Kind::Page && leaf_dirs.contains(f.dir.trim_end_matches('/')))
-                .then(|| (f.dir.trim_end_matches('/').to_string(), i))
-        })
-        .collect();
     let skipped_md = markdown.iter().filter(|f| {
         leaf_dir_of(&f.dir, &leaf_dirs).is_some_and(|d| f.dir != *d || f.stem != "index")
     });
@@ -180,39 +149,7 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
         .iter()
         .map(|(abs, rel)| (abs.clone(), rel.clone()))
         .chain(skipped_md.map(|f| (f.abs.clone(), f.rel.clone())));
-    for (abs, rel) in resources {
-        let dir = parent_dir(&rel);
-        if let Some(bundle) = leaf_dir_of(&dir, &leaf_dirs) {
-            if let Some(&owner) = bundle_pages.get(bundle) {
-                let within = rel.get(bundle.len() + 1..).unwrap_or_default();
-                let base = url::bundle_dir_url(&tree[owner].url);
-                let target = format!("{}{}", base.trim_start_matches('/'), within);
-                tree.resource_owners.insert(target.clone(), owner);
-                tree[owner].resources.push(Resource {
-                    source: abs,
-                    target,
-                });
-            }
-            continue;
-        }
-        let owner_dir = ancestors_of(&dir)
-            .into_iter()
-            .find(|d| section_ids.contains_key(d.as_str()));
-        let owner_dir = owner_dir.unwrap_or_default();
-        let owner = section_ids[owner_dir.as_str()];
-        let within = if owner_dir.is_empty() {
-            rel.as_str()
-        } else {
-            rel.get(owner_dir.len() + 1..).unwrap_or_default()
-        };
-        let base = url::bundle_dir_url(&tree[owner].url);
-        let target = format!("{}{}", base.trim_start_matches('/'), within);
-        tree.resource_owners.insert(target.clone(), owner);
-        tree.files.push(Resource {
-            source: abs,
-            target,
-        });
-    }
+    attach_resources(&mut tree, resources, &leaf_dirs, &section_ids);
 
     link_children(&mut tree);
     super::taxonomy::add(&mut tree, config);
@@ -255,55 +192,6 @@ fn link_children(tree: &mut ContentTree) {
         kids.sort_by(|&a, &b| super::sort::default_order(&tree[a], &tree[b]));
         tree[id].children = kids;
     }
-}
-
-/// `dir` is strictly below `ancestor`.
-fn is_below(dir: &str, ancestor: &str) -> bool {
-    dir.len() > ancestor.len()
-        && dir.starts_with(ancestor)
-        && dir.as_bytes().get(ancestor.len()) == Some(&b'/')
-}
-
-/// The leaf bundle folder `dir` is in (or is), if any: the outermost one.
-fn leaf_dir_of<'d>(dir: &str, leaf_dirs: &'d BTreeSet<String>) -> Option<&'d String> {
-    let mut found = None;
-    let mut cur = dir;
-    while !cur.is_empty() {
-        if let Some(d) = leaf_dirs.get(cur) {
-            found = Some(d);
-        }
-        cur = cur.rsplit_once('/').map_or("", |(parent, _)| parent);
-    }
-    found
-}
-
-fn inside_leaf_dir(dir: &str, leaf_dirs: &BTreeSet<String>) -> bool {
-    leaf_dir_of(dir, leaf_dirs).is_some()
-}
-
-/// `dir` and its ancestors, nearest first, ending with `""`.
-fn ancestors_of(dir: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = dir.to_string();
-    loop {
-        out.push(cur.clone());
-        if cur.is_empty() {
-            break;
-        }
-        cur = parent_dir(&cur);
-    }
-    out
-}
-
-fn nearest_section(dir: &str, sections: &HashMap<String, PageId>, include_self: bool) -> PageId {
-    let mut candidates = ancestors_of(dir);
-    if !include_self {
-        candidates.remove(0);
-    }
-    candidates
-        .iter()
-        .find_map(|d| sections.get(d.as_str()).copied())
-        .unwrap_or(ContentTree::HOME)
 }
 
 struct Loader<'a> {

@@ -3,6 +3,7 @@
 //! sections list their children's ids in Hugo's default order.
 
 pub mod aliases;
+mod bundles;
 pub mod load;
 pub mod sort;
 pub mod taxonomy;

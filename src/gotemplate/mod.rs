@@ -7,4 +7,5 @@ pub mod funcs;
 pub mod lex;
 pub mod parse;
 pub mod regexp;
+pub mod templates;
 pub mod value;

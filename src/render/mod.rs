@@ -14,6 +14,7 @@ use crate::templates::Theme;
 use crate::templates::menu::Menu;
 pub mod destinations;
 pub mod feeds;
+mod page_view;
 pub mod summary;
 
 use crate::templates::build::{Build, PageRendering};
@@ -326,31 +327,6 @@ pub fn render_page(
     let chrome = place.chrome;
     let page = &site.tree[id];
     let config = site.config;
-    let is_home = page.kind == Kind::Home;
-    let chapter =
-        page.flag("chapter") || page.text_param("archetype").as_deref() == Some("chapter");
-    let show_toc = !is_home && !page.flag("disabletoc") && !chapter;
-    let show_breadcrumb = !page.flag("disablebreadcrumb")
-        && !crate::data_format::truthy(config.param("disablebreadcrumb"));
-    let edit_base = config
-        .param("editurl")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let edit_url = match &page.file {
-        Some(file) if !edit_base.is_empty() && page.kind != Kind::Home => {
-            Some(format!("{edit_base}{}{}", file.dir, file.logical_name))
-        }
-        _ => None,
-    };
-    let description = page
-        .text_param("description")
-        .filter(|d| !d.is_empty())
-        .or_else(|| {
-            config
-                .param("description")
-                .and_then(|d| d.as_str().map(String::from))
-        })
-        .unwrap_or_default();
     let format = chrome.format;
     let url_of = |p: PageId| site.rel_permalink_in(p, format);
     let link = |p: PageId| PageLink {
@@ -362,76 +338,7 @@ pub fn render_page(
         config.base_path(),
         crate::text::url::encode_path(&format.url(&page.url))
     );
-    let mut view = site.page_view(id);
-    if let Value::Object(m) = &mut view {
-        m.insert("url".into(), json!(own_url));
-        m.insert(
-            "permalink".into(),
-            json!(format!("{}{own_url}", config.base_host())),
-        );
-        m.insert("content".into(), json!(content.html));
-        m.insert("toc".into(), json!(content.toc));
-        m.insert("chapter".into(), json!(chapter));
-        // relearn's archetype: `archetype` or `type` front matter, learn's `chapter`.
-        let archetype = page
-            .text_param("archetype")
-            .or_else(|| {
-                page.text_param("type")
-                    .filter(|t| t == "chapter" || t == "home")
-            })
-            .unwrap_or_else(|| {
-                if chapter {
-                    "chapter".into()
-                } else if is_home {
-                    "home".into()
-                } else {
-                    "default".into()
-                }
-            });
-        m.insert("archetype".into(), json!(archetype));
-        // relearn names a taxonomy's list page by its UI string (`T "tags"`).
-        if page.kind == Kind::Taxonomy
-            && site.flavour.titles_taxonomies_by_ui_string()
-            && let Some(title) = place
-                .build
-                .theme
-                .strings
-                .get(&config.language)
-                .and_then(|s| s.lookup(&page.section_dir))
-        {
-            m.insert("title".into(), json!(title));
-        }
-        m.insert("show_toc".into(), json!(show_toc));
-        m.insert("show_breadcrumb".into(), json!(show_breadcrumb));
-        m.insert("edit_url".into(), json!(edit_url));
-        m.insert("description".into(), json!(description));
-        m.insert("tags".into(), json!([]));
-        // MathJax is loaded only where a formula is (relearn's `math`).
-        m.insert(
-            "has_math".into(),
-            json!(content.html.contains("<span class=\"math align-")),
-        );
-        // The mermaid script is loaded only where a diagram is.
-        m.insert(
-            "has_mermaid".into(),
-            json!(content.html.contains("class=\"mermaid\"")),
-        );
-        // learn's mermaidInitialize (page, then site); only valid JSON reaches the script.
-        let init = page
-            .text_param("mermaidinitialize")
-            .or_else(|| {
-                config
-                    .param("mermaidinitialize")
-                    .and_then(|v| v.as_str().map(String::from))
-            })
-            .filter(|s| serde_json::from_str::<Value>(s).is_ok())
-            .unwrap_or_else(|| "{ \"startOnLoad\": true }".to_string());
-        m.insert("mermaid_init".into(), json!(init));
-        if matches!(page.kind, Kind::Taxonomy | Kind::Term) {
-            let listed: Vec<PageLink> = page.children.iter().map(|&c| link(c)).collect();
-            m.insert("pages".into(), json!(listed));
-        }
-    }
+    let view = page_view::of(place, id, content, &own_url);
     let ancestors = site.tree.ancestors(id);
     chrome.nav.walk(&own_url, walk);
     let (prev, next) = (walk.prev, walk.next);

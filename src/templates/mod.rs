@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod menu;
 pub mod page;
 pub mod site_layouts;
+mod tera_functions;
 
 use crate::config::Config;
 use crate::confine::Confinement;
@@ -112,152 +113,22 @@ impl Theme {
         folders: &Confinement,
     ) -> Result<(Theme, Vec<Warning>)> {
         let mut warnings = Vec::new();
-        let mut templates: BTreeMap<String, String> = BTreeMap::new();
-        let mut assets = BTreeMap::new();
-        // UI strings, lowest precedence first: embedded, theme, site; English first.
-        let mut i18n_dirs: Vec<PathBuf> = Vec::new();
         let flavour = Flavour::of(config.theme.as_deref());
-        // The learn theme, with the relearn flavour's files on top when asked for.
-        let layers: &[&[(&str, &[u8])]] = match flavour {
-            Flavour::Learn => &[embedded::FILES],
-            Flavour::Relearn => &[embedded::FILES, embedded::RELEARN_FILES],
-        };
-        for (path, bytes) in layers.iter().flat_map(|l| l.iter()) {
-            if let Some(name) = path.strip_prefix("templates/") {
-                templates.insert(
-                    name.to_string(),
-                    String::from_utf8_lossy(bytes).into_owned(),
-                );
-            } else if let Some(name) = path.strip_prefix("static/") {
-                assets.insert(name.to_string(), Asset::Embedded(bytes));
-                // learn's name for the stylesheet, for site headers that link it.
-                if name == "css/fontawesome-all.min.css" {
-                    assets.insert("css/fontawesome-all.css".into(), Asset::Embedded(bytes));
-                }
-            }
-        }
-
-        let mut go_theme_dir = None;
+        let layers = embedded_layers(flavour);
+        let mut files = ThemeFiles::embedded(layers);
         if let Some(name) = &config.theme {
-            let dir = root.join(&config.themes_dir).join(name);
-            if dir.join("templates").is_dir() {
-                for (rel, path) in folders.files_under(&dir.join("templates"), &mut warnings) {
-                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                    templates.insert(rel, text);
-                }
-                for (rel, path) in folders.files_under(&dir.join("static"), &mut warnings) {
-                    assets.insert(rel, Asset::File(path));
-                }
-                i18n_dirs.push(dir.join("i18n"));
-            } else if dir.is_dir() {
-                warnings.push(Warning(format!(
-                    "theme \"{name}\" in {} is a Hugo Go-template theme; labsite renders this site with its embedded learn theme",
-                    config.themes_dir.join(name).display()
-                )));
-                go_theme_dir = Some(dir);
-            } else if is_learn_family(name) {
-                warnings.push(Warning(format!(
-                    "theme \"{name}\" is not in {}/; labsite renders this site with its embedded learn theme",
-                    config.themes_dir.display()
-                )));
-            } else {
-                return Err(Error::file(
-                    config.files.first().cloned().unwrap_or_default(),
-                    format!(
-                        "theme \"{name}\" not found in {}/ (add the theme there, or remove `theme` to use labsite's embedded learn theme)",
-                        config.themes_dir.display()
-                    ),
-                ));
-            }
+            files.add_named_theme(name, root, config, folders, &mut warnings)?;
         }
-        i18n_dirs.push(root.join("i18n"));
-        // The site's Tera shortcodes replace the theme's of the same name.
-        for dir in ["shortcodes", "_shortcodes"] {
-            for (rel, path) in folders.files_under(&root.join("layouts").join(dir), &mut warnings) {
-                if let Some(name) = rel.strip_suffix(".tera.html") {
-                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                    templates.insert(format!("shortcodes/{name}.html"), text);
-                }
-            }
-        }
-        let mut strings = std::collections::HashMap::new();
-        for lang in config.languages_to_build() {
-            let mut tables: Vec<String> = Vec::new();
-            // Hugo finds a language's strings by its key or by its languageCode.
-            let code = config
-                .languages
-                .iter()
-                .find(|l| l.key == lang)
-                .and_then(|l| l.code.clone());
-            let mut wanted_files = vec!["en".to_string(), lang.clone()];
-            wanted_files.extend(code.map(|c| c.to_lowercase()));
-            for wanted in wanted_files {
-                let embedded_path = format!("i18n/{wanted}.toml");
-                tables.extend(
-                    layers
-                        .iter()
-                        .flat_map(|l| l.iter())
-                        .filter(|(p, _)| *p == embedded_path)
-                        .map(|(_, b)| String::from_utf8_lossy(b).into_owned()),
-                );
-                for dir in &i18n_dirs {
-                    let file = folders.file(dir, &format!("{wanted}.toml"));
-                    tables.extend(file.ok().and_then(|f| std::fs::read_to_string(f).ok()));
-                }
-            }
-            let refs: Vec<&str> = tables.iter().map(String::as_str).collect();
-            strings.insert(lang, i18n::Strings::from_tables(&refs));
-        }
-
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(crate::text::escape::go_escape);
-        add_templates(&mut tera, &templates).map_err(|e| template_error("theme", e))?;
-        tera.register_function("highlight", HighlightFn);
-        tera.register_filter("markdownify", markdownify);
-        tera.register_filter("anchorize", anchorize);
-        tera.register_filter("safe_url", safe_url);
-        tera.register_function(
-            "t",
-            TranslateFn {
-                strings: strings.clone(),
-                default_language: config.default_language.clone(),
-            },
-        );
-
-        let shortcodes: BTreeMap<String, ShortcodeTemplate> = templates
-            .iter()
-            .filter_map(|(name, text)| {
-                let sc = name.strip_prefix("shortcodes/")?.strip_suffix(".html")?;
-                Some((
-                    sc.to_string(),
-                    ShortcodeTemplate {
-                        template: name.clone(),
-                        inner: ShortcodeTemplate::inner_of(text),
-                        version1: text.contains("hugo_config: version 1"),
-                        reads_page: ShortcodeTemplate::may_read(text, "page"),
-                        reads_site: ShortcodeTemplate::may_read(text, "site"),
-                    },
-                ))
-            })
-            .collect();
-
-        // labsite's Go versions of theme partials; the flavour's own come first.
-        let mut theme_partials: Vec<(&str, &str)> = Vec::new();
-        for layer in layers.iter().rev() {
-            for (path, bytes) in layer.iter() {
-                if let Some(name) = path.strip_prefix("layouts/partials/")
-                    && !theme_partials.iter().any(|(n, _)| *n == name)
-                {
-                    theme_partials.push((name, std::str::from_utf8(bytes).unwrap_or("")));
-                }
-            }
-        }
+        files.i18n_dirs.push(root.join("i18n"));
+        files.add_site_shortcodes(root, folders, &mut warnings)?;
+        let strings = load_strings(config, layers, &files.i18n_dirs, folders);
+        let tera = compile(&files.templates, &strings, config)?;
+        let shortcodes = shortcode_table(&files.templates);
         let (site_layouts, layout_warnings) = site_layouts::SiteLayouts::load(
             root,
             folders,
-            &theme_partials,
-            go_theme_dir.as_deref(),
+            &embedded_go_partials(layers),
+            files.go_theme_dir.as_deref(),
             &|name| shortcodes.contains_key(name),
         )?;
         warnings.extend(layout_warnings);
@@ -274,7 +145,7 @@ impl Theme {
             Theme {
                 flavour,
                 tera,
-                assets,
+                assets: files.assets,
                 shortcodes,
                 site_layouts,
                 strings,
@@ -310,6 +181,215 @@ impl Theme {
     }
 }
 
+/// The embedded files of a flavour, in layers, lowest first: the learn theme,
+/// with the relearn flavour's files on top when asked for.
+type Layers = &'static [&'static [(&'static str, &'static [u8])]];
+
+fn embedded_layers(flavour: Flavour) -> Layers {
+    const LEARN: Layers = &[embedded::FILES];
+    const RELEARN: Layers = &[embedded::FILES, embedded::RELEARN_FILES];
+    match flavour {
+        Flavour::Learn => LEARN,
+        Flavour::Relearn => RELEARN,
+    }
+}
+
+/// The theme's files before they are compiled: Tera templates by name, static
+/// assets by output path, `i18n/` folders lowest precedence first, and the
+/// folder of a Hugo Go-template theme the site names.
+struct ThemeFiles {
+    templates: BTreeMap<String, String>,
+    assets: BTreeMap<String, Asset>,
+    i18n_dirs: Vec<PathBuf>,
+    go_theme_dir: Option<PathBuf>,
+}
+
+impl ThemeFiles {
+    /// The embedded theme's templates and assets.
+    fn embedded(layers: Layers) -> ThemeFiles {
+        let mut files = ThemeFiles {
+            templates: BTreeMap::new(),
+            assets: BTreeMap::new(),
+            i18n_dirs: Vec::new(),
+            go_theme_dir: None,
+        };
+        for (path, bytes) in layers.iter().flat_map(|l| l.iter()) {
+            if let Some(name) = path.strip_prefix("templates/") {
+                files.templates.insert(
+                    name.to_string(),
+                    String::from_utf8_lossy(bytes).into_owned(),
+                );
+            } else if let Some(name) = path.strip_prefix("static/") {
+                files
+                    .assets
+                    .insert(name.to_string(), Asset::Embedded(bytes));
+                // learn's name for the stylesheet, for site headers that link it.
+                if name == "css/fontawesome-all.min.css" {
+                    files
+                        .assets
+                        .insert("css/fontawesome-all.css".into(), Asset::Embedded(bytes));
+                }
+            }
+        }
+        files
+    }
+
+    /// The theme the config names: a labsite theme (one with `templates/`)
+    /// overrides embedded files; a Hugo theme is noted for its layouts; a
+    /// missing learn-family theme falls back to the embedded one; any other
+    /// missing theme is an error.
+    fn add_named_theme(
+        &mut self,
+        name: &str,
+        root: &Path,
+        config: &Config,
+        folders: &Confinement,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<()> {
+        let dir = root.join(&config.themes_dir).join(name);
+        if dir.join("templates").is_dir() {
+            for (rel, path) in folders.files_under(&dir.join("templates"), warnings) {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                self.templates.insert(rel, text);
+            }
+            for (rel, path) in folders.files_under(&dir.join("static"), warnings) {
+                self.assets.insert(rel, Asset::File(path));
+            }
+            self.i18n_dirs.push(dir.join("i18n"));
+        } else if dir.is_dir() {
+            warnings.push(Warning(format!(
+                "theme \"{name}\" in {} is a Hugo Go-template theme; labsite renders this site with its embedded learn theme",
+                config.themes_dir.join(name).display()
+            )));
+            self.go_theme_dir = Some(dir);
+        } else if is_learn_family(name) {
+            warnings.push(Warning(format!(
+                "theme \"{name}\" is not in {}/; labsite renders this site with its embedded learn theme",
+                config.themes_dir.display()
+            )));
+        } else {
+            return Err(Error::file(
+                config.files.first().cloned().unwrap_or_default(),
+                format!(
+                    "theme \"{name}\" not found in {}/ (add the theme there, or remove `theme` to use labsite's embedded learn theme)",
+                    config.themes_dir.display()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The site's Tera shortcodes (`layouts/shortcodes/NAME.tera.html`), which
+    /// replace the theme's of the same name.
+    fn add_site_shortcodes(
+        &mut self,
+        root: &Path,
+        folders: &Confinement,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<()> {
+        for dir in ["shortcodes", "_shortcodes"] {
+            for (rel, path) in folders.files_under(&root.join("layouts").join(dir), warnings) {
+                if let Some(name) = rel.strip_suffix(".tera.html") {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    self.templates
+                        .insert(format!("shortcodes/{name}.html"), text);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Each built language's UI strings: English, then the language by its key,
+/// then by its languageCode (as Hugo finds them), each from the embedded
+/// theme, then from `i18n_dirs` in order.
+fn load_strings(
+    config: &Config,
+    layers: Layers,
+    i18n_dirs: &[PathBuf],
+    folders: &Confinement,
+) -> std::collections::HashMap<String, i18n::Strings> {
+    let mut strings = std::collections::HashMap::new();
+    for lang in config.languages_to_build() {
+        let mut tables: Vec<String> = Vec::new();
+        let code = config
+            .languages
+            .iter()
+            .find(|l| l.key == lang)
+            .and_then(|l| l.code.clone());
+        let mut wanted_files = vec!["en".to_string(), lang.clone()];
+        wanted_files.extend(code.map(|c| c.to_lowercase()));
+        for wanted in wanted_files {
+            let embedded_path = format!("i18n/{wanted}.toml");
+            tables.extend(
+                layers
+                    .iter()
+                    .flat_map(|l| l.iter())
+                    .filter(|(p, _)| *p == embedded_path)
+                    .map(|(_, b)| String::from_utf8_lossy(b).into_owned()),
+            );
+            for dir in i18n_dirs {
+                let file = folders.file(dir, &format!("{wanted}.toml"));
+                tables.extend(file.ok().and_then(|f| std::fs::read_to_string(f).ok()));
+            }
+        }
+        let refs: Vec<&str> = tables.iter().map(String::as_str).collect();
+        strings.insert(lang, i18n::Strings::from_tables(&refs));
+    }
+    strings
+}
+
+/// The Tera engine over `templates`, with Go's escaping and the functions and
+/// filters the theme calls.
+fn compile(
+    templates: &BTreeMap<String, String>,
+    strings: &std::collections::HashMap<String, i18n::Strings>,
+    config: &Config,
+) -> Result<Tera> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(crate::text::escape::go_escape);
+    add_templates(&mut tera, templates).map_err(|e| template_error("theme", e))?;
+    tera_functions::register(&mut tera, strings, &config.default_language);
+    Ok(tera)
+}
+
+/// The Tera shortcodes among `templates` (`shortcodes/NAME.html`) by name.
+fn shortcode_table(templates: &BTreeMap<String, String>) -> BTreeMap<String, ShortcodeTemplate> {
+    templates
+        .iter()
+        .filter_map(|(name, text)| {
+            let sc = name.strip_prefix("shortcodes/")?.strip_suffix(".html")?;
+            Some((
+                sc.to_string(),
+                ShortcodeTemplate {
+                    template: name.clone(),
+                    inner: ShortcodeTemplate::inner_of(text),
+                    version1: text.contains("hugo_config: version 1"),
+                    reads_page: ShortcodeTemplate::may_read(text, "page"),
+                    reads_site: ShortcodeTemplate::may_read(text, "site"),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// labsite's Go versions of theme partials (name, text); the flavour's own
+/// come first.
+fn embedded_go_partials(layers: Layers) -> Vec<(&'static str, &'static str)> {
+    let mut partials: Vec<(&str, &str)> = Vec::new();
+    for layer in layers.iter().rev() {
+        for (path, bytes) in layer.iter() {
+            if let Some(name) = path.strip_prefix("layouts/partials/")
+                && !partials.iter().any(|(n, _)| *n == name)
+            {
+                partials.push((name, std::str::from_utf8(bytes).unwrap_or("")));
+            }
+        }
+    }
+    partials
+}
+
 /// Parses `templates` into `tera`, several at once (parsing the theme is most
 /// of a small site's fixed cost), then links them as `Tera::add_raw_templates`
 /// does; a template that does not parse is named as it names it.
@@ -340,123 +420,6 @@ pub fn template_error(name: &str, e: tera::Error) -> Error {
     Error::Template {
         name: name.to_string(),
         message,
-    }
-}
-
-/// Tera function `highlight(code=…, lang=…, options=…)`: Hugo's `highlight`, the
-/// markup of a fenced code block. Leading and trailing newlines of the code go.
-struct HighlightFn;
-
-impl tera::Function for HighlightFn {
-    fn call(
-        &self,
-        args: &std::collections::HashMap<String, tera::Value>,
-    ) -> tera::Result<tera::Value> {
-        let text = |k: &str| args.get(k).and_then(|v| v.as_str()).unwrap_or("");
-        let code = text("code").trim_matches(|c| c == '\n' || c == '\r');
-        let options = crate::markdown::highlight::Options::parse(text("options"));
-        Ok(tera::Value::String(crate::markdown::highlight::code_block(
-            text("lang"),
-            &format!("{code}\n"),
-            &options,
-        )))
-    }
-
-    fn is_safe(&self) -> bool {
-        true
-    }
-}
-
-/// The text a Tera filter works on: a string as it is, another value as JSON.
-fn filter_text(value: &tera::Value) -> String {
-    value
-        .as_str()
-        .map_or_else(|| value.to_string(), str::to_string)
-}
-
-/// Tera filter `safe_url`: a URL from a shortcode's parameters, `#ZgotmplZ`
-/// when it could run script (as Hugo's Go templates print it).
-fn safe_url(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    Ok(tera::Value::String(
-        crate::text::sanitize::url(&filter_text(value)).to_string(),
-    ))
-}
-
-/// Tera filter `anchorize`: Hugo's `anchorize` (the heading-id algorithm).
-fn anchorize(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let text = filter_text(value);
-    Ok(tera::Value::String(crate::text::anchor::anchorize(&text)))
-}
-
-/// Tera filter `markdownify`: Hugo's `markdownify`, Markdown rendered without the
-/// paragraph around a single block.
-fn markdownify(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let text = match value {
-        tera::Value::String(s) => s.clone(),
-        tera::Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    Ok(tera::Value::String(crate::markdown::markdownify(
-        &text,
-        crate::markdown::Settings::default(),
-    )))
-}
-
-/// Tera function `t(key=…, lang=…)`: Hugo's `T` in the given language.
-struct TranslateFn {
-    strings: std::collections::HashMap<String, i18n::Strings>,
-    default_language: String,
-}
-
-impl tera::Function for TranslateFn {
-    fn call(
-        &self,
-        args: &std::collections::HashMap<String, tera::Value>,
-    ) -> tera::Result<tera::Value> {
-        let key = args
-            .get("key")
-            .and_then(|v| v.as_str())
-            .ok_or("t: missing `key`")?;
-        let lang = args
-            .get("lang")
-            .and_then(|v| v.as_str())
-            .unwrap_or(&self.default_language);
-        let strings = self
-            .strings
-            .get(lang)
-            .or_else(|| self.strings.get(&self.default_language));
-        let found = strings.and_then(|s| s.lookup(key));
-        let text = match (found, args.get("default").and_then(|v| v.as_str())) {
-            (Some(t), _) => t,
-            (None, Some(default)) => default.to_string(),
-            (None, None) => key.to_string(),
-        };
-        // Go-template placeholders for a count: `{{ .Count }}` or `{{.}}`.
-        let text = match args.get("count") {
-            Some(count) => {
-                let n = count
-                    .as_i64()
-                    .map_or_else(|| count.to_string(), |n| n.to_string());
-                ["{{ .Count }}", "{{.Count}}", "{{ . }}", "{{.}}"]
-                    .iter()
-                    .fold(text, |t, p| t.replace(p, &n))
-            }
-            None => text,
-        };
-        Ok(tera::Value::String(text))
-    }
-
-    fn is_safe(&self) -> bool {
-        false
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::confine::Confinement;
 use crate::error::{Error, Result, Warning};
-use crate::gotemplate::exec::Templates;
+use crate::gotemplate::templates::Templates;
 use crate::shortcode::tree::Inner;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

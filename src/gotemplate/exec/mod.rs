@@ -2,116 +2,13 @@
 //! calls, `if`/`with`/`range` with `break`/`continue`, `template` calls, and
 //! output escaped as Go's html/template escapes text (trusted HTML passes).
 
+mod control;
+
 use super::funcs;
-use super::parse::{Command, Condition, Expr, Node, Parsed, Pipeline};
+use super::parse::{Command, Expr, Node, Pipeline};
+use super::templates::{TemplateError, Templates};
 use super::value::Value;
-use std::collections::HashMap;
 use std::sync::Arc;
-
-/// A template error at a place in a template file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateError {
-    /// The template file (as registered).
-    pub file: String,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )
-    }
-}
-
-/// A named template: its nodes and the file they come from.
-#[derive(Debug)]
-struct Entry {
-    nodes: Arc<Vec<Node>>,
-    file: Arc<str>,
-}
-
-/// A set of templates that can call each other by name.
-#[derive(Debug, Default)]
-pub struct Templates {
-    entries: HashMap<String, Entry>,
-    sources: HashMap<Arc<str>, Arc<str>>,
-}
-
-impl Templates {
-    /// Parses `source` (from `file`) as template `name`; its `define`s join the set.
-    pub fn add(&mut self, name: &str, file: &str, source: &str) -> Result<(), TemplateError> {
-        let file: Arc<str> = Arc::from(file);
-        self.sources.insert(file.clone(), Arc::from(source));
-        let Parsed { root, defines } = super::parse::parse(source).map_err(|e| {
-            let (line, col) = crate::error::line_col(source, e.offset);
-            TemplateError {
-                file: file.to_string(),
-                line,
-                col,
-                message: e.message,
-            }
-        })?;
-        for (define, nodes) in defines {
-            self.entries.insert(
-                define,
-                Entry {
-                    nodes: Arc::new(nodes),
-                    file: file.clone(),
-                },
-            );
-        }
-        self.entries.insert(
-            name.to_string(),
-            Entry {
-                nodes: Arc::new(root),
-                file,
-            },
-        );
-        Ok(())
-    }
-
-    pub fn contains(&self, name: &str) -> bool {
-        self.entries.contains_key(name)
-    }
-
-    /// Whether template `name` (or what it defines in its file) mentions `word`.
-    pub fn source_contains(&self, name: &str, word: &str) -> bool {
-        self.entries
-            .get(name)
-            .and_then(|e| self.sources.get(&e.file))
-            .is_some_and(|s| s.contains(word))
-    }
-
-    /// Fails on the first call of a function `known` does not know, as Go's
-    /// parser does; templates are checked in name order.
-    pub fn check_functions(&self, known: &dyn Fn(&str) -> bool) -> Result<(), TemplateError> {
-        let mut names: Vec<&String> = self.entries.keys().collect();
-        names.sort();
-        for entry in names.into_iter().filter_map(|n| self.entries.get(n)) {
-            if let Some((offset, function)) = super::check::unknown_function(&entry.nodes, known) {
-                let (line, col) = self.position(&entry.file, offset);
-                return Err(TemplateError {
-                    file: entry.file.to_string(),
-                    line,
-                    col,
-                    message: format!("function {function:?} not defined"),
-                });
-            }
-        }
-        Ok(())
-    }
-
-    fn position(&self, file: &str, offset: usize) -> (usize, usize) {
-        self.sources
-            .get(file)
-            .map_or((1, 1), |s| crate::error::line_col(s, offset))
-    }
-}
 
 /// Functions beyond the builtins: Hugo's, which need the site (`partial`, `T`,
 /// `markdownify`, `relref`, …).
@@ -328,23 +225,7 @@ impl<'a> Exec<'_, 'a> {
                 Node::Text(t) if self.escape => self.push_markup(out, t),
                 Node::Text(t) => out.push_str(t),
                 Node::Action(pipe) if is_return(pipe) => {
-                    // Hugo's `return X …`: what follows `return` is a command of its own.
-                    let first = pipe.cmds.first();
-                    let after_return = first.and_then(|c| c.args.get(1..)).unwrap_or_default();
-                    let mut value = match after_return {
-                        [] => Value::Nil,
-                        args => {
-                            let cmd = Command {
-                                args: args.to_vec(),
-                                offset: first.map_or(0, |c| c.offset),
-                            };
-                            self.command(&cmd, dot, None)?
-                        }
-                    };
-                    for cmd in pipe.cmds.get(1..).unwrap_or_default() {
-                        value = self.command(cmd, dot, Some(value))?;
-                    }
-                    self.returned = Some(value);
+                    self.returned = Some(self.return_value(pipe, dot)?);
                     return Ok(Flow::Return);
                 }
                 Node::Action(pipe) => {
@@ -358,23 +239,7 @@ impl<'a> Exec<'_, 'a> {
                     branches,
                     otherwise,
                 } => {
-                    let is_with = *condition == Condition::With;
-                    let mark = self.vars.len();
-                    let mut taken = false;
-                    let mut flow = Flow::Normal;
-                    for (pipe, body) in branches {
-                        let v = self.pipeline(pipe, dot)?;
-                        if v.truthy() {
-                            let new_dot = if is_with { v } else { dot.clone() };
-                            flow = self.walk(out, body, &new_dot)?;
-                            taken = true;
-                            break;
-                        }
-                    }
-                    if !taken {
-                        flow = self.walk(out, otherwise, dot)?;
-                    }
-                    self.vars.truncate(mark);
+                    let flow = self.conditional(out, *condition, branches, otherwise, dot)?;
                     if !matches!(flow, Flow::Normal) {
                         return Ok(flow);
                     }
@@ -384,49 +249,9 @@ impl<'a> Exec<'_, 'a> {
                     body,
                     otherwise,
                 } => {
-                    let mark = self.vars.len();
-                    let mut probe = pipe.clone();
-                    probe.decl.clear();
-                    let collection = self.pipeline(&probe, dot)?;
-                    let items: Vec<(Value<'a>, Value<'a>)> = match &collection {
-                        Value::List(l) => l
-                            .iter()
-                            .enumerate()
-                            .map(|(i, v)| (Value::Int(i as i64), v.clone()))
-                            .collect(),
-                        Value::Map(m) => {
-                            m.iter().map(|(k, v)| (Value::str(k), v.clone())).collect()
-                        }
-                        Value::Int(n) => (0..*n).map(|i| (Value::Int(i), Value::Int(i))).collect(),
-                        Value::Nil => Vec::new(),
-                        other => {
-                            return Err(self.fail(
-                                pipe.offset,
-                                format!("range can't iterate over {}", other.to_text()),
-                            ));
-                        }
-                    };
-                    if items.is_empty() {
-                        self.walk(out, otherwise, dot)?;
+                    if let Flow::Return = self.range(out, pipe, body, otherwise, dot)? {
+                        return Ok(Flow::Return);
                     }
-                    for (key, item) in items {
-                        match pipe.decl.as_slice() {
-                            [v] => self.vars.push((v.clone(), item.clone())),
-                            [k, v] => {
-                                self.vars.push((k.clone(), key));
-                                self.vars.push((v.clone(), item.clone()));
-                            }
-                            _ => {}
-                        }
-                        let flow = self.walk(out, body, &item)?;
-                        self.vars.truncate(mark);
-                        match flow {
-                            Flow::Break => break,
-                            Flow::Return => return Ok(flow),
-                            Flow::Normal | Flow::Continue => {}
-                        }
-                    }
-                    self.vars.truncate(mark);
                 }
                 Node::Template { name, pipe, offset } => {
                     let new_dot = match pipe {
@@ -671,90 +496,4 @@ impl<'a> Exec<'_, 'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::gotemplate::value::Object;
-
-    fn run(src: &str, dot: Value<'_>) -> String {
-        let mut t = Templates::default();
-        t.add("t", "t.html", src).unwrap();
-        execute(&t, "t", dot, &NoHost, true).unwrap_or_else(|e| format!("ERR {e}"))
-    }
-
-    struct Shortcode;
-    impl<'a> Object<'a> for Shortcode {
-        fn method(&self, name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, String>> {
-            match name {
-                "Get" => Some(Ok(match args.first().and_then(Value::as_i64) {
-                    Some(0) => Value::str("info"),
-                    _ => Value::Nil,
-                })),
-                "Inner" => Some(Ok(Value::html("<p>x</p>"))),
-                _ => None,
-            }
-        }
-        fn type_name(&self) -> &'static str {
-            "*hugolib.ShortcodeWithPage"
-        }
-    }
-
-    #[test]
-    fn learn_notice_runs() {
-        let src = r#"{{ $_hugo_config := `{ "version": 1 }` }}<div class="notices {{ .Get 0 }}" {{ if len .Params | eq 2 }} id="{{ .Get 1 }}" {{ end }}>{{ .Inner }}</div>"#;
-        let dot = Value::Object(std::rc::Rc::new(Shortcode));
-        // `.Params` is unknown to this test object: the error names file, line and column.
-        assert_eq!(
-            run(src, dot.clone()),
-            "ERR t.html:1:82: can't evaluate field Params in type *hugolib.ShortcodeWithPage"
-        );
-        let src = r#"{{ $_hugo_config := `{ "version": 1 }` }}<div class="notices {{ .Get 0 }}">{{ .Inner }}</div>"#;
-        assert_eq!(run(src, dot), "<div class=\"notices info\"><p>x</p></div>");
-    }
-
-    #[test]
-    fn control_flow_and_variables() {
-        let data = Value::from_json(
-            &serde_json::json!({"L": ["a", "b", "c"], "M": {"k": 1}, "T": "C++ <b>"}),
-        );
-        assert_eq!(
-            run(
-                "{{ range $i, $e := .L }}{{ if eq $i 1 }}{{ continue }}{{ end }}{{ $e }}{{ end }}",
-                data.clone()
-            ),
-            "ac"
-        );
-        assert_eq!(
-            run(
-                "{{ range .L }}{{ if eq . \"b\" }}{{ break }}{{ end }}{{ . }}{{ end }}",
-                data.clone()
-            ),
-            "a"
-        );
-        assert_eq!(
-            run(
-                "{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ end }}{{ $x }}",
-                data.clone()
-            ),
-            "2"
-        );
-        assert_eq!(
-            run(
-                "{{ with .M }}{{ .k }}{{ else }}none{{ end }}{{ with .Nope }}x{{ else }}none{{ end }}",
-                data.clone()
-            ),
-            "1none"
-        );
-        assert_eq!(
-            run("{{ range .Nope }}x{{ else }}empty{{ end }}", data.clone()),
-            "empty"
-        );
-        assert_eq!(run("{{ .T }}", data.clone()), "C&#43;&#43; &lt;b&gt;");
-        assert_eq!(
-            run(
-                "{{- define \"x\" -}}[{{ . }}]{{- end -}}{{ template \"x\" .T }}",
-                data
-            ),
-            "[C&#43;&#43; &lt;b&gt;]"
-        );
-    }
-}
+mod tests;
