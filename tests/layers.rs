@@ -46,21 +46,28 @@ fn upward_uses(order: &[String], sources: &BTreeMap<String, String>) -> Vec<Stri
     found
 }
 
-/// The folder (relative to `src/`, `""` for `src/` itself) that the module
-/// path `path` (`a::b::c`, from `crate::`) lands in: its longest prefix that is
-/// a folder of `folders`.
-fn folder_of(path: &str, folders: &BTreeSet<String>) -> String {
+/// The folder (relative to `src/`, `""` for `src/` itself) of the file that
+/// defines the module the path `path` (`a::b::c`, from `crate::`) names: the
+/// longest prefix that is a module file of `files` (`a/b.rs` is in folder `a`,
+/// `a/b/mod.rs` in `a/b`); an item's name at the end is no module.
+fn folder_of(path: &str, files: &BTreeSet<String>) -> String {
+    let mut module = String::new();
     let mut found = String::new();
     for part in path.split("::") {
-        let next = if found.is_empty() {
+        module = if module.is_empty() {
             part.to_string()
         } else {
-            format!("{found}/{part}")
+            format!("{module}/{part}")
         };
-        if !folders.contains(&next) {
+        if files.contains(&format!("{module}/mod.rs")) {
+            found = module.clone();
+        } else if files.contains(&format!("{module}.rs")) {
+            found = module
+                .rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string());
+        } else {
             break;
         }
-        found = next;
     }
     found
 }
@@ -69,7 +76,7 @@ fn folder_of(path: &str, folders: &BTreeSet<String>) -> String {
 /// itself and `src/` left out.
 fn folder_uses(sources: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String>> {
     let folder = |file: &str| file.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-    let folders: BTreeSet<String> = sources.keys().map(|f| folder(f)).collect();
+    let files: BTreeSet<String> = sources.keys().cloned().collect();
     let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (file, text) in sources {
         let own = folder(file);
@@ -77,7 +84,7 @@ fn folder_uses(sources: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<
             let words = line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'));
             for word in words {
                 let used = if let Some(path) = word.strip_prefix("crate::") {
-                    folder_of(path, &folders)
+                    folder_of(path, &files)
                 } else if word.starts_with("super::") {
                     // From `x/mod.rs` the first `super` is x's parent; from `x/y.rs`, x.
                     let mut base = own.clone();
@@ -97,7 +104,7 @@ fn folder_uses(sources: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<
                     } else {
                         format!("{}::{rest}", base.replace('/', "::"))
                     };
-                    folder_of(&path, &folders)
+                    folder_of(&path, &files)
                 } else {
                     continue;
                 };
@@ -211,6 +218,8 @@ fn the_check_finds_a_circle_between_folders() {
         ("a/mod.rs", "use crate::a::b::Thing;\nuse super::text;"),
         ("a/b/mod.rs", "use super::super::a::f;"),
         ("a/b/c.rs", "fn g() { super::x() }"),
+        ("a/d.rs", "use super::b::c;"),
+        ("a/d/e.rs", "use super::Thing;\nuse crate::a::f;"),
         ("text/mod.rs", ""),
     ]
     .into_iter()
@@ -221,5 +230,7 @@ fn the_check_finds_a_circle_between_folders() {
         uses["a"],
         BTreeSet::from(["a/b".to_string(), "text".to_string()])
     );
+    // `a/d.rs` is in folder `a`: its child `a/d/e.rs` using it is no circle.
+    assert_eq!(uses["a/d"], BTreeSet::from(["a".to_string()]));
     assert_eq!(folder_circles(&uses), ["a -> a/b", "a/b -> a"]);
 }

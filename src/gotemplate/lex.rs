@@ -143,166 +143,130 @@ fn lex_action(src: &str, mut pos: usize) -> Result<(Vec<Token>, usize, bool), Sy
             pos += skipped;
             continue;
         }
-        let start = pos;
-        let joined = start == prev_end;
-        let push = |toks: &mut Vec<Token>, tok| {
-            toks.push(Token {
-                tok,
-                offset: start,
-                joined,
-            })
-        };
-        match c {
-            '|' => {
-                push(&mut toks, Tok::Pipe);
-                pos += 1;
-            }
-            '(' => {
-                push(&mut toks, Tok::LParen);
-                pos += 1;
-            }
-            ')' => {
-                push(&mut toks, Tok::RParen);
-                pos += 1;
-            }
-            ',' => {
-                push(&mut toks, Tok::Comma);
-                pos += 1;
-            }
-            ':' if rest.starts_with(":=") => {
-                push(&mut toks, Tok::Declare);
-                pos += 2;
-            }
-            '=' => {
-                push(&mut toks, Tok::Assign);
-                pos += 1;
-            }
-            '"' => {
-                let mut value = String::new();
-                let mut chars = rest.get(1..).unwrap_or_default().char_indices();
-                let mut end = None;
-                while let Some((i, ch)) = chars.next() {
-                    match ch {
-                        '"' => {
-                            end = Some(i + 2);
-                            break;
-                        }
-                        '\\' => match chars.next() {
-                            Some((_, 'n')) => value.push('\n'),
-                            Some((_, 't')) => value.push('\t'),
-                            Some((_, 'r')) => value.push('\r'),
-                            Some((_, other)) => value.push(other),
-                            None => break,
-                        },
-                        '\n' => break,
-                        other => value.push(other),
-                    }
-                }
-                let Some(len) = end else {
-                    return SyntaxError::at(start, "unterminated quoted string");
-                };
-                push(&mut toks, Tok::Str(value));
-                pos += len;
-            }
-            '`' => {
-                let Some(end) = rest.get(1..).unwrap_or_default().find('`') else {
-                    return SyntaxError::at(start, "unterminated raw quoted string");
-                };
-                push(
-                    &mut toks,
-                    Tok::Str(rest.get(1..1 + end).unwrap_or_default().to_string()),
-                );
-                pos += end + 2;
-            }
-            '\'' => {
-                // A character constant is a number in Go.
-                let ch = rest
-                    .get(1..)
-                    .unwrap_or_default()
-                    .chars()
-                    .next()
-                    .unwrap_or('\0');
-                push(&mut toks, Tok::Int(ch as i64));
-                pos += 1 + ch.len_utf8() + 1;
-            }
-            '.' => {
-                let name: String = rest
-                    .get(1..)
-                    .unwrap_or_default()
-                    .chars()
-                    .take_while(|&c| is_ident_char(c))
-                    .collect();
-                if name.is_empty() {
-                    push(&mut toks, Tok::Dot);
-                    pos += 1;
-                } else if name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                    let num: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit() || *c == '.')
-                        .collect();
-                    push(&mut toks, Tok::Float(num.parse().unwrap_or(0.0)));
-                    pos += num.len();
-                } else {
-                    pos += 1 + name.len();
-                    push(&mut toks, Tok::Field(name));
-                }
-            }
-            '$' => {
-                let name: String = rest
-                    .get(1..)
-                    .unwrap_or_default()
-                    .chars()
-                    .take_while(|&c| is_ident_char(c))
-                    .collect();
-                pos += 1 + name.len();
-                push(&mut toks, Tok::Var(format!("${name}")));
-            }
-            c if c.is_ascii_digit()
-                || ((c == '-' || c == '+')
-                    && rest
-                        .get(1..)
-                        .unwrap_or_default()
-                        .starts_with(|d: char| d.is_ascii_digit())) =>
-            {
-                let num: String = rest
-                    .char_indices()
-                    .take_while(|&(i, c)| {
-                        c.is_ascii_alphanumeric()
-                            || c == '.'
-                            || c == '_'
-                            || (i == 0 && (c == '-' || c == '+'))
-                    })
-                    .map(|(_, c)| c)
-                    .collect();
-                pos += num.len();
-                let clean = num.replace('_', "");
-                let tok = if let Some(hex) = clean.strip_prefix("0x") {
-                    Tok::Int(i64::from_str_radix(hex, 16).unwrap_or(0))
-                } else if let Ok(i) = clean.parse::<i64>() {
-                    Tok::Int(i)
-                } else if let Ok(f) = clean.parse::<f64>() {
-                    Tok::Float(f)
-                } else {
-                    return SyntaxError::at(start, format!("bad number syntax: {num:?}"));
-                };
-                push(&mut toks, tok);
-            }
-            c if is_ident_char(c) => {
-                let name: String = rest.chars().take_while(|&c| is_ident_char(c)).collect();
-                pos += name.len();
-                let tok = match name.as_str() {
-                    "true" => Tok::Bool(true),
-                    "false" => Tok::Bool(false),
-                    "nil" => Tok::Nil,
-                    _ => Tok::Ident(name),
-                };
-                push(&mut toks, tok);
-                // `ident.Field` chains on an identifier (e.g. `site.Params`).
-            }
-            other => return SyntaxError::at(start, format!("unexpected {other:?} in action")),
-        }
+        let (tok, len) = lex_token(rest, pos)?;
+        toks.push(Token {
+            tok,
+            offset: pos,
+            joined: pos == prev_end,
+        });
+        pos += len;
         prev_end = pos;
     }
+}
+
+/// The token `rest` (at offset `start`, not blank) begins with, and its length.
+fn lex_token(rest: &str, start: usize) -> Result<(Tok, usize), SyntaxError> {
+    let Some(c) = rest.chars().next() else {
+        return SyntaxError::at(start, "unclosed action");
+    };
+    let after = rest.get(c.len_utf8()..).unwrap_or_default();
+    let ident_after = || -> String { after.chars().take_while(|&c| is_ident_char(c)).collect() };
+    Ok(match c {
+        '|' => (Tok::Pipe, 1),
+        '(' => (Tok::LParen, 1),
+        ')' => (Tok::RParen, 1),
+        ',' => (Tok::Comma, 1),
+        ':' if rest.starts_with(":=") => (Tok::Declare, 2),
+        '=' => (Tok::Assign, 1),
+        '"' => {
+            let (value, len) = quoted(after, start)?;
+            (Tok::Str(value), len)
+        }
+        '`' => {
+            let Some(end) = after.find('`') else {
+                return SyntaxError::at(start, "unterminated raw quoted string");
+            };
+            (
+                Tok::Str(after.get(..end).unwrap_or_default().to_string()),
+                end + 2,
+            )
+        }
+        '\'' => {
+            // A character constant is a number in Go.
+            let ch = after.chars().next().unwrap_or('\0');
+            (Tok::Int(ch as i64), 1 + ch.len_utf8() + 1)
+        }
+        '.' => {
+            let name = ident_after();
+            if name.is_empty() {
+                (Tok::Dot, 1)
+            } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+                let num: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
+                (Tok::Float(num.parse().unwrap_or(0.0)), num.len())
+            } else {
+                (Tok::Field(name.clone()), 1 + name.len())
+            }
+        }
+        '$' => {
+            let name = ident_after();
+            (Tok::Var(format!("${name}")), 1 + name.len())
+        }
+        c if c.is_ascii_digit()
+            || ((c == '-' || c == '+') && after.starts_with(|d: char| d.is_ascii_digit())) =>
+        {
+            number(rest, start)?
+        }
+        c if is_ident_char(c) => {
+            let name: String = rest.chars().take_while(|&c| is_ident_char(c)).collect();
+            let len = name.len();
+            let tok = match name.as_str() {
+                "true" => Tok::Bool(true),
+                "false" => Tok::Bool(false),
+                "nil" => Tok::Nil,
+                _ => Tok::Ident(name),
+            };
+            (tok, len)
+        }
+        other => return SyntaxError::at(start, format!("unexpected {other:?} in action")),
+    })
+}
+
+/// The value of a `"`-quoted string whose text (after the opening quote) is
+/// `text`, and the length of the whole string with its quotes.
+fn quoted(text: &str, start: usize) -> Result<(String, usize), SyntaxError> {
+    let mut value = String::new();
+    let mut chars = text.char_indices();
+    while let Some((i, ch)) = chars.next() {
+        match ch {
+            '"' => return Ok((value, i + 2)),
+            '\\' => match chars.next() {
+                Some((_, 'n')) => value.push('\n'),
+                Some((_, 't')) => value.push('\t'),
+                Some((_, 'r')) => value.push('\r'),
+                Some((_, other)) => value.push(other),
+                None => break,
+            },
+            '\n' => break,
+            other => value.push(other),
+        }
+    }
+    SyntaxError::at(start, "unterminated quoted string")
+}
+
+/// The number `rest` begins with (decimal, hex, float, `_` separators, a sign)
+/// and its length.
+fn number(rest: &str, start: usize) -> Result<(Tok, usize), SyntaxError> {
+    let num: String = rest
+        .char_indices()
+        .take_while(|&(i, c)| {
+            c.is_ascii_alphanumeric() || c == '.' || c == '_' || (i == 0 && (c == '-' || c == '+'))
+        })
+        .map(|(_, c)| c)
+        .collect();
+    let clean = num.replace('_', "");
+    let tok = if let Some(hex) = clean.strip_prefix("0x") {
+        Tok::Int(i64::from_str_radix(hex, 16).unwrap_or(0))
+    } else if let Ok(i) = clean.parse::<i64>() {
+        Tok::Int(i)
+    } else if let Ok(f) = clean.parse::<f64>() {
+        Tok::Float(f)
+    } else {
+        return SyntaxError::at(start, format!("bad number syntax: {num:?}"));
+    };
+    Ok((tok, num.len()))
 }
 
 #[cfg(test)]

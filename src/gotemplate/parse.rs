@@ -201,71 +201,17 @@ impl Parser {
                         }
                         Some("range") => {
                             self.pos += 1;
-                            let pipe = self.pipeline(true)?;
-                            let (body, end) = self.list()?;
-                            let otherwise = match end {
-                                Stop::End => Vec::new(),
-                                Stop::Else(None) => self.expect_end()?,
-                                _ => {
-                                    return SyntaxError::at(
-                                        self.last_offset(),
-                                        "unexpected end of range",
-                                    );
-                                }
-                            };
-                            nodes.push(Node::Range {
-                                pipe,
-                                body,
-                                otherwise,
-                            });
+                            nodes.push(self.range()?);
                         }
                         Some("define") | Some("block") => {
                             let k = keyword.unwrap_or_default();
                             self.pos += 1;
-                            let name = match self.next() {
-                                Some(Token {
-                                    tok: Tok::Str(s), ..
-                                }) => s,
-                                Some(t) => {
-                                    return SyntaxError::at(
-                                        t.offset,
-                                        format!("{k} needs a quoted template name"),
-                                    );
-                                }
-                                None => {
-                                    return SyntaxError::at(self.last_offset(), "unclosed action");
-                                }
-                            };
-                            let offset = self.offset();
-                            let pipe = if k == "block" {
-                                Some(self.pipeline(true)?)
-                            } else {
-                                self.expect_close()?;
-                                None
-                            };
-                            let body = self.expect_end()?;
-                            self.defines.insert(name.clone(), body);
-                            if k == "block" {
-                                nodes.push(Node::Template { name, pipe, offset });
-                            }
+                            nodes.extend(self.define_or_block(&k)?);
                         }
                         Some("template") => {
                             self.pos += 1;
                             let offset = self.offset();
-                            let name = match self.next() {
-                                Some(Token {
-                                    tok: Tok::Str(s), ..
-                                }) => s,
-                                Some(t) => {
-                                    return SyntaxError::at(
-                                        t.offset,
-                                        "template needs a quoted template name",
-                                    );
-                                }
-                                None => {
-                                    return SyntaxError::at(self.last_offset(), "unclosed action");
-                                }
-                            };
+                            let name = self.quoted_name("template")?;
                             let pipe = if matches!(self.peek(), Some(Tok::Close)) {
                                 self.pos += 1;
                                 None
@@ -291,6 +237,50 @@ impl Parser {
             }
         }
         Ok((nodes, Stop::Eof))
+    }
+
+    /// The rest of `{{range pipeline}}` … `{{else}}` … `{{end}}`.
+    fn range(&mut self) -> Result<Node, SyntaxError> {
+        let pipe = self.pipeline(true)?;
+        let (body, end) = self.list()?;
+        let otherwise = match end {
+            Stop::End => Vec::new(),
+            Stop::Else(None) => self.expect_end()?,
+            _ => return SyntaxError::at(self.last_offset(), "unexpected end of range"),
+        };
+        Ok(Node::Range {
+            pipe,
+            body,
+            otherwise,
+        })
+    }
+
+    /// The rest of `{{define "name"}}` or `{{block "name" pipeline}}` up to its
+    /// `{{end}}`: the body joins the defined templates; a block is also called
+    /// where it stands.
+    fn define_or_block(&mut self, keyword: &str) -> Result<Option<Node>, SyntaxError> {
+        let name = self.quoted_name(keyword)?;
+        let offset = self.offset();
+        let pipe = if keyword == "block" {
+            Some(self.pipeline(true)?)
+        } else {
+            self.expect_close()?;
+            None
+        };
+        let body = self.expect_end()?;
+        self.defines.insert(name.clone(), body);
+        Ok((keyword == "block").then_some(Node::Template { name, pipe, offset }))
+    }
+
+    /// The quoted template name after `keyword`.
+    fn quoted_name(&mut self, keyword: &str) -> Result<String, SyntaxError> {
+        match self.next() {
+            Some(Token {
+                tok: Tok::Str(s), ..
+            }) => Ok(s),
+            Some(t) => SyntaxError::at(t.offset, format!("{keyword} needs a quoted template name")),
+            None => SyntaxError::at(self.last_offset(), "unclosed action"),
+        }
     }
 
     fn expect_end(&mut self) -> Result<Vec<Node>, SyntaxError> {
