@@ -1,3 +1,5 @@
+//! Tests of template execution: escaping, control flow, variables.
+
 use super::*;
 use crate::gotemplate::value::Object;
 

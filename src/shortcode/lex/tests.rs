@@ -1,3 +1,5 @@
+//! Tests of the shortcode lexer: text and tags, parameter forms, escapes, errors.
+
 use super::*;
 use serde_json::json;
 
