@@ -7,7 +7,7 @@ use crate::content::{ContentTree, Kind, Page, PageId};
 use crate::error::{Result, Warning};
 use crate::library::{PageContent, SiteData};
 use crate::markdown::{self, Settings, toc};
-use crate::navigation::{self, Navigation, PageLink, WalkState};
+use crate::navigation::{self, Navigation, WalkState};
 use crate::output_format::Format;
 use crate::shortcode;
 use crate::templates::Theme;
@@ -329,10 +329,7 @@ pub fn render_page(
     let config = site.config;
     let format = chrome.format;
     let url_of = |p: PageId| site.rel_permalink_in(p, format);
-    let link = |p: PageId| PageLink {
-        url: url_of(p),
-        title: site.tree[p].title.clone(),
-    };
+    let link = |p: PageId| page_view::link(site, p, format);
     let own_url = format!(
         "{}{}",
         config.base_path(),

@@ -4,8 +4,9 @@
 //! contents, breadcrumb, edit link, math and mermaid scripts).
 
 use crate::content::{Kind, PageId};
-use crate::library::PageContent;
+use crate::library::{PageContent, SiteData};
 use crate::navigation::PageLink;
+use crate::output_format::Format;
 use serde_json::{Value, json};
 
 use super::PagePlace;
@@ -96,14 +97,19 @@ pub fn of(place: &PagePlace<'_, '_>, id: PageId, content: &PageContent, own_url:
         let listed: Vec<PageLink> = page
             .children
             .iter()
-            .map(|&c| PageLink {
-                url: site.rel_permalink_in(c, format),
-                title: site.tree[c].title.clone(),
-            })
+            .map(|&c| link(site, c, format))
             .collect();
         m.insert("pages".into(), json!(listed));
     }
     view
+}
+
+/// A link to page `id` in output format `format`: its URL and title.
+pub fn link(site: &SiteData<'_>, id: PageId, format: Format) -> PageLink {
+    PageLink {
+        url: site.rel_permalink_in(id, format),
+        title: site.tree[id].title.clone(),
+    }
 }
 
 /// relearn's archetype: `archetype` or `type` front matter, learn's `chapter`.

@@ -18,12 +18,16 @@ impl PageShortcodes<'_> {
             .cloned()
     }
 
+    /// [`Self::arg`] as text; empty when the call does not give it.
+    fn arg_text(&self, call: &Invocation<'_>, name: &str, index: usize) -> String {
+        self.arg(call, name, index)
+            .and_then(|v| as_text(Some(&v)))
+            .unwrap_or_default()
+    }
+
     /// `ref` / `relref`: the target URL, or an error / warning per `refLinksErrorLevel`.
     pub(super) fn reference(&self, call: &Invocation<'_>) -> String {
-        let raw = self
-            .arg(call, "path", 0)
-            .and_then(|v| as_text(Some(&v)))
-            .unwrap_or_default();
+        let raw = self.arg_text(call, "path", 0);
         let (path, fragment) = match raw.split_once('#') {
             Some((p, f)) => (p.to_string(), format!("#{f}")),
             None => (raw.clone(), String::new()),
@@ -124,17 +128,7 @@ impl PageShortcodes<'_> {
             .collect();
         Value::Array(items)
     }
-}
 
-/// What a `children` call lists: how deep, hidden pages or not, with descriptions.
-#[derive(Clone, Copy)]
-struct Wanted {
-    depth: usize,
-    show_hidden: bool,
-    descriptions: bool,
-}
-
-impl PageShortcodes<'_> {
     /// A child's description as HTML: its `description`, escaped, else its
     /// `.Summary` (learn's `children` shows either).
     fn description_html(&self, id: PageId) -> String {
@@ -213,15 +207,10 @@ impl PageShortcodes<'_> {
                 .collect(),
         ))
     }
-}
 
-impl PageShortcodes<'_> {
     /// `param`: a page param (dotted names reach into maps), else the site's.
     pub(super) fn param(&self, call: &Invocation<'_>) -> Result<String, String> {
-        let key = self
-            .arg(call, "name", 0)
-            .and_then(|v| as_text(Some(&v)))
-            .unwrap_or_default();
+        let key = self.arg_text(call, "name", 0);
         let lookup = |root: Option<&Value>| {
             key.to_lowercase()
                 .split('.')
@@ -239,16 +228,11 @@ impl PageShortcodes<'_> {
             )),
         }
     }
-}
 
-impl PageShortcodes<'_> {
     /// `include`: a file of the site, read as it is. Paths are relative to the site
     /// folder and may not leave it.
     pub(super) fn include(&self, call: &Invocation<'_>) -> Result<String, String> {
-        let name = self
-            .arg(call, "file", 0)
-            .and_then(|v| as_text(Some(&v)))
-            .unwrap_or_default();
+        let name = self.arg_text(call, "file", 0);
         let text = self.site.folders.read(&name)?;
         let hide = self
             .arg(call, "hidefirstheading", 1)
@@ -269,4 +253,12 @@ impl PageShortcodes<'_> {
         }
         Ok(out)
     }
+}
+
+/// What a `children` call lists: how deep, hidden pages or not, with descriptions.
+#[derive(Clone, Copy)]
+struct Wanted {
+    depth: usize,
+    show_hidden: bool,
+    descriptions: bool,
 }
