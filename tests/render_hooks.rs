@@ -289,3 +289,39 @@ ordered = true
 </table>"##,
     );
 }
+
+/// Hugo 0.168 stops at `.Text | markdownify` in a link hook ("text is already
+/// rendered"); older Hugo ran it, and the sites that have it meant the text as
+/// it is. labsite uses it as `.Text | safeHTML` (Hugo's output with that
+/// change) and says so once.
+#[test]
+fn markdownify_of_a_hooks_text_uses_the_text_as_it_is() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'T'\n",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\nMail [me@example.org](mailto:me@example.org), see [https://x.org/a](https://x.org/a) or [*b*](/b/).\n",
+        ),
+        (
+            "layouts/_default/_markup/render-link.html",
+            "<a href=\"{{ .Destination | safeURL }}\">{{ .Text | markdownify }}</a>",
+        ),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    let page = read(dir.path(), "public/p/index.html");
+    assert_contains(
+        &page,
+        "<p>Mail <a href=\"mailto:me@example.org\">me@example.org</a>, see <a href=\"https://x.org/a\">https://x.org/a</a> or <a href=\"/b/\"><em>b</em></a>.</p>",
+    );
+    assert_eq!(
+        run.stderr
+            .matches("a render hook's template: markdownify of a render hook's .Text, which is HTML already: used as it is (write `.Text | safeHTML`)")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}

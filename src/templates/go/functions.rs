@@ -18,6 +18,7 @@ pub const NAMES: &[&str] = &[
     "partial",
     "partialCached",
     "markdownify",
+    "transform.Markdownify",
     "T",
     "i18n",
     "lang.Translate",
@@ -240,7 +241,18 @@ impl<'a> Host<'a> for Functions<'a> {
         let settings = site.markdown_settings();
         Some(Ok(match name {
             "partial" | "partialCached" => return Some(self.partial(exec, args)),
-            "markdownify" => Value::html(crate::markdown::markdownify(&text(args, 0), settings)),
+            "markdownify" | "transform.Markdownify" => {
+                let source = text(args, 0);
+                if self.env.is_rendered(&source) {
+                    // Markdown made twice would nest links in links; Hugo fails here.
+                    self.env.warn_template(
+                        "a render hook's template: markdownify of a render hook's .Text, which is HTML already: used as it is (write `.Text | safeHTML`)"
+                            .to_string(),
+                    );
+                    return Some(Ok(Value::html(source)));
+                }
+                Value::html(crate::markdown::markdownify(&source, settings))
+            }
             "T" | "i18n" | "lang.Translate" => {
                 let key = text(args, 0);
                 let found = self

@@ -12,7 +12,7 @@ pub struct HookObject<'a> {
     pub env: Rc<Env<'a>>,
     destination: String,
     title: String,
-    text: String,
+    text: Rc<str>,
     plain: String,
     ordinal: usize,
 }
@@ -23,7 +23,7 @@ impl<'a> HookObject<'a> {
             env: env.clone(),
             destination: call.destination.to_string(),
             title: call.title.to_string(),
-            text: call.text.to_string(),
+            text: Rc::from(call.text),
             plain: call.plain.to_string(),
             ordinal: call.ordinal,
         }))
@@ -35,7 +35,10 @@ impl<'a> Object<'a> for HookObject<'a> {
         Some(Ok(match name {
             "Destination" => Value::str(&self.destination),
             "Title" => Value::str(&self.title),
-            "Text" => Value::html(&self.text),
+            "Text" => {
+                self.env.note_rendered(&self.text);
+                Value::html(&*self.text)
+            }
             "PlainText" => Value::str(&self.plain),
             "Ordinal" => Value::Int(i64::try_from(self.ordinal).unwrap_or(i64::MAX)),
             // Hugo's `IsBlock` holds only where stand-alone images are not

@@ -34,9 +34,13 @@ pub struct Env<'a> {
     pub page: PageId,
     scratches: RefCell<HashMap<(usize, PageId), Rc<objects::Scratch<'a>>>>,
     pub warnings: RefCell<Vec<Warning>>,
+    /// Warnings about the templates themselves, the same on every page.
+    template_warnings: RefCell<Vec<Warning>>,
     /// The page's Tera context, once the page's layout renders: a Go template
     /// calling a partial the site does not have gets the theme's, rendered with it.
     page_context: RefCell<Option<tera::Context>>,
+    /// The `.Text` of the render hooks run so far: HTML Markdown already made.
+    rendered_texts: RefCell<Vec<Rc<str>>>,
 }
 
 impl<'a> Env<'a> {
@@ -47,7 +51,9 @@ impl<'a> Env<'a> {
             page,
             scratches: RefCell::new(HashMap::new()),
             warnings: RefCell::new(Vec::new()),
+            template_warnings: RefCell::new(Vec::new()),
             page_context: RefCell::new(None),
+            rendered_texts: RefCell::new(Vec::new()),
         })
     }
 
@@ -64,6 +70,19 @@ impl<'a> Env<'a> {
             .entry((lang, page))
             .or_default()
             .clone()
+    }
+
+    /// Records `text` as a render hook's `.Text`.
+    pub fn note_rendered(&self, text: &Rc<str>) {
+        let mut texts = self.rendered_texts.borrow_mut();
+        if !texts.contains(text) {
+            texts.push(text.clone());
+        }
+    }
+
+    /// Whether `text` is a render hook's `.Text`, HTML already made from Markdown.
+    pub fn is_rendered(&self, text: &str) -> bool {
+        self.rendered_texts.borrow().iter().any(|t| &**t == text)
     }
 
     pub fn set_page_context(&self, context: tera::Context) {
@@ -101,10 +120,20 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// Ends the run: scratch pads may hold objects that hold this environment.
-    pub fn finish(&self) -> Vec<Warning> {
+    /// A warning about a template rather than the page: said once per build.
+    pub fn warn_template(&self, message: String) {
+        let mut warnings = self.template_warnings.borrow_mut();
+        let warning = Warning(message);
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
+    }
+
+    /// Ends the run: the page's warnings, then those about templates. Scratch
+    /// pads may hold objects that hold this environment, so they go.
+    pub fn finish(&self) -> (Vec<Warning>, Vec<Warning>) {
         self.scratches.borrow_mut().clear();
-        self.warnings.take()
+        (self.warnings.take(), self.template_warnings.take())
     }
 }
 

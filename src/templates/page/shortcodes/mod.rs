@@ -71,12 +71,13 @@ impl<'a> PageShortcodes<'a> {
     pub fn finish(&self) -> Vec<Warning> {
         let mut warnings = self.warnings.take();
         let position = &self.site.tree[self.page].source_label();
+        let (on_page, on_templates) = self.env.finish();
         warnings.extend(
-            self.env
-                .finish()
+            on_page
                 .into_iter()
                 .map(|w| Warning(format!("{position}: {}", w.0))),
         );
+        warnings.extend(on_templates);
         warnings
     }
 
