@@ -44,7 +44,20 @@ pub struct ParseError {
 /// Parses `text` in `format` into a map with lower-cased keys. An empty document is
 /// an empty map; a document that is not a map is an error.
 pub fn parse_map(text: &str, format: Format) -> Result<Map<String, Value>, ParseError> {
-    let value = match format {
+    match lower_keys(parse(text, format)?) {
+        Value::Object(map) => Ok(map),
+        Value::Null => Ok(Map::new()),
+        _ => Err(ParseError {
+            message: "expected a map of keys and values".into(),
+            line: 1,
+            col: 1,
+        }),
+    }
+}
+
+/// Parses `text` in `format`, keys as written. An empty YAML document is an empty map.
+pub fn parse(text: &str, format: Format) -> Result<Value, ParseError> {
+    Ok(match format {
         Format::Toml => toml::from_str::<toml::Table>(text)
             .map(|t| toml_to_json(toml::Value::Table(t)))
             .map_err(|e| {
@@ -81,16 +94,7 @@ pub fn parse_map(text: &str, format: Format) -> Result<Map<String, Value>, Parse
             line: e.line().max(1),
             col: e.column().max(1),
         })?,
-    };
-    match lower_keys(value) {
-        Value::Object(map) => Ok(map),
-        Value::Null => Ok(Map::new()),
-        _ => Err(ParseError {
-            message: "expected a map of keys and values".into(),
-            line: 1,
-            col: 1,
-        }),
-    }
+    })
 }
 
 fn first_line(s: &str) -> String {

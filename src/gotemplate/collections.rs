@@ -1,6 +1,7 @@
 //! Hugo's collection functions: `where`, `sort`, `uniq`, `append`, `union`,
-//! `intersect`, `complement`, `merge`, `querify`; sorts are stable, so output
-//! stays deterministic.
+//! `intersect`, `complement`, `symdiff`, `merge`, `querify`, `keyVals`,
+//! `shuffle`, `collections.D`; sorts are stable and random orders depend only
+//! on their input, so output stays deterministic.
 
 use super::value::Value;
 use std::cmp::Ordering;
@@ -214,8 +215,113 @@ pub fn call<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, Stri
             l.reverse();
             Value::list(l)
         }),
+        // What is in one list only: the second's first, as Hugo orders them.
+        "symdiff" => (|| {
+            let (a, b) = (items(&arg(0))?, items(&arg(1))?);
+            let only = |from: &[Value<'a>], other: &[Value<'a>]| -> Vec<Value<'a>> {
+                from.iter()
+                    .filter(|x| !other.iter().any(|y| y.equals(x)))
+                    .cloned()
+                    .collect()
+            };
+            let mut out = only(&b, &a);
+            out.extend(only(&a, &b));
+            Ok(Value::list(out))
+        })(),
+        "keyVals" => match args.split_first() {
+            Some((key, values)) => Ok(Value::Object(std::rc::Rc::new(KeyValues {
+                key: key.clone(),
+                values: values.to_vec(),
+            }))),
+            None => Err("keyVals: missing the key".into()),
+        },
+        // Hugo shuffles at random; labsite's order is fixed by the items, so
+        // that two builds of the same input are the same.
+        "shuffle" => items(&arg(0)).map(|l| {
+            let seed = l
+                .iter()
+                .map(Value::to_text)
+                .collect::<Vec<_>>()
+                .join("\u{1}");
+            Value::list(permuted(l, &seed))
+        }),
+        "collections.D" => (|| {
+            let (seed, n, high) = match args {
+                [s, n, h] => (s.as_i64(), n.as_i64(), h.as_i64()),
+                _ => {
+                    return Err("collections.D: want the seed, the count and the bound".to_string());
+                }
+            };
+            let (Some(seed), Some(n), Some(high)) = (seed, n, high) else {
+                return Err(
+                    "collections.D: the seed, count and bound must be whole numbers".into(),
+                );
+            };
+            if n < 0 || high < 0 || n > high {
+                return Err(format!(
+                    "collections.D: can't pick {n} numbers below {high}"
+                ));
+            }
+            let all: Vec<Value<'a>> = (0..high).map(Value::Int).collect();
+            let mut picked: Vec<i64> = permuted(all, &seed.to_string())
+                .into_iter()
+                .take(n as usize)
+                .filter_map(|v| v.as_i64())
+                .collect();
+            picked.sort_unstable();
+            Ok(Value::list(picked.into_iter().map(Value::Int).collect()))
+        })(),
+        // `compare.LtCollate COLLATOR A B`: `lt` by the language's collation.
+        "compare.LtCollate" => match args {
+            [_, a, b] => Ok(Value::Bool(a.collate(b) == Ordering::Less)),
+            _ => Err("compare.LtCollate: want the collator and two values".into()),
+        },
         _ => return None,
     })
+}
+
+/// `keyVals KEY VALUES…` (`.Key`, `.Values`), printed as `KEY: [VALUES]`.
+struct KeyValues<'a> {
+    key: Value<'a>,
+    values: Vec<Value<'a>>,
+}
+
+impl<'a> super::value::Object<'a> for KeyValues<'a> {
+    fn method(&self, name: &str, _: &[Value<'a>]) -> Option<Result<Value<'a>, String>> {
+        match name {
+            "Key" => Some(Ok(self.key.clone())),
+            "Values" => Some(Ok(Value::list(self.values.clone()))),
+            _ => None,
+        }
+    }
+
+    fn type_name(&self) -> &'static str {
+        "types.KeyValues"
+    }
+
+    fn display(&self) -> String {
+        format!(
+            "{}: {}",
+            self.key.to_text(),
+            Value::list(self.values.clone()).to_text()
+        )
+    }
+}
+
+/// `items` in an order that looks random but depends only on `seed`
+/// (a Fisher–Yates shuffle driven by xorshift from the seed's hash).
+fn permuted<'a>(mut items: Vec<Value<'a>>, seed: &str) -> Vec<Value<'a>> {
+    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }) | 1;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let j = (state % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+    items
 }
 
 #[cfg(test)]

@@ -426,14 +426,51 @@ impl<'a> Exec<'_, 'a> {
     }
 
     fn call_function(&mut self, name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
+        let name = super::names::canonical(name);
+        if name == "apply" {
+            return self.apply(args);
+        }
         let host = self.host;
         if let Some(result) = host.call(self, name, args) {
             return result;
         }
         match funcs::builtin(name, args) {
             Some(result) => result,
-            None => Err(format!("function {name:?} not defined")),
+            None => Err(super::names::unsupported(name)
+                .unwrap_or_else(|| format!("function {name:?} not defined"))),
         }
+    }
+
+    /// `apply LIST FUNCTION ARGS…`: the function called for each item, `"."`
+    /// among the arguments standing for the item.
+    fn apply(&mut self, args: &[Value<'a>]) -> Result<Value<'a>, String> {
+        let [list, function, rest @ ..] = args else {
+            return Err("apply: want a list and a function name".into());
+        };
+        let function = function.to_text();
+        if function == "apply" {
+            return Err("apply: can't apply apply".into());
+        }
+        let items = match list {
+            Value::List(l) => l.to_vec(),
+            Value::Nil => Vec::new(),
+            other => return Err(format!("apply: can't iterate over {}", other.type_name())),
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let call_args: Vec<Value<'a>> = rest
+                .iter()
+                .map(|a| {
+                    if a.as_str() == Some(".") {
+                        item.clone()
+                    } else {
+                        a.clone()
+                    }
+                })
+                .collect();
+            out.push(self.call_function(&function, &call_args)?);
+        }
+        Ok(Value::list(out))
     }
 
     fn var(&self, name: &str, offset: usize) -> Result<Value<'a>, Failure> {

@@ -49,31 +49,61 @@ pub fn sprintf(format: &str, args: &[Value<'_>]) -> String {
                     out.push_str(&format!("%!{verb}(MISSING)"));
                     continue;
                 };
-                match verb {
-                    'q' => out.push_str(&format!("{:?}", text(v))),
-                    'd' => out.push_str(
-                        &v.as_i64()
-                            .map_or_else(|| format!("%!d({})", text(v)), |i| i.to_string()),
-                    ),
+                let formatted = match verb {
+                    'q' => format!("{:?}", text(v)),
+                    'd' => v
+                        .as_i64()
+                        .map_or_else(|| format!("%!d({})", text(v)), |i| i.to_string()),
                     'f' => {
                         let prec = spec
                             .split('.')
                             .nth(1)
                             .and_then(|p| p.parse().ok())
                             .unwrap_or(6);
-                        out.push_str(&format!("{:.*}", prec, v.as_f64().unwrap_or(0.0)));
+                        format!("{:.*}", prec, v.as_f64().unwrap_or(0.0))
                     }
-                    'x' => out.push_str(&v.as_i64().map_or_else(
+                    'x' => v.as_i64().map_or_else(
                         || text(v).bytes().map(|b| format!("{b:02x}")).collect(),
                         |i| format!("{i:x}"),
-                    )),
-                    _ => out.push_str(&text(v)),
-                }
+                    ),
+                    _ => text(v),
+                };
+                out.push_str(&padded(&formatted, &spec));
             }
             None => out.push('%'),
         }
     }
     out
+}
+
+/// `formatted` padded to the width of `spec` (Go's `%5d`, `%-5s`, `%05d`).
+fn padded(formatted: &str, spec: &str) -> String {
+    let flags: String = spec
+        .chars()
+        .take_while(|c| matches!(c, '-' | '+' | '#' | '0'))
+        .collect();
+    let width: usize = spec
+        .get(flags.len()..)
+        .unwrap_or_default()
+        .split('.')
+        .next()
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(0);
+    let len = formatted.chars().count();
+    if len >= width {
+        return formatted.to_string();
+    }
+    let fill = width - len;
+    if flags.contains('-') {
+        format!("{formatted}{}", " ".repeat(fill))
+    } else if flags.contains('0') {
+        match formatted.strip_prefix('-') {
+            Some(digits) => format!("-{}{digits}", "0".repeat(fill)),
+            None => format!("{}{formatted}", "0".repeat(fill)),
+        }
+    } else {
+        format!("{}{formatted}", " ".repeat(fill))
+    }
 }
 
 /// Go's `fmt.Sprint`: operands side by side, a space between two that are not
@@ -351,13 +381,6 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         "lower" | "strings.ToLower" => Ok(Value::str(text(a0).to_lowercase())),
         "upper" | "strings.ToUpper" => Ok(Value::str(text(a0).to_uppercase())),
         "title" | "strings.Title" => Ok(Value::str(crate::text::case::title_case(&text(a0)))),
-        "humanize" => {
-            let t = text(a0).replace(['-', '_'], " ");
-            let mut c = t.chars();
-            Ok(Value::str(c.next().map_or_else(String::new, |f| {
-                f.to_uppercase().collect::<String>() + c.as_str()
-            })))
-        }
         "urlize" => Ok(Value::str(crate::text::url::encode_path(
             &crate::text::url::sanitize(&text(a0)),
         ))),
@@ -497,9 +520,27 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
                 args.iter().all(|a| matches!(a, Value::Int(_))),
             ))
         }
-        "reflect.IsMap" => Ok(Value::Bool(matches!(a0, Value::Map(_)))),
         "reflect.IsSlice" => Ok(Value::Bool(matches!(a0, Value::List(_)))),
-        other => return super::collections::call(other, args),
+        "reflect.IsMap" => Ok(Value::Bool(matches!(a0, Value::Map(_)))),
+        // Namespaces called as functions, and a timer whose `.Stop` does nothing.
+        "css" | "hash" | "debug.Timer" => Ok(Value::map(BTreeMap::new())),
+        // Translations of pages are merged where labsite builds the languages.
+        "lang.Merge" => Ok(a1.clone()),
+        "group" => want(args, 2, name).map(|_| {
+            let mut m = BTreeMap::new();
+            m.insert("Key".to_string(), a0.clone());
+            m.insert("Pages".to_string(), a1.clone());
+            Value::map(m)
+        }),
+        other => {
+            return super::collections::call(other, args)
+                .or_else(|| super::strings::call(other, args))
+                .or_else(|| super::numbers::call(other, args))
+                .or_else(|| super::digest::call(other, args))
+                .or_else(|| super::inflect::call(other, args))
+                .or_else(|| super::paths::call(other, args))
+                .or_else(|| super::unmarshal::call(other, args));
+        }
     })
 }
 

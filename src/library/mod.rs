@@ -61,20 +61,34 @@ pub struct SiteData<'a> {
     has_assets: bool,
 }
 
-/// The files of the site's `assets/` folder to publish (Hugo publishes such a
-/// file when its URL is used): output path, and the file.
+/// The files of the site's `assets/` folder, and those templates made from them
+/// (`resources.FromString`, `minify`, `fingerprint`, …), to publish: Hugo
+/// publishes such a file when its URL is used. By output path.
 #[derive(Debug, Default)]
-pub struct AssetsUsed(std::sync::Mutex<std::collections::BTreeMap<String, std::path::PathBuf>>);
+pub struct AssetsUsed(std::sync::Mutex<std::collections::BTreeMap<String, AssetSource>>);
+
+/// What a published asset holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssetSource {
+    /// A file of `assets/`, copied.
+    File(std::path::PathBuf),
+    /// Text a template made.
+    Made(std::sync::Arc<str>),
+}
 
 impl AssetsUsed {
     pub fn insert(&self, name: &str, file: &std::path::Path) {
+        self.insert_source(name, AssetSource::File(file.to_path_buf()));
+    }
+
+    pub fn insert_source(&self, name: &str, source: AssetSource) {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(name.to_string(), file.to_path_buf());
+            .insert(name.to_string(), source);
     }
 
-    pub fn files(&self) -> std::collections::BTreeMap<String, std::path::PathBuf> {
+    pub fn files(&self) -> std::collections::BTreeMap<String, AssetSource> {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }

@@ -198,6 +198,11 @@ fn parse_line_ranges(text: &str) -> Vec<usize> {
     out
 }
 
+/// Whether code in language `lang` is highlighted (`transform.CanHighlight`).
+pub fn knows(lang: &str) -> bool {
+    !lang.is_empty() && syntax_for(lang).is_some()
+}
+
 /// The HTML of a code block in language `lang` (empty: none). The same block
 /// highlighted again (another language's translation of a page, a snippet many
 /// pages show) comes from a build-wide cache.

@@ -316,11 +316,14 @@ impl Site {
         owners: &mut Owners,
         stats: &mut Stats,
     ) -> Result<()> {
-        let files: BTreeMap<String, PathBuf> =
+        let files: BTreeMap<String, crate::library::AssetSource> =
             sites.iter().flat_map(|s| s.assets_used.files()).collect();
         for (name, from) in files {
             owners.claim_static(&name, format!("assets/{name}"))?;
-            sink.copy(&name, &from)?;
+            match from {
+                crate::library::AssetSource::File(path) => sink.copy(&name, &path)?,
+                crate::library::AssetSource::Made(text) => sink.write(&name, text.as_bytes())?,
+            }
             stats.static_files += 1;
         }
         Ok(())

@@ -50,10 +50,15 @@ impl<'a> Object<'a> for FileObject {
     }
 }
 
-/// A file of a page bundle (`.Resources`).
+/// A file of a page bundle (`.Resources`) or of `assets/`, or text a template
+/// made into a resource.
 pub struct ResourceObject {
     pub(super) name: String,
     pub(super) source: std::path::PathBuf,
+    /// Text a template made (`resources.FromString`, `minify`, …), in place of `source`.
+    pub(super) made: Option<std::sync::Arc<str>>,
+    /// `fingerprint`'s `Data.Integrity`.
+    pub(super) integrity: Option<String>,
     pub(super) url: String,
     pub(super) host: String,
     /// For a file of `assets/`: where to note that its URL was used.
@@ -70,20 +75,68 @@ impl ResourceObject {
         ResourceObject {
             name: name.to_string(),
             source,
+            made: None,
+            integrity: None,
             url: site.asset_url(name),
             host: site.config.base_host().to_string(),
             publish: Some(site.assets_used.clone()),
         }
     }
 
-    /// Notes an asset's URL as used (Hugo publishes it then).
-    fn published(&self) {
-        if let Some(used) = &self.publish {
-            used.insert(&self.name, &self.source);
+    /// Text a template made, published at `name` under the site's URL.
+    pub fn made(name: &str, text: &str, site: &crate::library::SiteData<'_>) -> Self {
+        let name = name.trim_start_matches('/');
+        ResourceObject {
+            name: name.to_string(),
+            source: std::path::PathBuf::new(),
+            made: Some(std::sync::Arc::from(text)),
+            integrity: None,
+            url: site.asset_url(name),
+            host: site.config.base_host().to_string(),
+            publish: Some(site.assets_used.clone()),
         }
     }
 
-    fn media_type(&self) -> (&'static str, &'static str) {
+    /// The resource with `fingerprint`'s integrity (`Data.Integrity`).
+    pub fn with_integrity(self, integrity: String) -> Self {
+        ResourceObject {
+            integrity: Some(integrity),
+            ..self
+        }
+    }
+
+    /// The resource's name (its path under `assets/`, or as made).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The resource's text.
+    pub fn content(&self) -> Result<String, String> {
+        match &self.made {
+            Some(text) => Ok(text.to_string()),
+            None => std::fs::read_to_string(&self.source)
+                .map_err(|e| format!("cannot read resource {}: {e}", self.name)),
+        }
+    }
+
+    /// The file the resource was read from, unless a template made it.
+    pub fn source_file(&self) -> Option<&std::path::Path> {
+        self.made.is_none().then_some(self.source.as_path())
+    }
+
+    /// Notes an asset's URL as used (Hugo publishes it then).
+    fn published(&self) {
+        use crate::library::AssetSource;
+        if let Some(used) = &self.publish {
+            let source = match &self.made {
+                Some(text) => AssetSource::Made(text.clone()),
+                None => AssetSource::File(self.source.clone()),
+            };
+            used.insert_source(&self.name, source);
+        }
+    }
+
+    pub fn media_type(&self) -> (&'static str, &'static str) {
         let ext = self
             .name
             .rsplit_once('.')
@@ -135,13 +188,14 @@ impl<'a> Object<'a> for ResourceObject {
                 Value::map(m)
             }
             "Params" => Value::map(BTreeMap::new()),
-            "Content" => {
-                return Some(
-                    std::fs::read_to_string(&self.source)
-                        .map(Value::str)
-                        .map_err(|e| format!("cannot read resource {}: {e}", self.name)),
-                );
+            "Data" => {
+                let mut m = BTreeMap::new();
+                if let Some(integrity) = &self.integrity {
+                    m.insert("Integrity".to_string(), Value::str(integrity));
+                }
+                Value::map(m)
             }
+            "Content" => return Some(self.content().map(Value::str)),
             _ => return None,
         }))
     }

@@ -38,7 +38,6 @@ pub const NAMES: &[&str] = &[
     "os.ReadFile",
     "fileExists",
     "os.FileExists",
-    "resources.Get",
     "getJSON",
     "getCSV",
     "data.GetJSON",
@@ -47,17 +46,22 @@ pub const NAMES: &[&str] = &[
     "os.Getenv",
     "getenv",
     "now",
+    "duration",
+    "time.ParseDuration",
+    "time.In",
+    "newScratch",
+    "math.Counter",
+    "math.Rand",
+    "readDir",
+    "os.Stat",
+    "transform.CanHighlight",
+    "transform.Reset",
+    "transform.HighlightCodeBlock",
     "time.Now",
     "time",
     "time.AsTime",
     "dateFormat",
     "time.Format",
-    "hugo",
-    "hugo.Version",
-    "hugo.Generator",
-    "hugo.Environment",
-    "hugo.IsProduction",
-    "hugo.IsServer",
     "site",
     "page",
     "urls.Parse",
@@ -73,9 +77,14 @@ pub const NAMES: &[&str] = &[
 
 /// Whether a template may call `name`: Go's and Hugo's functions labsite has.
 pub fn is_known(name: &str) -> bool {
-    matches!(name, "and" | "or")
+    let name = crate::gotemplate::names::canonical(name);
+    matches!(name, "and" | "or" | "apply")
         || NAMES.contains(&name)
+        || super::resources::NAMES.contains(&name)
+        || super::build_info::NAMES.contains(&name)
+        || super::resources::IMAGE_FILTERS.contains(&name)
         || crate::gotemplate::funcs::builtin(name, &[]).is_some()
+        || crate::gotemplate::names::unsupported(name).is_some()
 }
 
 /// The host functions of one run.
@@ -85,23 +94,6 @@ pub struct Functions<'a> {
 
 fn text(args: &[Value<'_>], i: usize) -> String {
     args.get(i).map(Value::to_text).unwrap_or_default()
-}
-
-/// `hugo` and `.Site.Hugo`: what templates may ask of the generator.
-pub fn hugo_info<'a>() -> Value<'a> {
-    let mut m = BTreeMap::new();
-    m.insert("Version".to_string(), Value::str(HUGO_VERSION));
-    m.insert(
-        "Generator".to_string(),
-        Value::html(format!(
-            "<meta name=\"generator\" content=\"Hugo {HUGO_VERSION}\">"
-        )),
-    );
-    m.insert("Environment".to_string(), Value::str("production"));
-    m.insert("IsProduction".to_string(), Value::Bool(true));
-    m.insert("IsServer".to_string(), Value::Bool(false));
-    m.insert("IsExtended".to_string(), Value::Bool(true));
-    Value::map(m)
 }
 
 impl<'a> Functions<'a> {
@@ -197,6 +189,68 @@ impl<'a> Functions<'a> {
         Ok(Value::str(format!("{url}{fragment}")))
     }
 
+    /// `readDir PATH` (the entries of a folder of the site: `.Name`, `.IsDir`,
+    /// `.Size`) and `os.Stat PATH` (one entry).
+    fn read_dir(&self, name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
+        let site = self.env.site();
+        let path = text(args, 0);
+        let place = site.folders.file(site.root, &path).map_err(|refusal| match refusal {
+            crate::confine::Refusal::Outside => format!(
+                "{name}: {path:?} is outside the site folder (give a path inside the site, relative to it)"
+            ),
+            crate::confine::Refusal::NotFound => format!("{name}: {path:?} not found in the site folder"),
+        })?;
+        let entry = |p: &std::path::Path| -> Value<'a> {
+            let meta = std::fs::metadata(p).ok();
+            let mut m = BTreeMap::new();
+            let file_name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            m.insert("Name".to_string(), Value::str(file_name));
+            m.insert(
+                "IsDir".to_string(),
+                Value::Bool(meta.as_ref().is_some_and(|m| m.is_dir())),
+            );
+            let size = meta.map_or(0, |m| m.len());
+            m.insert(
+                "Size".to_string(),
+                Value::Int(i64::try_from(size).unwrap_or(i64::MAX)),
+            );
+            Value::map(m)
+        };
+        if name == "os.Stat" {
+            return Ok(entry(&place));
+        }
+        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(&place)
+            .map_err(|e| format!("{name}: {path:?}: {e}"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                site.folders
+                    .file(
+                        site.root,
+                        &p.strip_prefix(site.root).unwrap_or(p).to_string_lossy(),
+                    )
+                    .is_ok()
+            })
+            .collect();
+        entries.sort();
+        Ok(Value::list(entries.iter().map(|p| entry(p)).collect()))
+    }
+
+    /// `time.In ZONE TIME`: labsite knows UTC only; another zone keeps the time as it is.
+    fn time_in(&self, args: &[Value<'a>]) -> Result<Value<'a>, String> {
+        let zone = text(args, 0);
+        let time = self.time(args.get(1..).unwrap_or_default())?;
+        if matches!(zone.as_str(), "UTC" | "Etc/UTC" | "GMT" | "") {
+            return time.call("UTC", &[]);
+        }
+        self.env.warn_template(format!(
+            "time.In {zone:?}: labsite converts times to UTC only; the time keeps its own zone"
+        ));
+        Ok(time)
+    }
+
     fn read_file(&self, name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
         let site = self.env.site();
         let file = text(args, 0);
@@ -237,6 +291,11 @@ impl<'a> Host<'a> for Functions<'a> {
         name: &str,
         args: &[Value<'a>],
     ) -> Option<Result<Value<'a>, String>> {
+        if let Some(answer) = super::resources::call(&self.env, name, args)
+            .or_else(|| super::build_info::call(&self.env, name, args))
+        {
+            return Some(answer);
+        }
         let site = self.env.site();
         let settings = site.markdown_settings();
         Some(Ok(match name {
@@ -298,19 +357,33 @@ impl<'a> Host<'a> for Functions<'a> {
                     &options,
                 ))
             }
+            // `transform.HighlightCodeBlock CONTEXT [OPTIONS]`, CONTEXT a code
+            // block hook's (`.Inner`, `.Type`): `.Wrapped` is the block's HTML.
+            "transform.HighlightCodeBlock" => {
+                let block = args.first().cloned().unwrap_or(Value::Nil);
+                let field = |f: &str| block.field(f).map(|v| v.to_text()).unwrap_or_default();
+                let options = crate::markdown::highlight::Options::parse(&text(args, 1));
+                let html = crate::markdown::highlight::code_block(
+                    &field("Type"),
+                    &field("Inner"),
+                    &options,
+                );
+                let inner = html
+                    .split_once("<code")
+                    .and_then(|(_, rest)| rest.split_once('>'))
+                    .map(|(_, rest)| {
+                        rest.trim_end()
+                            .trim_end_matches("</code></pre>")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                let mut m = BTreeMap::new();
+                m.insert("Wrapped".to_string(), Value::html(&html));
+                m.insert("Inner".to_string(), Value::html(inner));
+                Value::map(m)
+            }
             "readFile" | "os.ReadFile" | "fileExists" | "os.FileExists" => {
                 return Some(self.read_file(name, args));
-            }
-            "resources.Get" => {
-                let name = text(args, 0);
-                match site.asset_file(&name) {
-                    Some(file) => Value::Object(Rc::new(objects::ResourceObject::asset(
-                        name.trim_start_matches('/'),
-                        file,
-                        site,
-                    ))),
-                    None => Value::Nil,
-                }
             }
             "getJSON" | "getCSV" | "data.GetJSON" | "data.GetCSV" | "resources.GetRemote" => {
                 self.unreachable(name, args)
@@ -327,6 +400,28 @@ impl<'a> Host<'a> for Functions<'a> {
                 }
             }
             "now" | "time.Now" => objects::date(self.env.build.now),
+            "duration" => {
+                return Some(super::date::duration(
+                    &text(args, 0),
+                    args.get(1).unwrap_or(&Value::Nil),
+                ));
+            }
+            "time.ParseDuration" => return Some(super::date::parse_duration(&text(args, 0))),
+            "time.In" => return Some(self.time_in(args)),
+            "newScratch" => Value::Object(Rc::new(objects::Scratch::default())),
+            "math.Counter" => Value::Int(self.env.next_count()),
+            // Hugo's is random; labsite's follows the page's count, so that two
+            // builds of the same input are the same.
+            "math.Rand" => {
+                let n = self.env.next_count() as u64;
+                let mixed = n.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 11;
+                Value::Float(mixed as f64 / (1u64 << 53) as f64)
+            }
+            "readDir" | "os.Stat" => return Some(self.read_dir(name, args)),
+            "transform.CanHighlight" => {
+                Value::Bool(crate::markdown::highlight::knows(&text(args, 0)))
+            }
+            "transform.Reset" => Value::str(""),
             "time" | "time.AsTime" => return Some(self.time(args)),
             "dateFormat" | "time.Format" => {
                 let layout = text(args, 0);
@@ -335,12 +430,6 @@ impl<'a> Host<'a> for Functions<'a> {
                         .and_then(|d| d.call("Format", &[Value::str(layout)])),
                 );
             }
-            "hugo" => hugo_info(),
-            "hugo.Version" => Value::str(HUGO_VERSION),
-            "hugo.Generator" => hugo_info().field("Generator").unwrap_or(Value::Nil),
-            "hugo.Environment" => Value::str("production"),
-            "hugo.IsProduction" => Value::Bool(true),
-            "hugo.IsServer" => Value::Bool(false),
             "site" => SiteObject::value(&self.env, self.env.lang),
             "page" => PageObject::value(&self.env, self.env.lang, self.env.page),
             "urls.Parse" => Value::Object(Rc::new(super::url::Url::parse(&text(args, 0)))),

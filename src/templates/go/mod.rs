@@ -3,12 +3,14 @@
 //! one shortcode or partial template for a page.
 #![allow(clippy::indexing_slicing)] // indices are language numbers of the build, never input
 
+mod build_info;
 mod date;
 mod file;
 pub mod functions;
 pub mod hook;
 pub mod objects;
 mod page;
+mod resources;
 mod scratch;
 mod shortcode;
 mod site;
@@ -41,6 +43,10 @@ pub struct Env<'a> {
     page_context: RefCell<Option<tera::Context>>,
     /// The `.Text` of the render hooks run so far: HTML Markdown already made.
     rendered_texts: RefCell<Vec<Rc<str>>>,
+    /// `math.Counter`'s last number. Hugo counts for the whole build; labsite
+    /// counts per page, as pages render in parallel and output must not
+    /// depend on their order.
+    count: std::cell::Cell<i64>,
 }
 
 impl<'a> Env<'a> {
@@ -54,6 +60,7 @@ impl<'a> Env<'a> {
             template_warnings: RefCell::new(Vec::new()),
             page_context: RefCell::new(None),
             rendered_texts: RefCell::new(Vec::new()),
+            count: std::cell::Cell::new(0),
         })
     }
 
@@ -72,6 +79,12 @@ impl<'a> Env<'a> {
             .clone()
     }
 
+    /// The next number of `math.Counter`, from 1.
+    pub fn next_count(&self) -> i64 {
+        self.count.set(self.count.get() + 1);
+        self.count.get()
+    }
+
     /// Records `text` as a render hook's `.Text`.
     pub fn note_rendered(&self, text: &Rc<str>) {
         let mut texts = self.rendered_texts.borrow_mut();
@@ -87,6 +100,21 @@ impl<'a> Env<'a> {
 
     pub fn set_page_context(&self, context: tera::Context) {
         *self.page_context.borrow_mut() = Some(context);
+    }
+
+    /// Whether labsite's theme has partial `name` (`menu.html`, `logo`).
+    pub fn has_theme_partial(&self, name: &str) -> bool {
+        let file = if name.ends_with(".html") {
+            name.to_string()
+        } else {
+            format!("{name}.html")
+        };
+        let template = format!("partials/{file}");
+        self.build
+            .theme
+            .tera
+            .get_template_names()
+            .any(|n| n == template)
     }
 
     /// The theme's partial `name` for this page (`menu.html` is the page's

@@ -249,6 +249,8 @@ impl<'a> Object<'a> for PageObject<'a> {
                                     .to_string_lossy()
                                     .replace('\\', "/"),
                                 source: r.source.clone(),
+                                made: None,
+                                integrity: None,
                                 url: format!(
                                     "{}/{}",
                                     site.config.base_path(),

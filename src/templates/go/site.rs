@@ -131,7 +131,7 @@ impl<'a> Object<'a> for SiteObject<'a> {
             }
             "IsServer" => Value::Bool(false),
             "BuildDrafts" => Value::Bool(false),
-            "Hugo" => crate::templates::go::functions::hugo_info(),
+            "Hugo" => super::build_info::hugo_info(&self.env),
             _ => return None,
         }))
     }
