@@ -27,6 +27,7 @@
 //! - `markdown`: Markdown to HTML as Goldmark writes it
 //! - `gotemplate`: the Go-template engine alone
 //! - `content`: the content tree, loaded
+//! - `data_dir`: the `data/` folders of the site and its themes (`.Site.Data`)
 //! - `frontmatter`: front matter
 //! - `config`: the site's configuration
 //! - `confine`: the folders a build may read
@@ -54,6 +55,7 @@ pub mod cli;
 pub mod config;
 pub mod confine;
 pub mod content;
+pub mod data_dir;
 pub mod data_format;
 pub mod date;
 pub mod error;

@@ -44,6 +44,8 @@ pub struct SiteData<'a> {
     pub toc_levels: crate::markdown::toc::Levels,
     pub tree: &'a ContentTree,
     pub site_view: Value,
+    /// `data/` of the site and its theme (`.Site.Data`).
+    pub data: &'a Value,
     pub refs: refs::RefIndex,
     pub outputs: Outputs,
     /// Every language's version of each page (for the language switcher).
@@ -120,6 +122,7 @@ impl<'a> SiteData<'a> {
         config: &'a Config,
         flavour: Flavour,
         tree: &'a ContentTree,
+        data: &'a Value,
     ) -> SiteData<'a> {
         let rel_permalinks = tree.per_page(|page| {
             format!(
@@ -145,7 +148,8 @@ impl<'a> SiteData<'a> {
             rel_permalinks,
             has_assets: root.join("assets").is_dir(),
             ranks: std::sync::OnceLock::new(),
-            site_view: site_view(config),
+            site_view: site_view(config, data),
+            data,
             refs: refs::RefIndex::build(tree),
             outputs: Outputs::from_config(config),
             translations: std::collections::HashMap::new(),
@@ -252,7 +256,7 @@ impl<'a> SiteData<'a> {
 }
 
 /// The site-wide view templates get as `site`.
-pub fn site_view(config: &Config) -> Value {
+pub fn site_view(config: &Config, data: &Value) -> Value {
     let mut params = config.params.clone();
     if let Some(lang) = config.language_config() {
         for (k, v) in &lang.params {
@@ -274,5 +278,6 @@ pub fn site_view(config: &Config) -> Value {
         "lang": config.language,
         "params": params,
         "youtube_privacy": youtube_privacy,
+        "data": data,
     })
 }

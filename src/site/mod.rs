@@ -39,6 +39,8 @@ pub struct Site {
     pub theme: Theme,
     /// One entry per language, by language weight.
     pub languages: Vec<LanguageSite>,
+    /// `data/` of the site and its theme (`.Site.Data`).
+    pub data: serde_json::Value,
     pub warnings: Vec<Warning>,
 }
 
@@ -164,6 +166,7 @@ impl Site {
         );
         let (theme, mut warnings) = theme?;
         crate::templates::go::check_templates(&theme)?;
+        let data = crate::data_dir::load(root, &themes, &folders, &mut warnings)?;
         let mut languages = Vec::new();
         let mut errors = Vec::new();
         for result in contents {
@@ -186,6 +189,7 @@ impl Site {
             config,
             theme,
             languages,
+            data,
             warnings,
         })
     }
@@ -202,6 +206,7 @@ impl Site {
                     &lang.config,
                     self.theme.flavour,
                     &lang.tree,
+                    &self.data,
                 )
             })
             .collect();

@@ -32,7 +32,7 @@ pub fn hugo_info<'a>(env: &Env<'a>) -> Value<'a> {
     put("GoVersion", Value::str(""));
     put("WorkingDir", Value::str(env.site().root.to_string_lossy()));
     put("Deps", Value::list(Vec::new()));
-    put("Data", Value::map(BTreeMap::new()));
+    put("Data", Value::from_json(env.site().data));
     // Hugo's store is the build's; labsite's lasts for the page being rendered.
     put("Store", Value::Object(env.scratch(usize::MAX, env.page)));
     Value::map(m)

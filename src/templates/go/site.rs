@@ -77,7 +77,7 @@ impl<'a> Object<'a> for SiteObject<'a> {
                 .raw
                 .get("author")
                 .map_or_else(|| Value::map(BTreeMap::new()), Value::from_json),
-            "Data" => Value::map(BTreeMap::new()),
+            "Data" => Value::from_json(self.env.site().data),
             "Menus" => {
                 let mut entries = config
                     .language_config()
