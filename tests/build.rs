@@ -630,7 +630,7 @@ fn relearn_sites_get_relearns_page_structure() {
     let run = build_ok(dir.path(), &[]);
     assert_contains(
         &run.stderr,
-        "labsite renders this site with its embedded learn theme",
+        "is not in themes/; labsite renders this site with its embedded relearn theme",
     );
     let home = read(dir.path(), "public/index.html");
     // relearn's DOM: the content in #R-body-inner, an id on the page's h1.

@@ -325,3 +325,72 @@ fn markdownify_of_a_hooks_text_uses_the_text_as_it_is() {
         run.stderr
     );
 }
+
+/// relearn's image hook: every Markdown image through the theme's image partial
+/// (lightbox link and back link, effects as classes, `?height`/`?width`,
+/// `?inlinecontent` putting an SVG of `assets/` in place, `?lightbox=false`,
+/// images of the bundle and of `assets/` at their URLs). The expected HTML is
+/// what Hugo 0.168 writes for the same page with labsite's relearn templates
+/// as the site's layouts; relearn before 6 names its lightbox ids `image-…`.
+#[test]
+fn relearn_runs_images_through_its_image_partial() {
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'R'\ntheme = 'relearn'\n",
+        ),
+        ("content/lab/_index.md", "---\ntitle: Lab\n---\n"),
+        (
+            "content/lab/bundle/index.md",
+            "---\ntitle: \"Bundle & <b>\"\n---\n![Logo *svg*](/images/logo.svg?inlinecontent&width=25vh \"Logo title\")\n\n![A](images/a.png?classes=shadow,inline,noborder&height=50px)\n\n![Pic](pic.png?lightbox=false)\n\n![Far](https://example.com/x.png?featherlight=false#f)\n\n![Missing](missing.png)\n",
+        ),
+        ("content/lab/bundle/pic.png", "PNG"),
+        ("assets/images/a.png", "PNG"),
+        (
+            "assets/images/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path d=\"M0 0\"/></svg>\n",
+        ),
+    ];
+    let dir = site_from(&files);
+    build_ok(dir.path(), &[]);
+    let page = read(dir.path(), "public/lab/bundle/index.html");
+    assert_contains(&page, HUGO_RELEARN_IMAGES);
+    assert_eq!(read(dir.path(), "public/images/a.png"), "PNG");
+    assert_eq!(read(dir.path(), "public/lab/bundle/pic.png"), "PNG");
+
+    let mut old = files.to_vec();
+    old.push((
+        "go.mod",
+        "module x\n\nrequire github.com/McShelby/hugo-theme-relearn v0.0.0-20230314220445-1ecc9ea90075 // indirect\n",
+    ));
+    let dir = site_from(&old);
+    build_ok(dir.path(), &[]);
+    let page = read(dir.path(), "public/lab/bundle/index.html");
+    assert_contains(&page, &HUGO_RELEARN_IMAGES.replace("R-image-", "image-"));
+
+    // The site's own image hook comes first.
+    old.push((
+        "layouts/_markup/render-image.html",
+        "<img data-own src=\"{{ .Destination }}\">",
+    ));
+    let dir = site_from(&old);
+    build_ok(dir.path(), &[]);
+    let page = read(dir.path(), "public/lab/bundle/index.html");
+    assert_contains(&page, "<p><img data-own src=\"missing.png\"></p>");
+}
+
+const HUGO_RELEARN_IMAGES: &str = r##"<p><a href="#R-image-cc7ef715674e30af97be0723b76c386f" class="lightbox-link"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><path d="M0 0"/></svg>
+</a>
+<a href="javascript:history.back();" class="lightbox-back" id="R-image-cc7ef715674e30af97be0723b76c386f"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><path d="M0 0"/></svg>
+</a>
+</p>
+<p><a href="#R-image-23af7c1e3ebd1cb3d1931c715a37c994" class="lightbox-link"><img src="/images/a.png?classes=shadow,inline,noborder&amp;height=50px" alt="A" class="figure-image inline noborder lazy lightbox shadow" style="height: 50px; width: auto;" loading="lazy"></a>
+<a href="javascript:history.back();" class="lightbox-back" id="R-image-23af7c1e3ebd1cb3d1931c715a37c994"><img src="/images/a.png?classes=shadow,inline,noborder&amp;height=50px" alt="A" class="lightbox-image inline noborder lazy lightbox shadow" style="height: 50px; width: auto;" loading="lazy"></a>
+</p>
+<p><img src="/lab/bundle/pic.png?lightbox=false" alt="Pic" class="figure-image noborder lazy nolightbox noshadow" style="height: auto; width: auto;" loading="lazy">
+</p>
+<p><img src="https://example.com/x.png?featherlight=false#f" alt="Far" class="figure-image noborder lazy nolightbox noshadow" style="height: auto; width: auto;" loading="lazy">
+</p>
+<p><a href="#R-image-f4d05367686a8e59ab519e5a4308fae2" class="lightbox-link"><img src="missing.png" alt="Missing" class="figure-image noborder lazy lightbox noshadow" style="height: auto; width: auto;" loading="lazy"></a>
+<a href="javascript:history.back();" class="lightbox-back" id="R-image-f4d05367686a8e59ab519e5a4308fae2"><img src="missing.png" alt="Missing" class="lightbox-image noborder lazy lightbox noshadow" style="height: auto; width: auto;" loading="lazy"></a>
+</p>"##;

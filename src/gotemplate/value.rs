@@ -355,6 +355,16 @@ fn collection_method<'a>(
         "ByDate" => sorted_by(&["Date"]),
         "ByPublishDate" => sorted_by(&["PublishDate"]),
         "ByLastmod" => sorted_by(&["Lastmod"]),
+        // A resource by its exact path (`.Resources.Get "images/a.png"`).
+        "Get" => {
+            let wanted = args.first().map(Value::to_text).unwrap_or_default();
+            let wanted = wanted.trim_start_matches("./").to_lowercase();
+            items
+                .iter()
+                .find(|i| field(i, "Name").to_text().to_lowercase() == wanted)
+                .cloned()
+                .unwrap_or(Value::Nil)
+        }
         "GetMatch" => {
             let g = glob()?;
             items

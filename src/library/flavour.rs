@@ -63,3 +63,81 @@ impl Flavour {
         self == Flavour::Relearn
     }
 }
+
+/// The major version of the relearn theme a site is written for, found where
+/// Hugo would find the theme: the theme's own `layouts/partials/version.txt`,
+/// the vendored modules' list (`_vendor/modules.txt`), or the module's version
+/// in `go.mod` (a tag, or the date of a pseudo-version: relearn 6 came out in
+/// June 2024, 7 in November 2024, 8 in June 2025). Without any, the newest.
+pub fn relearn_major(root: &std::path::Path, theme_dir: Option<&std::path::Path>) -> u32 {
+    const NEWEST: u32 = 8;
+    let read = |p: std::path::PathBuf| std::fs::read_to_string(p).ok();
+    let from_tag = |version: &str| -> Option<u32> {
+        let v = version.trim().trim_start_matches('v');
+        let (major, rest) = v.split_once('.')?;
+        let major: u32 = major.parse().ok()?;
+        if major > 0 {
+            return Some(major);
+        }
+        // A pseudo-version: v0.0.0-YYYYMMDDhhmmss-commit.
+        let date: u32 = rest.split('-').nth(1)?.get(..8)?.parse().ok()?;
+        Some(if date < 20240601 {
+            5
+        } else if date < 20241101 {
+            6
+        } else if date < 20250601 {
+            7
+        } else {
+            NEWEST
+        })
+    };
+    if let Some(major) = theme_dir
+        .and_then(|d| read(d.join("layouts/partials/version.txt")))
+        .and_then(|text| from_tag(&text))
+    {
+        return major;
+    }
+    let module_version = |text: &str| {
+        text.lines()
+            .filter(|l| l.contains("hugo-theme-relearn"))
+            .filter_map(|l| {
+                l.split_whitespace()
+                    .find(|w| w.starts_with('v') && w.contains('.'))
+            })
+            .find_map(from_tag)
+    };
+    ["_vendor/modules.txt", "go.mod"]
+        .into_iter()
+        .filter_map(|f| read(root.join(f)))
+        .find_map(|text| module_version(&text))
+        .unwrap_or(NEWEST)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relearn_versions_from_the_theme_vendored_modules_and_go_mod() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        assert_eq!(relearn_major(root, None), 8);
+        std::fs::write(
+            root.join("go.mod"),
+            "module x\n\nrequire github.com/McShelby/hugo-theme-relearn v0.0.0-20230314220445-1ecc9ea90075 // indirect\n",
+        )
+        .unwrap();
+        assert_eq!(relearn_major(root, None), 5);
+        std::fs::create_dir_all(root.join("_vendor")).unwrap();
+        std::fs::write(
+            root.join("_vendor/modules.txt"),
+            "# github.com/McShelby/hugo-theme-relearn v7.3.2\n## explicit\n",
+        )
+        .unwrap();
+        assert_eq!(relearn_major(root, None), 7);
+        let theme = root.join("themes/relearn");
+        std::fs::create_dir_all(theme.join("layouts/partials")).unwrap();
+        std::fs::write(theme.join("layouts/partials/version.txt"), "6.4.1+abc").unwrap();
+        assert_eq!(relearn_major(root, Some(&theme)), 6);
+    }
+}

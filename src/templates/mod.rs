@@ -124,10 +124,23 @@ impl Theme {
         let strings = load_strings(config, layers, &files.i18n_dirs, folders);
         let tera = compile(&files.templates, &strings, config)?;
         let shortcodes = shortcode_table(&files.templates);
+        let relearn_major = crate::library::flavour::relearn_major(
+            root,
+            config
+                .theme
+                .as_ref()
+                .map(|name| root.join(&config.themes_dir).join(name))
+                .as_deref(),
+        );
+        let image_id_prefix = if relearn_major >= 6 {
+            "R-image-"
+        } else {
+            "image-"
+        };
         let (site_layouts, layout_warnings) = site_layouts::SiteLayouts::load(
             root,
             folders,
-            &embedded_go_partials(layers),
+            &embedded_go_layouts(layers, image_id_prefix),
             files.go_theme_dir.as_deref(),
             &|name| shortcodes.contains_key(name),
         )?;
@@ -247,6 +260,10 @@ impl ThemeFiles {
         warnings: &mut Vec<Warning>,
     ) -> Result<()> {
         let dir = root.join(&config.themes_dir).join(name);
+        let embedded = match Flavour::of(Some(name)) {
+            Flavour::Relearn => "relearn",
+            Flavour::Learn => "learn",
+        };
         if dir.join("templates").is_dir() {
             for (rel, path) in folders.files_under(&dir.join("templates"), warnings) {
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
@@ -258,13 +275,13 @@ impl ThemeFiles {
             self.i18n_dirs.push(dir.join("i18n"));
         } else if dir.is_dir() {
             warnings.push(Warning(format!(
-                "theme \"{name}\" in {} is a Hugo Go-template theme; labsite renders this site with its embedded learn theme",
+                "theme \"{name}\" in {} is a Hugo Go-template theme; labsite renders this site with its embedded {embedded} theme",
                 config.themes_dir.join(name).display()
             )));
             self.go_theme_dir = Some(dir);
         } else if is_learn_family(name) {
             warnings.push(Warning(format!(
-                "theme \"{name}\" is not in {}/; labsite renders this site with its embedded learn theme",
+                "theme \"{name}\" is not in {}/; labsite renders this site with its embedded {embedded} theme",
                 config.themes_dir.display()
             )));
         } else {
@@ -374,20 +391,26 @@ fn shortcode_table(templates: &BTreeMap<String, String>) -> BTreeMap<String, Sho
         .collect()
 }
 
-/// labsite's Go versions of theme partials (name, text); the flavour's own
-/// come first.
-fn embedded_go_partials(layers: Layers) -> Vec<(&'static str, &'static str)> {
-    let mut partials: Vec<(&str, &str)> = Vec::new();
+/// labsite's Go templates of the theme (path under `layouts/`, text): partials
+/// (`partials/permalink.gotmpl`) and render hooks (`_markup/render-image.html`);
+/// the flavour's own come first. relearn's lightbox ids start with
+/// `image_id_prefix`, which changed with relearn 6.
+fn embedded_go_layouts(layers: Layers, image_id_prefix: &str) -> Vec<(String, String)> {
+    let mut layouts: Vec<(String, String)> = Vec::new();
     for layer in layers.iter().rev() {
         for (path, bytes) in layer.iter() {
-            if let Some(name) = path.strip_prefix("layouts/partials/")
-                && !partials.iter().any(|(n, _)| *n == name)
+            if let Some(name) = path.strip_prefix("layouts/")
+                && !layouts.iter().any(|(n, _)| n == name)
             {
-                partials.push((name, std::str::from_utf8(bytes).unwrap_or("")));
+                let text = std::str::from_utf8(bytes).unwrap_or("");
+                layouts.push((
+                    name.to_string(),
+                    text.replace("@@IMAGE_ID_PREFIX@@", image_id_prefix),
+                ));
             }
         }
     }
-    partials
+    layouts
 }
 
 /// Parses `templates` into `tera`, several at once (parsing the theme is most

@@ -79,15 +79,16 @@ pub struct SiteLayouts {
 const HOOKS: &[&str] = &["link", "image"];
 
 impl SiteLayouts {
-    /// Reads `layouts/` of the site at `root`, then labsite's own Go versions of
-    /// theme partials that site templates call (`theme_partials`: name and text,
-    /// such as relearn's `permalink.gotmpl`), then the shortcodes of a checked-in
-    /// Go theme (`theme_dir`), which count only where the site and labsite's
-    /// theme have none of the name (`has_builtin`).
+    /// Reads `layouts/` of the site at `root`, then labsite's own Go templates
+    /// of the theme (`theme_layouts`: path under `layouts/` and text: partials
+    /// that site templates call, such as relearn's `partials/permalink.gotmpl`,
+    /// and the theme's render hooks), then the shortcodes of a checked-in Go
+    /// theme (`theme_dir`), which count only where the site and labsite's theme
+    /// have none of the name (`has_builtin`).
     pub fn load(
         root: &Path,
         folders: &Confinement,
-        theme_partials: &[(&str, &str)],
+        theme_layouts: &[(String, String)],
         theme_dir: Option<&Path>,
         has_builtin: &dyn Fn(&str) -> bool,
     ) -> Result<(SiteLayouts, Vec<Warning>)> {
@@ -113,8 +114,11 @@ impl SiteLayouts {
                 layouts.partials.insert(rel);
             }
         }
+        let theme_partials = theme_layouts
+            .iter()
+            .filter_map(|(path, text)| Some((path.strip_prefix("partials/")?, text)));
         for (name, source) in theme_partials {
-            if layouts.partials.contains(*name) {
+            if layouts.partials.contains(name) {
                 continue;
             }
             let template = format!("partials/{name}");
@@ -158,6 +162,7 @@ impl SiteLayouts {
             }
         }
         layouts.load_hooks(root, &site, theme_dir)?;
+        layouts.add_theme_hooks(theme_layouts)?;
         warnings.extend(page_layout_warnings(root, folders, &site));
         Ok((layouts, warnings))
     }
@@ -180,6 +185,28 @@ impl SiteLayouts {
                     self.hooks.insert(kind.to_string(), template);
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// labsite's theme's own render hooks (relearn's image hook), for the kinds
+    /// neither the site nor its theme on disk has.
+    fn add_theme_hooks(&mut self, theme_layouts: &[(String, String)]) -> Result<()> {
+        for (path, source) in theme_layouts {
+            let Some(kind) = path
+                .strip_prefix("_markup/render-")
+                .and_then(|f| f.strip_suffix(".html"))
+            else {
+                continue;
+            };
+            if self.hooks.contains_key(kind) {
+                continue;
+            }
+            let template = format!("_markup/render-{kind}.html");
+            self.templates
+                .add(&template, &format!("labsite theme: {template}"), source)
+                .map_err(|e| Error::file(e.file.clone(), e.to_string()))?;
+            self.hooks.insert(kind.to_string(), template);
         }
         Ok(())
     }

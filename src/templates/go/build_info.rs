@@ -140,7 +140,7 @@ pub fn call<'a>(
             let processable = name == "reflect.IsImageResource"
                 || matches!(first, Some(Value::Object(o)) if o.method("MediaType", &[]).and_then(Result::ok)
                     .and_then(|m| m.field("SubType").ok())
-                    .is_some_and(|t| t.to_text() != "svg+xml"));
+                    .is_some_and(|t| t.to_text() != "svg"));
             Value::Bool(image && processable)
         }
         _ => return None,

@@ -145,7 +145,8 @@ impl ResourceObject {
             "png" => ("image", "png"),
             "jpg" | "jpeg" => ("image", "jpeg"),
             "gif" => ("image", "gif"),
-            "svg" => ("image", "svg+xml"),
+            // Hugo's sub-type leaves out the suffix (`+xml`) that the type has.
+            "svg" => ("image", "svg"),
             "webp" => ("image", "webp"),
             "md" | "markdown" => ("text", "markdown"),
             "html" | "htm" => ("text", "html"),
@@ -182,7 +183,11 @@ impl<'a> Object<'a> for ResourceObject {
             }),
             "MediaType" => {
                 let mut m = BTreeMap::new();
-                m.insert("Type".to_string(), Value::str(format!("{main}/{sub}")));
+                let suffix = if sub == "svg" { "+xml" } else { "" };
+                m.insert(
+                    "Type".to_string(),
+                    Value::str(format!("{main}/{sub}{suffix}")),
+                );
                 m.insert("MainType".to_string(), Value::str(main));
                 m.insert("SubType".to_string(), Value::str(sub));
                 Value::map(m)

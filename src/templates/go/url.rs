@@ -77,16 +77,7 @@ impl<'a> Object<'a> for Url {
             "Fragment" => Value::str(&self.fragment),
             "IsAbs" => Value::Bool(!self.scheme.is_empty()),
             "String" => Value::str(&self.source),
-            "Query" => Value::map(
-                self.raw_query
-                    .split('&')
-                    .filter(|p| !p.is_empty())
-                    .map(|p| {
-                        let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                        (k.to_string(), Value::list(vec![Value::str(v)]))
-                    })
-                    .collect(),
-            ),
+            "Query" => Value::Object(std::rc::Rc::new(QueryValues::parse(&self.raw_query))),
             _ => return None,
         }))
     }
@@ -97,6 +88,55 @@ impl<'a> Object<'a> for Url {
 
     fn display(&self) -> String {
         self.source.clone()
+    }
+}
+
+/// A query's values (Go's `url.Values`): `.Get KEY` (the first value, or
+/// empty), `.Has KEY`, each value percent-decoded.
+pub struct QueryValues(std::collections::BTreeMap<String, Vec<String>>);
+
+impl QueryValues {
+    fn parse(raw: &str) -> QueryValues {
+        let decode = |s: &str| {
+            percent_encoding::percent_decode_str(&s.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        };
+        let mut values: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for pair in raw.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            values.entry(decode(k)).or_default().push(decode(v));
+        }
+        QueryValues(values)
+    }
+}
+
+impl<'a> Object<'a> for QueryValues {
+    fn method(&self, name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, String>> {
+        let key = args.first().map(Value::to_text).unwrap_or_default();
+        Some(Ok(match name {
+            "Get" => Value::str(
+                self.0
+                    .get(&key)
+                    .and_then(|v| v.first())
+                    .map_or("", String::as_str),
+            ),
+            "Has" => Value::Bool(self.0.contains_key(&key)),
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "url.Values"
+    }
+
+    fn display(&self) -> String {
+        let entries: Vec<String> = self
+            .0
+            .iter()
+            .map(|(k, v)| format!("{k}:[{}]", v.join(" ")))
+            .collect();
+        format!("map[{}]", entries.join(" "))
     }
 }
 
