@@ -578,3 +578,78 @@ fn pages_render_in_parallel_but_report_in_page_order() {
     let again = build_ok(dir.path(), &[]);
     assert_eq!(again.stderr, run.stderr);
 }
+
+/// Hugo's embedded templates called by name from a site's template: Google
+/// Analytics (GA4, privacy settings, older top-level `googleAnalytics`) and
+/// Disqus (the page's `disqus_*` parameters inside the script's strings). The
+/// expected HTML is Hugo 0.168's for the same site.
+#[test]
+fn hugos_embedded_analytics_and_comments_templates() {
+    let page = "---\ntitle: Home\ndisqus_identifier: \"id-1\"\ndisqus_url: \"https://x.org/a?b=1&c=2\"\n---\n{{< ga >}}\n";
+    let shortcode = "<div class=\"t\">{{ template \"_internal/google_analytics.html\" .Page }}{{ template \"_internal/disqus.html\" .Page }}</div>";
+    let config = "baseURL = \"https://example.org/docs/\"\ntitle = \"Internal\"\n[services.googleAnalytics]\nID = \"G-ABC123\"\n[services.disqus]\nshortname = \"my-short\"\n[privacy.googleAnalytics]\nrespectDoNotTrack = false\n[markup.goldmark.renderer]\nunsafe = true\n";
+    let dir = site_from(&[
+        ("hugo.toml", config),
+        ("content/_index.md", page),
+        ("layouts/shortcodes/ga.html", shortcode),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_contains(
+        &read(dir.path(), "public/index.html"),
+        HUGO_ANALYTICS_AND_DISQUS,
+    );
+
+    // A Universal Analytics ID (the older top-level key) gives no tag, and a warning;
+    // privacy can turn both off.
+    let old = "baseURL = \"https://example.org/\"\ntitle = \"T\"\ngoogleAnalytics = \"UA-123-1\"\ndisqusShortname = \"s\"\n[privacy.disqus]\ndisable = true\n";
+    let dir = site_from(&[
+        ("hugo.toml", old),
+        ("content/_index.md", page),
+        ("layouts/shortcodes/ga.html", shortcode),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(
+        &read(dir.path(), "public/index.html"),
+        "<div class=\"t\"></div>",
+    );
+    assert_contains(
+        &run.stderr,
+        "Google Analytics 4 (GA4) replaced Google Universal Analytics (UA) effective 1 July 2023.",
+    );
+}
+
+const HUGO_ANALYTICS_AND_DISQUS: &str = r##"<div class="t">
+      <script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>
+      <script>
+        var doNotTrack = false;
+        if ( false ) {
+          var dnt = (navigator.doNotTrack || window.doNotTrack || navigator.msDoNotTrack);
+          var doNotTrack = (dnt == "1" || dnt == "yes");
+        }
+        if (!doNotTrack) {
+          window.dataLayer = window.dataLayer || [];
+          function gtag(){dataLayer.push(arguments);}
+          gtag('js', new Date());
+          gtag('config', 'G-ABC123');
+        }
+      </script><div id="disqus_thread"></div>
+<script>
+    window.disqus_config = function () {
+    this.page.identifier = 'id-1';
+    
+    this.page.url = 'https:\/\/x.org\/a?b=1\u0026amp;c=2';
+    };
+    (function() {
+        if (["localhost", "127.0.0.1"].indexOf(window.location.hostname) != -1) {
+            document.getElementById('disqus_thread').innerHTML = 'Disqus comments not available by default when the website is previewed locally.';
+            return;
+        }
+        var d = document, s = d.createElement('script'); s.async = true;
+        s.src = '//' + "my-short" + '.disqus.com/embed.js';
+        s.setAttribute('data-timestamp', +new Date());
+        (d.head || d.body).appendChild(s);
+    })();
+</script>
+		<noscript>Please enable JavaScript to view the <a href="https://disqus.com/?ref_noscript">comments powered by Disqus.</a></noscript>
+		<a href="https://disqus.com" class="dsq-brlink">comments powered by <span class="logo-disqus">Disqus</span></a>
+	</div>"##;

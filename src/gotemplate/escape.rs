@@ -5,7 +5,7 @@
 //! `safeURL`, …) pass unescaped where their kind is trusted.
 
 use super::value::{Trust, Value};
-use crate::text::escape::{go_escape, safe_url_start};
+use crate::text::escape::{go_escape, go_escape_keeping_entities, safe_url_start};
 
 /// Where in an HTML document a value lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,8 @@ enum Place {
         quoted: bool,
     },
     Script,
+    /// Inside a quoted string of a script (`'…{{ . }}…'`).
+    ScriptString,
     Style,
 }
 
@@ -137,7 +139,13 @@ fn memchr_from(bytes: &[u8], byte: u8, from: usize) -> Option<usize> {
 /// The place after `before` (the output so far), inside raw-text element `raw`.
 fn place_after(before: &str, raw: Option<Raw>) -> Place {
     match raw {
-        Some(Raw::Script) => return Place::Script,
+        Some(Raw::Script) => {
+            return if in_script_string(before) {
+                Place::ScriptString
+            } else {
+                Place::Script
+            };
+        }
         Some(Raw::Style) => return Place::Style,
         None => {}
     }
@@ -229,6 +237,76 @@ fn escape_unquoted(text: &str) -> String {
     out
 }
 
+/// Whether the end of `before`, inside a `<script>` element, is inside one of
+/// the script's quoted strings: the script since its start tag is read for
+/// quotes, escapes and comments.
+fn in_script_string(before: &str) -> bool {
+    let lower_start = before
+        .as_bytes()
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"<script"));
+    let body_start = lower_start
+        .and_then(|i| before.get(i..)?.find('>').map(|e| i + e + 1))
+        .unwrap_or(0);
+    let script = before.get(body_start..).unwrap_or_default();
+    let mut quote: Option<char> = None;
+    let mut chars = script.chars().peekable();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(_) if c == '\\' => {
+                chars.next();
+            }
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' | '`' => quote = Some(c),
+                '/' if chars.peek() == Some(&'/') => {
+                    // A line comment runs to the end of its line.
+                    for c in chars.by_ref() {
+                        if c == '\n' {
+                            break;
+                        }
+                    }
+                }
+                '/' if chars.peek() == Some(&'*') => {
+                    chars.next();
+                    let mut previous = ' ';
+                    for c in chars.by_ref() {
+                        if previous == '*' && c == '/' {
+                            break;
+                        }
+                        previous = c;
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    quote.is_some()
+}
+
+/// Text inside a quoted script string (html/template's JS string escaper):
+/// quotes, markup characters and `+` as `\uXXXX`, `/` as `\/`.
+fn js_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '\\' => out.push_str("\\\\"),
+            '/' => out.push_str("\\/"),
+            '"' | '`' | '&' | '\'' | '+' | '<' | '>' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A value as a JavaScript value (html/template's JS value escaper).
 fn js_value(v: &Value<'_>) -> String {
     let json = match v {
@@ -278,9 +356,13 @@ pub fn escape(before: &str, tracker: &mut Tracker, v: &Value<'_>) -> String {
                 escape_unquoted(&processed)
             }
         }
+        // Markup in an attribute keeps only its text, whose entities stay
+        // (html/template leaves `&` of HTML as it is).
+        (Place::Attr { quoted: true, .. }, Value::Trusted(Trust::Html, s)) => {
+            go_escape_keeping_entities(&super::funcs::strip_html(s))
+        }
         (Place::Attr { quoted, .. }, other) => {
             let text = match other {
-                // Markup in an attribute keeps only its text.
                 Value::Trusted(Trust::Html, s) => super::funcs::strip_html(s),
                 other => other.to_text(),
             };
@@ -292,6 +374,8 @@ pub fn escape(before: &str, tracker: &mut Tracker, v: &Value<'_>) -> String {
         }
         (Place::Script, Value::Trusted(Trust::Js, s)) => s.to_string(),
         (Place::Script, other) => js_value(other),
+        (Place::ScriptString, Value::Trusted(Trust::Js, s)) => s.to_string(),
+        (Place::ScriptString, other) => js_string(&other.to_text()),
         (Place::Style, Value::Trusted(Trust::Css, s)) => s.to_string(),
         (Place::Style, other) => {
             let text = other.to_text();
@@ -375,12 +459,25 @@ mod tests {
             escape("<a href=\"", &Value::trusted(Trust::Url, "javascript:go()")),
             "javascript:go%28%29"
         );
-        assert_eq!(escape("<a title=\"", &Value::html("<i>T</i> &")), "T &amp;");
+        // Hugo 0.168 prints `title="T & &amp; &#34;q&#34; &#43;"` for the same HTML.
+        assert_eq!(
+            escape("<a title=\"", &Value::html("<i>T</i> & &amp; \"q\" +")),
+            "T & &amp; &#34;q&#34; &#43;"
+        );
         assert_eq!(
             escape("<script>var t = ", &s("a\"</script>")),
             "\"a\\\"\\u003c/script\\u003e\""
         );
         assert_eq!(escape("<script>var n = ", &Value::Int(3)), " 3 ");
+        // Inside a quoted string of a script: the string's content, as Go escapes it
+        // (Hugo 0.168's Disqus template prints `'https:\/\/x.org\/a?b=1\u0026amp;c=2'`).
+        assert_eq!(
+            escape("<script>s.url = '", &s("https://x.org/a?b=1&amp;c=2")),
+            "https:\\/\\/x.org\\/a?b=1\\u0026amp;c=2"
+        );
+        assert_eq!(escape("<script>f(\"it's\", '", &s("a'b")), "a\\u0027b");
+        assert_eq!(escape("<script>// don't\nx = ", &s("v")), "\"v\"");
+        assert_eq!(escape("<script>x = 'a\\'' + ", &s("v")), "\"v\"");
         assert_eq!(
             escape("<div ", &Value::trusted(Trust::HtmlAttr, "data-x=\"1\"")),
             "data-x=\"1\""

@@ -385,7 +385,8 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
             &crate::text::url::sanitize(&text(a0)),
         ))),
         "anchorize" => Ok(Value::str(crate::text::anchor::anchorize(&text(a0)))),
-        "plainify" => Ok(Value::str(strip_html(&text(a0)))),
+        // Hugo's plainify gives HTML: printed as it is, `&` and all.
+        "plainify" => Ok(Value::html(strip_html(&text(a0)))),
         "int" => Ok(Value::Int(a0.as_i64().unwrap_or(0))),
         "float" => Ok(Value::Float(a0.as_f64().unwrap_or(0.0))),
         "string" => Ok(Value::str(text(a0))),

@@ -163,6 +163,7 @@ impl SiteLayouts {
         }
         layouts.load_hooks(root, &site, theme_dir)?;
         layouts.add_theme_hooks(theme_layouts)?;
+        layouts.add_internal(theme_layouts)?;
         warnings.extend(page_layout_warnings(root, folders, &site));
         Ok((layouts, warnings))
     }
@@ -207,6 +208,20 @@ impl SiteLayouts {
                 .add(&template, &format!("labsite theme: {template}"), source)
                 .map_err(|e| Error::file(e.file.clone(), e.to_string()))?;
             self.hooks.insert(kind.to_string(), template);
+        }
+        Ok(())
+    }
+
+    /// Hugo's embedded templates that templates call by name
+    /// (`{{ template "_internal/google_analytics.html" . }}`), as labsite has them.
+    fn add_internal(&mut self, theme_layouts: &[(String, String)]) -> Result<()> {
+        for (path, source) in theme_layouts
+            .iter()
+            .filter(|(p, _)| p.starts_with("_internal/"))
+        {
+            self.templates
+                .add(path, &format!("labsite theme: {path}"), source)
+                .map_err(|e| Error::file(e.file.clone(), e.to_string()))?;
         }
         Ok(())
     }

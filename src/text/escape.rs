@@ -53,7 +53,12 @@ pub fn escape_code(out: &mut String, s: &str) {
 
 /// Escapes like Go's html/template: `& < > " ' +` and NUL.
 pub fn go_escape(input: &str) -> String {
-    escape_with(input, |b| match b {
+    escape_with(input, go_html_replacement)
+}
+
+/// What html/template writes for a byte of text in HTML, if not the byte.
+fn go_html_replacement(b: u8) -> Option<&'static str> {
+    match b {
         b'&' => Some("&amp;"),
         b'<' => Some("&lt;"),
         b'>' => Some("&gt;"),
@@ -62,6 +67,18 @@ pub fn go_escape(input: &str) -> String {
         b'+' => Some("&#43;"),
         b'\0' => Some("\u{FFFD}"),
         _ => None,
+    }
+}
+
+/// [`go_escape`] but for `&`: html/template's normalising of HTML put in an
+/// attribute, whose entities stay as they are.
+pub fn go_escape_keeping_entities(input: &str) -> String {
+    escape_with(input, |b| {
+        if b == b'&' {
+            None
+        } else {
+            go_html_replacement(b)
+        }
     })
 }
 

@@ -21,6 +21,95 @@ pub(super) fn language_value<'a>(site: &crate::library::SiteData<'_>) -> Value<'
     })
 }
 
+/// `.Site.Config`: the settings of Hugo's embedded templates, as Hugo names
+/// them, from `services` and `privacy` (and the older `googleAnalytics` and
+/// `disqusShortname` at the top of the config).
+fn services_config<'a>(raw: &serde_json::Map<String, serde_json::Value>) -> Value<'a> {
+    let at = |path: &[&str]| -> Option<&serde_json::Value> {
+        path.iter().try_fold(None::<&serde_json::Value>, |v, key| {
+            let map = match v {
+                None => raw,
+                Some(serde_json::Value::Object(m)) => m,
+                Some(_) => return None,
+            };
+            map.get(*key).map(Some)
+        })?
+    };
+    let text = |path: &[&str], old: &str| {
+        Value::str(
+            at(path)
+                .or_else(|| raw.get(old))
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or(""),
+        )
+    };
+    let flag = |path: &[&str], default: bool| {
+        Value::Bool(
+            at(path)
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(default),
+        )
+    };
+    let map = |entries: Vec<(&str, Value<'a>)>| {
+        Value::map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    };
+    let services = map(vec![
+        (
+            "GoogleAnalytics",
+            map(vec![(
+                "ID",
+                text(&["services", "googleanalytics", "id"], "googleanalytics"),
+            )]),
+        ),
+        (
+            "Disqus",
+            map(vec![(
+                "Shortname",
+                text(&["services", "disqus", "shortname"], "disqusshortname"),
+            )]),
+        ),
+        (
+            "X",
+            map(vec![(
+                "DisableInlineCSS",
+                flag(&["services", "x", "disableinlinecss"], false),
+            )]),
+        ),
+    ]);
+    let privacy = map(vec![
+        (
+            "GoogleAnalytics",
+            map(vec![
+                (
+                    "Disable",
+                    flag(&["privacy", "googleanalytics", "disable"], false),
+                ),
+                (
+                    "RespectDoNotTrack",
+                    flag(&["privacy", "googleanalytics", "respectdonottrack"], true),
+                ),
+            ]),
+        ),
+        (
+            "Disqus",
+            map(vec![(
+                "Disable",
+                flag(&["privacy", "disqus", "disable"], false),
+            )]),
+        ),
+        (
+            "X",
+            map(vec![("Disable", flag(&["privacy", "x", "disable"], false))]),
+        ),
+    ]);
+    map(vec![("Services", services), ("Privacy", privacy)])
+}
+
 /// The site of one language.
 pub struct SiteObject<'a> {
     env: Rc<Env<'a>>,
@@ -132,6 +221,17 @@ impl<'a> Object<'a> for SiteObject<'a> {
             "IsServer" => Value::Bool(false),
             "BuildDrafts" => Value::Bool(false),
             "Hugo" => super::build_info::hugo_info(&self.env),
+            "Config" => services_config(&config.raw),
+            "GoogleAnalytics" => services_config(&config.raw)
+                .field("Services")
+                .and_then(|s| s.field("GoogleAnalytics"))
+                .and_then(|g| g.field("ID"))
+                .unwrap_or(Value::Nil),
+            "DisqusShortname" => services_config(&config.raw)
+                .field("Services")
+                .and_then(|s| s.field("Disqus"))
+                .and_then(|d| d.field("Shortname"))
+                .unwrap_or(Value::Nil),
             _ => return None,
         }))
     }
