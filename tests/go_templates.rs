@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{assert_contains, body, build_ok, labsite, read, site, site_from};
+use common::{assert_contains, body, build_ok, fixture, labsite, read, site, site_from};
 
 /// Case (page and shortcode name) and its output, as Hugo renders it.
 const CASES: &[(&str, &str)] = &[
@@ -653,3 +653,28 @@ const HUGO_ANALYTICS_AND_DISQUS: &str = r##"<div class="t">
 		<noscript>Please enable JavaScript to view the <a href="https://disqus.com/?ref_noscript">comments powered by Disqus.</a></noscript>
 		<a href="https://disqus.com" class="dsq-brlink">comments powered by <span class="logo-disqus">Disqus</span></a>
 	</div>"##;
+
+/// Hugo's embedded Open Graph, X card and schema.org templates, called from a
+/// site partial on every kind of page (pages with and without descriptions,
+/// dates, tags and images; a bundle's cover image; sections, home, taxonomy
+/// and term pages): each page's tags equal Hugo 0.168's for the same site
+/// (`tests/fixtures/social-expected/`).
+#[test]
+fn hugos_embedded_social_templates() {
+    let dir = site("social");
+    build_ok(dir.path(), &[]);
+    let expected_dir = fixture("social-expected");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&expected_dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let page = name.strip_suffix("index.html").unwrap().replace('_', "/");
+        let html = read(dir.path(), &format!("public/{page}index.html"));
+        let start = html.find("<meta name=\"marker-start\">").unwrap() + 26;
+        let end = html.find("<meta name=\"marker-end\">").unwrap();
+        let expected = std::fs::read_to_string(entry.path()).unwrap();
+        assert_eq!(&html[start..end], expected, "{page}");
+        checked += 1;
+    }
+    assert_eq!(checked, 13);
+}

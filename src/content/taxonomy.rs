@@ -134,12 +134,16 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
             );
             term.params = data.clone();
             term.date = pages.iter().filter_map(|&p| tree[p].date).max();
-            term.lastmod = pages.iter().filter_map(|&p| tree[p].lastmod).max();
+            term.lastmod = pages
+                .iter()
+                .filter_map(|&p| tree[p].lastmod.or(tree[p].date))
+                .max();
             term.children = pages;
             term_ids.push(tree.push(term));
         }
         term_ids.sort_by(|&a, &b| super::sort::default_order(&tree[a], &tree[b]));
         tree[list_id].date = term_ids.iter().filter_map(|&t| tree[t].date).max();
+        tree[list_id].lastmod = term_ids.iter().filter_map(|&t| tree[t].lastmod).max();
         tree[list_id].children = term_ids;
     }
 }

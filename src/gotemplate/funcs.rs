@@ -132,16 +132,24 @@ pub fn strip_html(s: &str) -> String {
         .replace("<br>", "\n")
         .replace("<br />", "\n");
     let mut out = String::new();
+    // A run of white space is one, even with tags between its parts.
     let (mut in_tag, mut was_space) = (false, false);
     for c in s.chars() {
-        let is_space = !in_tag && c.is_whitespace();
         match c {
             '<' => in_tag = true,
             '>' => in_tag = false,
-            _ if !in_tag && (!is_space || !was_space) => out.push(c),
-            _ => {}
+            _ if in_tag => {}
+            c if c.is_whitespace() => {
+                if !was_space {
+                    out.push(c);
+                }
+                was_space = true;
+            }
+            c => {
+                out.push(c);
+                was_space = false;
+            }
         }
-        was_space = is_space;
     }
     out
 }
