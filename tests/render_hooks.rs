@@ -394,3 +394,98 @@ const HUGO_RELEARN_IMAGES: &str = r##"<p><a href="#R-image-cc7ef715674e30af97be0
 <p><a href="#R-image-f4d05367686a8e59ab519e5a4308fae2" class="lightbox-link"><img src="missing.png" alt="Missing" class="figure-image noborder lazy lightbox noshadow" style="height: auto; width: auto;" loading="lazy"></a>
 <a href="javascript:history.back();" class="lightbox-back" id="R-image-f4d05367686a8e59ab519e5a4308fae2"><img src="missing.png" alt="Missing" class="lightbox-image noborder lazy lightbox noshadow" style="height: auto; width: auto;" loading="lazy"></a>
 </p>"##;
+
+/// The site's heading, code block (general and per language) and blockquote
+/// hooks, with Hugo's context (`.Level`, `.Anchor`, `.PlainText`, `.Attributes`,
+/// `.Type`, `.Inner`, `.Options`, alerts' `.AlertType`/`.AlertSign`/
+/// `.AlertTitle`, ordinals per kind, nested blockquotes inside out); the
+/// expected HTML is Hugo 0.168's for the same site.
+#[test]
+fn heading_code_block_and_blockquote_hooks_run_as_hugo_runs_them() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'H'\n",
+        ),
+        (
+            "content/_index.md",
+            r##"---
+title: Home
+---
+# Title *em* `code` & more
+
+## Second {#custom .cls data-x="1"}
+
+```go {linenos=true title="A file" hl_lines=[2]}
+fmt.Println("<hi>")
+x := 1
+```
+
+    indented code
+
+```
+plain
+```
+
+```mermaid
+graph TD; A-->B;
+```
+
+> quote **bold**
+>
+> second para
+
+> [!NOTE]
+> An alert.
+
+> [!warning]- Custom title
+> Folded.
+
+> outer
+>
+> > inner
+"##,
+        ),
+        (
+            "layouts/_markup/render-heading.html",
+            r##"<h{{ .Level }} id="{{ .Anchor }}" data-plain="{{ .PlainText }}" data-ord="{{ .Ordinal }}" data-attrs="{{ range $k, $v := .Attributes }}{{ $k }}={{ $v }};{{ end }}">{{ .Text }} <a href="#{{ .Anchor }}">#</a></h{{ .Level }}>
+"##,
+        ),
+        (
+            "layouts/_markup/render-codeblock.html",
+            r##"<div class="code" data-type="{{ .Type }}" data-ord="{{ .Ordinal }}" data-attrs="{{ .Attributes }}" data-opts="{{ .Options }}">[{{ .Inner }}]</div>
+"##,
+        ),
+        (
+            "layouts/_default/_markup/render-codeblock-mermaid.html",
+            r##"<pre class="mermaid">{{ .Inner | htmlEscape | safeHTML }}</pre>
+"##,
+        ),
+        (
+            "layouts/_markup/render-blockquote.html",
+            r##"<bq data-type="{{ .Type }}" data-alert="{{ .AlertType }}" data-title="{{ .AlertTitle }}" data-sign="{{ .AlertSign }}" data-ord="{{ .Ordinal }}">{{ .Text }}</bq>
+"##,
+        ),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert!(!run.stderr.contains("render-"), "{}", run.stderr);
+    assert_contains(&read(dir.path(), "public/index.html"), HUGO_BLOCK_HOOKS);
+}
+
+const HUGO_BLOCK_HOOKS: &str = r##"<h1 id="title-em-code--more" data-plain="Title em code &amp; more" data-ord="0" data-attrs="id=title-em-code--more;">Title <em>em</em> <code>code</code> &amp; more <a href="#title-em-code--more">#</a></h1>
+<h2 id="custom" data-plain="Second" data-ord="1" data-attrs="class=cls;data-x=1;id=custom;">Second <a href="#custom">#</a></h2>
+<div class="code" data-type="go" data-ord="0" data-attrs="map[title:A file]" data-opts="map[hl_lines:[[1 1]] linenos:true]">[fmt.Println(&#34;&lt;hi&gt;&#34;)
+x := 1]</div>
+<pre><code>indented code
+</code></pre>
+<div class="code" data-type="" data-ord="1" data-attrs="map[]" data-opts="map[]">[plain]</div>
+<pre class="mermaid">graph TD; A--&gt;B;</pre>
+<bq data-type="regular" data-alert="" data-title="" data-sign="" data-ord="0"><p>quote <strong>bold</strong></p>
+<p>second para</p>
+</bq>
+<bq data-type="alert" data-alert="note" data-title="" data-sign="" data-ord="1"><p>An alert.</p></bq>
+<bq data-type="alert" data-alert="warning" data-title="Custom title" data-sign="-" data-ord="2"><p>Folded.</p></bq>
+<bq data-type="regular" data-alert="" data-title="" data-sign="" data-ord="4"><p>outer</p>
+<bq data-type="regular" data-alert="" data-title="" data-sign="" data-ord="3"><p>inner</p>
+</bq>
+</bq>"##;

@@ -123,60 +123,93 @@ impl Options {
     /// Parses `linenos=table,hl_lines=2 4-5,linenostart=10` (highlight shortcode) or
     /// the `{linenos=table hl_lines=[2,"4-5"]}` attributes of a fence.
     pub fn parse(text: &str) -> Options {
-        let text = text.trim().trim_start_matches('{').trim_end_matches('}');
         let mut options = Options {
             line_start: 1,
             ..Default::default()
         };
-        let mut rest = text;
-        while let Some(eq) = rest.find('=') {
-            let key = rest
-                .get(..eq)
-                .unwrap_or_default()
-                .trim()
-                .trim_start_matches(',')
-                .trim()
-                .to_lowercase();
-            let after = rest.get(eq + 1..).unwrap_or_default().trim_start();
-            let (value, next) = if let Some(list) = after.strip_prefix('[') {
-                let end = list.find(']').unwrap_or(list.len());
-                (
-                    list.get(..end).unwrap_or_default(),
-                    list.get(end + 1..).unwrap_or(""),
-                )
-            } else {
-                // hl_lines may hold spaces ("2 4-5"); other values end at a space too.
-                let end = if key == "hl_lines" {
-                    after.find(',').unwrap_or(after.len())
-                } else {
-                    after
-                        .find(|c: char| c == ',' || c.is_whitespace())
-                        .unwrap_or(after.len())
-                };
-                (
-                    after.get(..end).unwrap_or_default(),
-                    after.get(end..).unwrap_or_default(),
-                )
-            };
-            let value = value.trim().trim_matches('"');
+        for (key, value) in pairs(text) {
             match key.as_str() {
                 "linenos" => {
-                    options.line_numbers = match value {
+                    options.line_numbers = match value.as_str() {
                         "table" => Some(true),
                         "true" | "inline" => Some(false),
                         _ => None,
                     }
                 }
                 "linenostart" => options.line_start = value.parse().unwrap_or(1),
-                "hl_lines" => options.highlighted = parse_line_ranges(value),
-                "style" | "linenoswidth" | "anchorlinenos" | "lineanchors" | "guesssyntax"
-                | "nohl" | "noclasses" | "tabwidth" | "wrapperclass" | "hl_inline" => {}
-                _ => options.attributes.push((key.clone(), value.to_string())),
+                "hl_lines" => options.highlighted = parse_line_ranges(&value),
+                k if HIGHLIGHT_KEYS.contains(&k) => {}
+                _ => options.attributes.push((key, value)),
             }
-            rest = next;
         }
         options
     }
+}
+
+/// The keys of a fence's attributes that set how it is highlighted (Hugo's
+/// `.Options` of a code block); the others are its `.Attributes`.
+pub const HIGHLIGHT_KEYS: &[&str] = &[
+    "linenos",
+    "linenostart",
+    "hl_lines",
+    "style",
+    "linenoswidth",
+    "anchorlinenos",
+    "lineanchors",
+    "guesssyntax",
+    "nohl",
+    "noclasses",
+    "tabwidth",
+    "wrapperclass",
+    "hl_inline",
+];
+
+/// The `key=value` pairs of `linenos=table,hl_lines=2 4-5` (highlight shortcode)
+/// or of a fence's `{linenos=table hl_lines=[2,"4-5"] title="A file"}`, keys
+/// lower-cased, in their order.
+pub fn pairs(text: &str) -> Vec<(String, String)> {
+    let text = text.trim().trim_start_matches('{').trim_end_matches('}');
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(eq) = rest.find('=') {
+        let key = rest
+            .get(..eq)
+            .unwrap_or_default()
+            .trim()
+            .trim_start_matches(',')
+            .trim()
+            .to_lowercase();
+        let after = rest.get(eq + 1..).unwrap_or_default().trim_start();
+        let (value, next) = if let Some(list) = after.strip_prefix('[') {
+            let end = list.find(']').unwrap_or(list.len());
+            (
+                list.get(..end).unwrap_or_default(),
+                list.get(end + 1..).unwrap_or(""),
+            )
+        } else if let Some(quoted) = after.strip_prefix('"') {
+            let end = quoted.find('"').unwrap_or(quoted.len());
+            (
+                quoted.get(..end).unwrap_or_default(),
+                quoted.get(end + 1..).unwrap_or(""),
+            )
+        } else {
+            // hl_lines may hold spaces ("2 4-5"); other values end at a space too.
+            let end = if key == "hl_lines" {
+                after.find(',').unwrap_or(after.len())
+            } else {
+                after
+                    .find(|c: char| c == ',' || c.is_whitespace())
+                    .unwrap_or(after.len())
+            };
+            (
+                after.get(..end).unwrap_or_default(),
+                after.get(end..).unwrap_or_default(),
+            )
+        };
+        out.push((key, value.trim().trim_matches('"').to_string()));
+        rest = next;
+    }
+    out
 }
 
 fn parse_line_ranges(text: &str) -> Vec<usize> {

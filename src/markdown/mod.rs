@@ -29,20 +29,37 @@ pub trait Destinations {
     fn image(&self, destination: &str) -> Option<String>;
 }
 
-/// What a link or an image gives the site's render hook
-/// (`layouts/_default/_markup/render-link.html`, `render-image.html`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a link, image, heading, code block or blockquote gives the site's
+/// render hook (`layouts/_default/_markup/render-KIND.html`); fields a kind does
+/// not have are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HookCall<'a> {
-    /// The destination as written.
+    /// A link's or image's destination as written.
     pub destination: &'a str,
     pub title: &'a str,
-    /// The link's content as HTML; an image's description.
+    /// The content as HTML: a link's, an image's description, a heading's, a
+    /// blockquote's.
     pub text: &'a str,
     /// [`HookCall::text`] without its markup.
     pub plain: &'a str,
-    /// The place of the image among the page's images, or of the link among
-    /// its links, from 0.
+    /// The place of the element among the page's elements of its kind, from 0.
     pub ordinal: usize,
+    /// A heading's level (1 to 6).
+    pub level: u8,
+    /// A heading's id.
+    pub anchor: &'a str,
+    /// `.Type`: a code block's language; a blockquote's `regular` or `alert`.
+    pub kind_type: &'a str,
+    /// A code block's code.
+    pub inner: &'a str,
+    /// The element's attributes (`{.class #id key=value}`; a heading's id).
+    pub attributes: &'a [(String, String)],
+    /// A code block's highlighting options (`linenos`, `hl_lines`, …).
+    pub options: &'a [(String, String)],
+    /// A blockquote alert's type (`note`), sign (`+`, `-`) and title.
+    pub alert_type: &'a str,
+    pub alert_sign: &'a str,
+    pub alert_title: &'a str,
 }
 
 /// The kinds of render hook that Markdown calls.
@@ -50,13 +67,31 @@ pub struct HookCall<'a> {
 pub enum HookKind {
     Link,
     Image,
+    Heading,
+    CodeBlock,
+    Blockquote,
+}
+
+impl HookKind {
+    /// The name in the hook's file name (`render-codeblock.html`).
+    pub fn name(self) -> &'static str {
+        match self {
+            HookKind::Link => "link",
+            HookKind::Image => "image",
+            HookKind::Heading => "heading",
+            HookKind::CodeBlock => "codeblock",
+            HookKind::Blockquote => "blockquote",
+        }
+    }
 }
 
 /// The site's render hooks (Hugo's `render-link.html` and `render-image.html`):
 /// a link or image the site has a hook for is written by the hook.
 pub trait RenderHooks {
-    /// Whether the site has a hook of `kind`.
-    fn has(&self, kind: HookKind) -> bool;
+    /// Whether the site has a hook of `kind` for an element of type
+    /// `kind_type` (a code block's language: `render-codeblock-go.html` is for
+    /// `go` only).
+    fn has(&self, kind: HookKind, kind_type: &str) -> bool;
     /// The HTML of the hook of `kind` for `call` (a hook that fails records its
     /// error and gives what it could).
     fn render(&self, kind: HookKind, call: &HookCall<'_>) -> String;

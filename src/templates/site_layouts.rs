@@ -76,7 +76,7 @@ pub struct SiteLayouts {
 }
 
 /// The render hooks labsite runs, by the name of their file (`render-link.html`).
-const HOOKS: &[&str] = &["link", "image"];
+const HOOKS: &[&str] = &["link", "image", "heading", "codeblock", "blockquote"];
 
 impl SiteLayouts {
     /// Reads `layouts/` of the site at `root`, then labsite's own Go templates
@@ -176,14 +176,22 @@ impl SiteLayouts {
         let bases = std::iter::once(site).chain(theme_layouts.as_deref());
         for base in bases {
             for folder in ["_markup", "_default/_markup"] {
-                for kind in HOOKS {
-                    let path = base.join(folder).join(format!("render-{kind}.html"));
-                    if self.hooks.contains_key(*kind) || !path.is_file() {
+                let Ok(entries) = std::fs::read_dir(base.join(folder)) else {
+                    continue;
+                };
+                let mut files: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                files.sort();
+                for path in files {
+                    let Some(kind) = hook_kind(&path) else {
+                        continue;
+                    };
+                    if self.hooks.contains_key(&kind) || !path.is_file() {
                         continue;
                     }
                     let template = format!("_markup/render-{kind}.html");
                     self.add(root, &template, &path)?;
-                    self.hooks.insert(kind.to_string(), template);
+                    self.hooks.insert(kind, template);
                 }
             }
         }
@@ -249,6 +257,21 @@ impl SiteLayouts {
     }
 }
 
+/// The kind of render hook file `path` is (`link` for `render-link.html`,
+/// `codeblock-go` for `render-codeblock-go.html`), if labsite runs it.
+fn hook_kind(path: &Path) -> Option<String> {
+    let kind = path
+        .file_name()?
+        .to_str()?
+        .strip_prefix("render-")?
+        .strip_suffix(".html")?;
+    let runs = HOOKS.contains(&kind)
+        || kind
+            .strip_prefix("codeblock-")
+            .is_some_and(|lang| !lang.is_empty());
+    runs.then(|| kind.to_string())
+}
+
 fn site_relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
@@ -269,8 +292,7 @@ fn page_layout_warnings(root: &Path, folders: &Confinement, site: &Path) -> Vec<
             let top = dir.split('/').next().unwrap_or("");
             let shown = site_relative(root, &path);
             if dir == "_markup" || dir.ends_with("/_markup") {
-                let kind = stem.strip_prefix("render-").unwrap_or(stem);
-                return (!HOOKS.contains(&kind)).then(|| {
+                return hook_kind(&path).is_none().then(|| {
                     Warning(format!(
                         "{}: labsite does not run this render hook yet; Markdown renders as Hugo renders it without the hook",
                         shown.display()

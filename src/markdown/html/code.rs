@@ -1,7 +1,10 @@
-//! Code blocks: fenced ones highlighted as Hugo's Chroma does (with the title
-//! relearn shows above a block), indented ones as plain `<pre><code>`.
+//! Code blocks: fenced ones through the site's code block hook when it has
+//! one (`.Type`, `.Inner`, `.Attributes`, `.Options`), else highlighted as
+//! Hugo's Chroma does (with the title relearn shows above a block); indented
+//! ones as plain `<pre><code>`.
 
 use super::{Writer, highlight};
+use crate::markdown::{HookCall, HookKind};
 use crate::text::escape::escape_code;
 use pulldown_cmark::CodeBlockKind;
 
@@ -25,6 +28,29 @@ impl Writer<'_> {
     }
 
     pub(super) fn end_code_block(&mut self) {
+        if let Some((Some((lang, attrs)), code)) = &self.code
+            && let Some(hooks) = self
+                .settings
+                .hooks
+                .filter(|h| h.has(HookKind::CodeBlock, lang))
+        {
+            let (options, attributes): (Vec<_>, Vec<_>) = highlight::pairs(attrs)
+                .into_iter()
+                .partition(|(k, _)| highlight::HIGHLIGHT_KEYS.contains(&k.as_str()));
+            let call = HookCall {
+                ordinal: self.code_ordinal,
+                kind_type: lang,
+                inner: code.strip_suffix('\n').unwrap_or(code),
+                attributes: &attributes,
+                options: &options,
+                ..HookCall::default()
+            };
+            let html = hooks.render(HookKind::CodeBlock, &call);
+            self.code_ordinal += 1;
+            self.code = None;
+            self.out.push_str(&html);
+            return;
+        }
         let out = &mut self.out;
         match self.code.take() {
             Some((Some((lang, attrs)), code)) => {

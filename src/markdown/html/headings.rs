@@ -1,7 +1,9 @@
 //! Headings: ids as Goldmark gives them (explicit `{#id}`, else GitHub's from
-//! the plain text, made unique) and the entries of the table of contents.
+//! the plain text, made unique), the entries of the table of contents, and the
+//! site's heading hook (`.Level`, `.Anchor`, `.Text`, `.PlainText`, `.Attributes`).
 
 use super::{Heading, Writer, char_after, typographer};
+use crate::markdown::{HookCall, HookKind};
 use crate::text::escape::escape_text;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
@@ -61,6 +63,31 @@ impl Writer<'_> {
             .unwrap_or_default();
         self.heading_index += 1;
         let n = heading_level(level);
+        // `{key="value"}`: the value without its quotes, as Goldmark reads it.
+        let attrs: Vec<(String, String)> = attrs
+            .iter()
+            .map(|(k, v)| {
+                let v = v.as_deref().unwrap_or("");
+                let unquoted = v
+                    .strip_prefix('"')
+                    .and_then(|v| v.strip_suffix('"'))
+                    .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                    .unwrap_or(v);
+                (k.to_string(), unquoted.to_string())
+            })
+            .collect();
+        if self
+            .settings
+            .hooks
+            .is_some_and(|h| h.has(HookKind::Heading, ""))
+        {
+            let mut attributes = attrs.clone();
+            if !classes.is_empty() {
+                attributes.push(("class".into(), classes.join(" ")));
+            }
+            attributes.push(("id".into(), id.clone()));
+            self.hooked_heading = Some((self.out.len(), attributes));
+        }
         self.out.push_str(&format!("<h{n} id=\""));
         escape_text(&mut self.out, &id);
         self.out.push('"');
@@ -73,7 +100,7 @@ impl Writer<'_> {
             self.out.push(' ');
             escape_text(&mut self.out, &k);
             self.out.push_str("=\"");
-            escape_text(&mut self.out, v.as_deref().unwrap_or(""));
+            escape_text(&mut self.out, &v);
             self.out.push('"');
         }
         self.out.push('>');
@@ -81,12 +108,37 @@ impl Writer<'_> {
     }
 
     pub(super) fn end_heading(&mut self, level: HeadingLevel) {
-        if let Some((n, id, start)) = self.current_heading.take() {
-            let html = strip_links(self.out.get(start..).unwrap_or_default());
-            self.headings.push(Heading { level: n, id, html });
+        let Some((n, id, start)) = self.current_heading.take() else {
+            return;
+        };
+        let content = self.out.get(start..).unwrap_or_default().to_string();
+        self.headings.push(Heading {
+            level: n,
+            id: id.clone(),
+            html: strip_links(&content),
+        });
+        let Some((element, attributes)) = self.hooked_heading.take() else {
+            self.out
+                .push_str(&format!("</h{}>\n", heading_level(level)));
+            return;
+        };
+        // The site's hook writes the whole heading.
+        self.out.truncate(element);
+        let plain = html_escape::decode_html_entities(&strip_tags(&content)).into_owned();
+        let call = HookCall {
+            text: &content,
+            plain: &plain,
+            ordinal: self.heading_ordinal,
+            level: n,
+            anchor: &id,
+            attributes: &attributes,
+            ..HookCall::default()
+        };
+        self.heading_ordinal += 1;
+        if let Some(hooks) = self.settings.hooks {
+            let html = hooks.render(HookKind::Heading, &call);
+            self.out.push_str(&html);
         }
-        self.out
-            .push_str(&format!("</h{}>\n", heading_level(level)));
     }
 }
 

@@ -21,7 +21,11 @@ impl Writer<'_> {
     ) {
         let out = &mut self.out;
         self.link_depth += 1;
-        if self.settings.hooks.is_some_and(|h| h.has(HookKind::Link)) {
+        if self
+            .settings
+            .hooks
+            .is_some_and(|h| h.has(HookKind::Link, ""))
+        {
             let destination = match link_type {
                 LinkType::Email => format!("mailto:{dest_url}"),
                 _ => dest_url.to_string(),
@@ -63,7 +67,10 @@ impl Writer<'_> {
 
     pub(super) fn start_image(&mut self, dest_url: CowStr<'_>, title: CowStr<'_>) {
         let out = &mut self.out;
-        let hooked = self.settings.hooks.is_some_and(|h| h.has(HookKind::Image));
+        let hooked = self
+            .settings
+            .hooks
+            .is_some_and(|h| h.has(HookKind::Image, ""));
         if self.image_depth == 0 && hooked {
             self.hooked_images.push(Some(dest_url.to_string()));
             self.alt.clear();
@@ -116,6 +123,7 @@ impl Writer<'_> {
             text: &text,
             plain: &plain,
             ordinal: self.link_ordinal,
+            ..HookCall::default()
         };
         self.link_ordinal += 1;
         if let Some(hooks) = self.settings.hooks {
@@ -134,6 +142,7 @@ impl Writer<'_> {
             text: &text,
             plain: &plain,
             ordinal: self.image_ordinal,
+            ..HookCall::default()
         };
         self.image_ordinal += 1;
         if let Some(hooks) = self.settings.hooks {

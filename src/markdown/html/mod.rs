@@ -6,6 +6,7 @@ mod code;
 mod footnotes;
 mod headings;
 mod links;
+mod quotes;
 mod tables;
 
 use super::highlight;
@@ -55,6 +56,16 @@ struct Writer<'s> {
     heading_ids: Vec<String>,
     heading_index: usize,
     current_heading: Option<(u8, String, usize)>,
+    /// The heading being written for the site's heading hook: where its element
+    /// starts in the output, and its attributes.
+    hooked_heading: Option<(usize, Vec<(String, String)>)>,
+    /// Each open blockquote: where it starts in the output when the site's
+    /// blockquote hook writes it.
+    blockquotes: Vec<Option<usize>>,
+    /// How many headings, code blocks and blockquotes the hooks were given so far.
+    heading_ordinal: usize,
+    code_ordinal: usize,
+    quote_ordinal: usize,
     html_block: Option<String>,
     /// The source character before the current text (for the typographer).
     prev_char: char,
@@ -224,7 +235,7 @@ impl Writer<'_> {
         let out = &mut self.out;
         match tag {
             Tag::Paragraph => out.push_str("<p>"),
-            Tag::BlockQuote(_) => out.push_str("<blockquote>\n"),
+            Tag::BlockQuote(_) => self.start_blockquote(),
             Tag::CodeBlock(kind) => self.start_code_block(kind),
             Tag::HtmlBlock => self.html_block = Some(String::new()),
             Tag::List(Some(start)) => {
@@ -281,7 +292,7 @@ impl Writer<'_> {
         match tag {
             TagEnd::Paragraph => out.push_str("</p>\n"),
             TagEnd::Heading(_) => {}
-            TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
+            TagEnd::BlockQuote(_) => self.end_blockquote(),
             TagEnd::CodeBlock => self.end_code_block(),
             TagEnd::HtmlBlock => {
                 let block = self.html_block.take().unwrap_or_default();

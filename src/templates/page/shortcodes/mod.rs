@@ -317,21 +317,28 @@ impl Shortcodes for PageShortcodes<'_> {
     }
 }
 
+impl PageShortcodes<'_> {
+    /// The template of the site's hook of `kind` for type `kind_type`: a code
+    /// block's hook for its language (`render-codeblock-go.html`) before the
+    /// general one.
+    fn hook_template(&self, kind: HookKind, kind_type: &str) -> Option<&String> {
+        let hooks = &self.env.build.theme.site_layouts.hooks;
+        let specific = (kind == HookKind::CodeBlock && !kind_type.is_empty())
+            .then(|| hooks.get(&format!("{}-{kind_type}", kind.name())))
+            .flatten();
+        specific.or_else(|| hooks.get(kind.name()))
+    }
+}
+
 /// The site's render hooks (`layouts/_default/_markup/render-link.html`, …),
-/// run for this page's links and images.
+/// run for this page's links, images, headings, code blocks and blockquotes.
 impl crate::markdown::RenderHooks for PageShortcodes<'_> {
-    fn has(&self, kind: HookKind) -> bool {
-        self.env
-            .build
-            .theme
-            .site_layouts
-            .hooks
-            .contains_key(hook_name(kind))
+    fn has(&self, kind: HookKind, kind_type: &str) -> bool {
+        self.hook_template(kind, kind_type).is_some()
     }
 
     fn render(&self, kind: HookKind, call: &HookCall<'_>) -> String {
-        let hooks = &self.env.build.theme.site_layouts.hooks;
-        let Some(template) = hooks.get(hook_name(kind)) else {
+        let Some(template) = self.hook_template(kind, call.kind_type) else {
             return String::new();
         };
         let dot = crate::templates::go::hook::HookObject::value(&self.env, call);
@@ -342,13 +349,5 @@ impl crate::markdown::RenderHooks for PageShortcodes<'_> {
                 .push(Error::file(page, format!("render hook: {e}")));
             String::new()
         })
-    }
-}
-
-/// The name of a render hook of `kind` (`render-link.html` is `link`).
-fn hook_name(kind: HookKind) -> &'static str {
-    match kind {
-        HookKind::Link => "link",
-        HookKind::Image => "image",
     }
 }
