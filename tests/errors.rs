@@ -73,7 +73,7 @@ fn a_go_template_learn_theme_is_not_an_error() {
     let run = build_ok(dir.path(), &[]);
     assert_contains(
         &run.stderr,
-        "warning: theme \"hugo-theme-learn\" in themes/hugo-theme-learn is a Hugo Go-template theme; labsite renders this site with its embedded learn theme",
+        "warning: theme in themes/hugo-theme-learn is a Hugo Go-template theme: labsite draws the pages with its embedded learn theme and takes from this one what it lacks: 0 shortcodes, 1 partials, 0 static files, translations and data",
     );
     assert!(!dir.path().join("public/partials").exists());
 }

@@ -115,7 +115,39 @@ fn module_theme(raw: &Map<String, Value>) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// The folder of the theme `name` on disk, where Hugo finds it: in the themes
+/// folder (`themes/NAME`, or `themesDir`), or vendored as a module
+/// (`_vendor/github.com/OWNER/NAME`, from `module.imports`).
+fn theme_folder(
+    root: &Path,
+    raw: &Map<String, Value>,
+    themes_dir: &Path,
+    name: &str,
+) -> Option<PathBuf> {
+    let in_themes = root.join(themes_dir).join(name);
+    if in_themes.is_dir() {
+        return Some(in_themes);
+    }
+    let imports = match raw.get("module").and_then(|m| m.get("imports")) {
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(one) => vec![one],
+        None => Vec::new(),
+    };
+    imports
+        .into_iter()
+        .filter_map(|import| as_text(import.get("path")))
+        .chain(std::iter::once(name.to_string()))
+        .map(|path| root.join("_vendor").join(path.trim_end_matches('/')))
+        .find(|dir| dir.is_dir())
+}
+
 impl Config {
+    /// The folder of the site's theme on disk, if the site has it (see
+    /// [`theme_folder`]).
+    pub fn theme_folder(&self, root: &Path) -> Option<PathBuf> {
+        theme_folder(root, &self.raw, &self.themes_dir, self.theme.as_deref()?)
+    }
+
     /// Reads the configuration of the site at `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let environment = overrides
@@ -171,18 +203,17 @@ impl Config {
             .unwrap_or_else(|| PathBuf::from("themes"));
 
         // The theme's own config sits underneath the site's.
-        if let Some(name) = &theme {
-            let theme_root = root.join(&themes_dir).join(name);
-            if let Some(path) = find_root_config(&theme_root)
-                && let Ok(theme_map) = read_map(root, &path)
-            {
-                let mut base = Value::Object(theme_map);
-                deep_merge(&mut base, Value::Object(raw));
-                raw = match base {
-                    Value::Object(m) => m,
-                    _ => Map::new(),
-                };
-            }
+        if let Some(name) = &theme
+            && let Some(theme_root) = theme_folder(root, &raw, &themes_dir, name)
+            && let Some(path) = find_root_config(&theme_root)
+            && let Ok(theme_map) = read_map(root, &path)
+        {
+            let mut base = Value::Object(theme_map);
+            deep_merge(&mut base, Value::Object(raw));
+            raw = match base {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            };
         }
         Ok(Config::from_raw(
             raw,

@@ -85,11 +85,20 @@ impl Templates {
     }
 
     /// Fails on the first call of a function `known` does not know, as Go's
-    /// parser does; templates are checked in name order.
-    pub fn check_functions(&self, known: &dyn Fn(&str) -> bool) -> Result<(), TemplateError> {
+    /// parser does; templates are checked in name order, but for those of the
+    /// files `skip_file` names.
+    pub fn check_functions(
+        &self,
+        known: &dyn Fn(&str) -> bool,
+        skip_file: &dyn Fn(&str) -> bool,
+    ) -> Result<(), TemplateError> {
         let mut names: Vec<&String> = self.entries.keys().collect();
         names.sort();
-        for entry in names.into_iter().filter_map(|n| self.entries.get(n)) {
+        for entry in names
+            .into_iter()
+            .filter_map(|n| self.entries.get(n))
+            .filter(|e| !skip_file(&e.file))
+        {
             if let Some((offset, function)) = super::check::unknown_function(&entry.nodes, known) {
                 let (line, col) = self.position(&entry.file, offset);
                 return Err(TemplateError {

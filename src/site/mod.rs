@@ -144,11 +144,7 @@ impl Site {
 
     /// [`Site::load`], the config already read.
     fn load_with(root: &Path, config: Config) -> Result<Site> {
-        let themes: Vec<PathBuf> = config
-            .theme
-            .iter()
-            .map(|name| root.join(&config.themes_dir).join(name))
-            .collect();
+        let themes: Vec<PathBuf> = config.theme_folder(root).into_iter().collect();
         let folders = Confinement::new(root, &themes);
         // The highlighter's syntaxes load while the theme and the content do.
         std::thread::spawn(crate::markdown::highlight::warm_up);

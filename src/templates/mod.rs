@@ -83,6 +83,36 @@ pub struct Theme {
     pub strings: std::collections::HashMap<String, i18n::Strings>,
 }
 
+/// The one warning about a Hugo theme on disk: where it is and what of it
+/// labsite uses, as its embedded theme draws the pages.
+fn disk_theme_note(
+    root: &Path,
+    dir: &Path,
+    flavour: Flavour,
+    layouts: &site_layouts::SiteLayouts,
+    statics: usize,
+) -> Warning {
+    let shown = dir.strip_prefix(root).unwrap_or(dir);
+    let embedded = match flavour {
+        Flavour::Relearn => "relearn",
+        Flavour::Learn => "learn",
+    };
+    let shortcodes = layouts
+        .shortcodes
+        .values()
+        .filter(|s| s.path.starts_with(shown))
+        .count();
+    let unparsed = match layouts.disk_partials_unparsed {
+        0 => String::new(),
+        n => format!(" ({n} partials that do not parse are left out)"),
+    };
+    Warning(format!(
+        "theme in {} is a Hugo Go-template theme: labsite draws the pages with its embedded {embedded} theme and takes from this one what it lacks: {shortcodes} shortcodes, {} partials{unparsed}, {statics} static files, translations and data",
+        shown.display(),
+        layouts.disk_partials.len()
+    ))
+}
+
 /// Theme names labsite renders with its embedded learn theme.
 fn is_learn_family(name: &str) -> bool {
     name.to_lowercase().contains("learn")
@@ -145,6 +175,15 @@ impl Theme {
             &|name| shortcodes.contains_key(name),
         )?;
         warnings.extend(layout_warnings);
+        if let Some(dir) = &files.go_theme_dir {
+            warnings.push(disk_theme_note(
+                root,
+                dir,
+                flavour,
+                &site_layouts,
+                files.disk_static,
+            ));
+        }
         if flavour == Flavour::Relearn {
             for name in site_layouts::LEARN_ONLY {
                 if site_layouts.partials.contains(*name) {
@@ -215,6 +254,8 @@ struct ThemeFiles {
     assets: BTreeMap<String, Asset>,
     i18n_dirs: Vec<PathBuf>,
     go_theme_dir: Option<PathBuf>,
+    /// How many static files of the Go theme on disk are published.
+    disk_static: usize,
 }
 
 impl ThemeFiles {
@@ -225,6 +266,7 @@ impl ThemeFiles {
             assets: BTreeMap::new(),
             i18n_dirs: Vec::new(),
             go_theme_dir: None,
+            disk_static: 0,
         };
         for (path, bytes) in layers.iter().flat_map(|l| l.iter()) {
             if let Some(name) = path.strip_prefix("templates/") {
@@ -259,7 +301,9 @@ impl ThemeFiles {
         folders: &Confinement,
         warnings: &mut Vec<Warning>,
     ) -> Result<()> {
-        let dir = root.join(&config.themes_dir).join(name);
+        let dir = config
+            .theme_folder(root)
+            .unwrap_or_else(|| root.join(&config.themes_dir).join(name));
         let embedded = match Flavour::of(Some(name)) {
             Flavour::Relearn => "relearn",
             Flavour::Learn => "learn",
@@ -274,10 +318,15 @@ impl ThemeFiles {
             }
             self.i18n_dirs.push(dir.join("i18n"));
         } else if dir.is_dir() {
-            warnings.push(Warning(format!(
-                "theme \"{name}\" in {} is a Hugo Go-template theme; labsite renders this site with its embedded {embedded} theme",
-                config.themes_dir.join(name).display()
-            )));
+            // The theme's static files go under labsite's own (its page chrome
+            // needs its own), its translations over labsite's.
+            for (rel, path) in folders.files_under(&dir.join("static"), warnings) {
+                if let std::collections::btree_map::Entry::Vacant(slot) = self.assets.entry(rel) {
+                    slot.insert(Asset::File(path));
+                    self.disk_static += 1;
+                }
+            }
+            self.i18n_dirs.push(dir.join("i18n"));
             self.go_theme_dir = Some(dir);
         } else if is_learn_family(name) {
             warnings.push(Warning(format!(

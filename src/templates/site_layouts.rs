@@ -70,6 +70,13 @@ pub struct SiteLayouts {
     pub templates: Templates,
     /// Partial names as `partial` calls them (`logo.html`, `shortcodes/x.html`).
     pub partials: BTreeSet<String>,
+    /// Partials of the theme on disk, for calls that neither the site nor
+    /// labsite's theme answers.
+    pub disk_partials: BTreeSet<String>,
+    /// The files of those partials, site-relative.
+    disk_files: BTreeSet<String>,
+    /// How many of the theme's partials do not parse (they are left out).
+    pub disk_partials_unparsed: usize,
     pub shortcodes: BTreeMap<String, GoShortcode>,
     /// Render hooks by kind (`link`, `image`): their template names.
     pub hooks: BTreeMap<String, String>,
@@ -127,6 +134,9 @@ impl SiteLayouts {
                 .add(&template, &format!("labsite theme: {template}"), source)
                 .map_err(|e| Error::file(e.file.clone(), e.to_string()))?;
             layouts.partials.insert(name.to_string());
+        }
+        if let Some(theme) = theme_dir {
+            layouts.load_disk_partials(root, folders, &theme.join("layouts"), &mut warnings)?;
         }
         let mut shortcode_dirs = vec![site.join("shortcodes"), site.join("_shortcodes")];
         let theme_shortcodes = theme_dir.map(|d| d.join("layouts").join("shortcodes"));
@@ -196,6 +206,53 @@ impl SiteLayouts {
             }
         }
         Ok(())
+    }
+
+    /// The partials of the theme on disk (`layouts/partials/`, `_partials/`)
+    /// the site's partials do not replace.
+    fn load_disk_partials(
+        &mut self,
+        root: &Path,
+        folders: &Confinement,
+        layouts: &Path,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<()> {
+        for folder in ["partials", "_partials"] {
+            for (rel, path) in folders.files_under(&layouts.join(folder), warnings) {
+                let name = format!("theme/partials/{rel}");
+                if !(rel.ends_with(".html") || rel.ends_with(".gotmpl"))
+                    || self.partials.contains(&rel)
+                    || self.disk_partials.contains(&rel)
+                {
+                    continue;
+                }
+                // An old theme's partial labsite does not need may not parse:
+                // it is left out, and fails only where a template calls it.
+                if self.add(root, &name, &path).is_err() {
+                    self.disk_partials_unparsed += 1;
+                    continue;
+                }
+                self.disk_files
+                    .insert(site_relative(root, &path).to_string_lossy().into_owned());
+                self.disk_partials.insert(rel);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `file` (site-relative, as templates name it) is a partial of
+    /// the theme on disk.
+    pub fn is_disk_file(&self, file: &str) -> bool {
+        self.disk_files.contains(file)
+    }
+
+    /// The template of the theme-on-disk partial `name` (`tags`, `tags.html`).
+    pub fn disk_partial(&self, name: &str) -> Option<String> {
+        let name = name.trim_start_matches('/');
+        [name.to_string(), format!("{name}.html")]
+            .into_iter()
+            .find(|n| self.disk_partials.contains(n))
+            .map(|n| format!("theme/partials/{n}"))
     }
 
     /// labsite's theme's own render hooks (relearn's image hook), for the kinds

@@ -109,11 +109,18 @@ impl<'a> Functions<'a> {
             }
             None => match self.env.theme_partial(&name) {
                 Some(result) => result.map(Value::html),
-                None => self.theme_shortcode(&name, &dot).unwrap_or_else(|| {
-                    Err(format!(
-                        "partial {name:?} not found (add layouts/partials/{name} to the site)"
-                    ))
-                }),
+                None => match self.theme_shortcode(&name, &dot) {
+                    Some(result) => result,
+                    None => match layouts.disk_partial(&name) {
+                        Some(template) => {
+                            let out = exec.run_template(&template, dot)?;
+                            Ok(exec.take_return().unwrap_or(Value::html(out)))
+                        }
+                        None => Err(format!(
+                            "partial {name:?} not found (add layouts/partials/{name} to the site)"
+                        )),
+                    },
+                },
             },
         }
     }

@@ -171,7 +171,10 @@ pub fn check_templates(theme: &crate::templates::Theme) -> crate::error::Result<
     theme
         .site_layouts
         .templates
-        .check_functions(&functions::is_known)
+        // The theme on disk's partials are checked when a template calls one.
+        .check_functions(&functions::is_known, &|file| {
+            theme.site_layouts.is_disk_file(file)
+        })
         .map_err(|e| {
             crate::error::Error::at(
                 crate::error::Location::new(&e.file, e.line, e.col),
