@@ -18,11 +18,19 @@ pub enum Format {
 }
 
 impl Format {
-    /// The URL path of a page at `url` (HTML) in this format.
-    pub fn url(self, url: &str) -> String {
+    /// The URL path of a page at `url` (HTML) in this format; `lang_prefix` is
+    /// its language's part of the URL (`/ja`, or empty), under which Hugo puts
+    /// the AMP pages of a language (`/ja/amp/…`).
+    pub fn url(self, url: &str, lang_prefix: &str) -> String {
         match self {
             Format::Html => url.to_string(),
-            Format::Amp => format!("/amp{url}"),
+            Format::Amp => match url
+                .strip_prefix(lang_prefix)
+                .filter(|rest| !lang_prefix.is_empty() && rest.starts_with('/'))
+            {
+                Some(rest) => format!("{lang_prefix}/amp{rest}"),
+                None => format!("/amp{url}"),
+            },
             Format::Print => {
                 let dir = url.strip_suffix("index.html").unwrap_or(url);
                 let dir = dir
@@ -131,10 +139,12 @@ mod tests {
 
     #[test]
     fn urls_in_each_format() {
-        assert_eq!(Format::Amp.url("/a/b.html"), "/amp/a/b.html");
-        assert_eq!(Format::Print.url("/log/"), "/log/index.print.html");
-        assert_eq!(Format::Print.url("/"), "/index.print.html");
-        assert_eq!(Format::Print.url("/a/b.html"), "/a/b/index.print.html");
+        assert_eq!(Format::Amp.url("/a/b.html", ""), "/amp/a/b.html");
+        assert_eq!(Format::Amp.url("/ja/docs/p/", "/ja"), "/ja/amp/docs/p/");
+        assert_eq!(Format::Amp.url("/jade/", "/ja"), "/amp/jade/");
+        assert_eq!(Format::Print.url("/log/", ""), "/log/index.print.html");
+        assert_eq!(Format::Print.url("/", ""), "/index.print.html");
+        assert_eq!(Format::Print.url("/a/b.html", ""), "/a/b/index.print.html");
     }
 
     #[test]

@@ -1015,3 +1015,43 @@ fn a_module_import_names_the_theme_and_math_loads_mathjax_where_used() {
     assert!(!read(dir.path(), "public/g/index.html").contains("MathJax"));
     assert!(dir.path().join("public/mathjax/tex-mml-chtml.js").is_file());
 }
+
+/// AMP pages of every language where Hugo 0.168 writes them (`/amp/…` for the
+/// default language, `/ja/amp/…` for another), their Markdown links going to
+/// the HTML pages as Hugo's do.
+#[test]
+fn amp_pages_of_each_language_are_at_hugos_paths() {
+    let page = |title: &str, body: &str| format!("---\ntitle: {title}\n---\n{body}\n");
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'A'\ndefaultContentLanguage = 'en'\n[outputs]\npage = ['HTML', 'AMP']\nsection = ['HTML', 'AMP']\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n",
+        ),
+        ("content/docs/_index.md", &page("Docs", "[p](p/)")),
+        ("content/docs/p.md", &page("P", "[sib](q.md)")),
+        ("content/docs/q.md", &page("Q", "q")),
+        ("content/docs/_index.ja.md", &page("Docs JA", "[p](p/)")),
+        ("content/docs/p.ja.md", &page("P JA", "[sib](q.md)")),
+        ("content/docs/q.ja.md", &page("Q JA", "q")),
+    ]);
+    build_ok(dir.path(), &[]);
+    for path in [
+        "amp/docs/index.html",
+        "amp/docs/p/index.html",
+        "amp/docs/q/index.html",
+        "ja/amp/docs/index.html",
+        "ja/amp/docs/p/index.html",
+        "ja/amp/docs/q/index.html",
+    ] {
+        assert!(dir.path().join("public").join(path).is_file(), "{path}");
+    }
+    assert!(!dir.path().join("public/amp/ja").exists());
+    assert_contains(
+        &read(dir.path(), "public/ja/amp/docs/p/index.html"),
+        "<p><a href=\"/ja/docs/q/\">sib</a></p>",
+    );
+    assert_contains(
+        &read(dir.path(), "public/amp/docs/p/index.html"),
+        "<p><a href=\"/docs/q/\">sib</a></p>",
+    );
+}

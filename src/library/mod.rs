@@ -224,7 +224,7 @@ impl<'a> SiteData<'a> {
             format!(
                 "{}{}",
                 self.config.base_path(),
-                crate::text::url::encode_path(&format.url(&page.url))
+                crate::text::url::encode_path(&format.url(&page.url, &self.config.lang_prefix()))
             )
         } else {
             self.rel_permalink(id)

@@ -333,7 +333,7 @@ pub fn render_page(
     let own_url = format!(
         "{}{}",
         config.base_path(),
-        crate::text::url::encode_path(&format.url(&page.url))
+        crate::text::url::encode_path(&format.url(&page.url, &config.lang_prefix()))
     );
     let view = page_view::of(place, id, content, &own_url);
     let ancestors = site.tree.ancestors(id);

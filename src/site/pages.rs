@@ -47,7 +47,9 @@ pub fn claim(
     for &id in ids {
         let page = &site.tree[id];
         for chrome in formats(site, layout, id) {
-            let path = content::url::output_file(&chrome.format.url(&page.url));
+            let path = content::url::output_file(
+                &chrome.format.url(&page.url, &site.config.lang_prefix()),
+            );
             owners.claim(&path, page.source_label())?;
         }
     }
@@ -71,7 +73,9 @@ pub fn render(
         let mut warnings = Vec::new();
         let mut files = Vec::new();
         for chrome in formats(site, layout, id) {
-            let path = content::url::output_file(&chrome.format.url(&page.url));
+            let path = content::url::output_file(
+                &chrome.format.url(&page.url, &site.config.lang_prefix()),
+            );
             let place = render::PagePlace {
                 build,
                 lang,
