@@ -67,6 +67,10 @@ impl RefIndex {
                 continue;
             }
             let Some(file) = &page.file else {
+                // The home page and sections exist without a file of their own.
+                if page.kind == Kind::Home {
+                    index.by_path.insert("_index.md".into(), id);
+                }
                 if page.kind == Kind::Section {
                     index
                         .by_path
@@ -191,6 +195,16 @@ mod tests {
             Ok(id) => t[id].url.clone(),
             Err(e) => format!("{e:?}"),
         }
+    }
+
+    /// A site without `content/_index.md` still has its home page: `../` from
+    /// a page of a top section finds it, as Hugo's `.GetPage` does.
+    #[test]
+    fn the_home_page_without_a_file_is_found() {
+        let (_d, t) = tree(&["labs/_index.md", "labs/step.md"]);
+        let idx = RefIndex::build(&t);
+        assert_eq!(url(&t, idx.resolve("..", "labs/")), "/");
+        assert_eq!(url(&t, idx.resolve("/", "labs/")), "/");
     }
 
     #[test]
