@@ -245,32 +245,7 @@ pub fn call<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, Stri
                 .join("\u{1}");
             Value::list(permuted(l, &seed))
         }),
-        "collections.D" => (|| {
-            let (seed, n, high) = match args {
-                [s, n, h] => (s.as_i64(), n.as_i64(), h.as_i64()),
-                _ => {
-                    return Err("collections.D: want the seed, the count and the bound".to_string());
-                }
-            };
-            let (Some(seed), Some(n), Some(high)) = (seed, n, high) else {
-                return Err(
-                    "collections.D: the seed, count and bound must be whole numbers".into(),
-                );
-            };
-            if n < 0 || high < 0 || n > high {
-                return Err(format!(
-                    "collections.D: can't pick {n} numbers below {high}"
-                ));
-            }
-            let all: Vec<Value<'a>> = (0..high).map(Value::Int).collect();
-            let mut picked: Vec<i64> = permuted(all, &seed.to_string())
-                .into_iter()
-                .take(n as usize)
-                .filter_map(|v| v.as_i64())
-                .collect();
-            picked.sort_unstable();
-            Ok(Value::list(picked.into_iter().map(Value::Int).collect()))
-        })(),
+        "collections.D" => sample(args),
         // `compare.LtCollate COLLATOR A B`: `lt` by the language's collation.
         "compare.LtCollate" => match args {
             [_, a, b] => Ok(Value::Bool(a.collate(b) == Ordering::Less)),
@@ -306,6 +281,31 @@ impl<'a> super::value::Object<'a> for KeyValues<'a> {
             Value::list(self.values.clone()).to_text()
         )
     }
+}
+
+/// `collections.D SEED N HIGH`: `N` different numbers below `HIGH`, picked by
+/// `SEED`, in order.
+fn sample<'a>(args: &[Value<'a>]) -> Result<Value<'a>, String> {
+    let (seed, n, high) = match args {
+        [s, n, h] => (s.as_i64(), n.as_i64(), h.as_i64()),
+        _ => return Err("collections.D: want the seed, the count and the bound".to_string()),
+    };
+    let (Some(seed), Some(n), Some(high)) = (seed, n, high) else {
+        return Err("collections.D: the seed, count and bound must be whole numbers".into());
+    };
+    if n < 0 || high < 0 || n > high {
+        return Err(format!(
+            "collections.D: can't pick {n} numbers below {high}"
+        ));
+    }
+    let all: Vec<Value<'a>> = (0..high).map(Value::Int).collect();
+    let mut picked: Vec<i64> = permuted(all, &seed.to_string())
+        .into_iter()
+        .take(n as usize)
+        .filter_map(|v| v.as_i64())
+        .collect();
+    picked.sort_unstable();
+    Ok(Value::list(picked.into_iter().map(Value::Int).collect()))
 }
 
 /// `items` in an order that looks random but depends only on `seed`

@@ -87,6 +87,28 @@ pub fn is_known(name: &str) -> bool {
         || crate::gotemplate::names::unsupported(name).is_some()
 }
 
+/// `transform.HighlightCodeBlock CONTEXT [OPTIONS]`, CONTEXT a code block
+/// hook's (`.Inner`, `.Type`): `.Wrapped` is the block's HTML, `.Inner` its code.
+fn highlight_code_block<'a>(args: &[Value<'a>]) -> Value<'a> {
+    let block = args.first().cloned().unwrap_or(Value::Nil);
+    let field = |f: &str| block.field(f).map(|v| v.to_text()).unwrap_or_default();
+    let options = crate::markdown::highlight::Options::parse(&text(args, 1));
+    let html = crate::markdown::highlight::code_block(&field("Type"), &field("Inner"), &options);
+    let inner = html
+        .split_once("<code")
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .map(|(_, rest)| {
+            rest.trim_end()
+                .trim_end_matches("</code></pre>")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let mut m = BTreeMap::new();
+    m.insert("Wrapped".to_string(), Value::html(&html));
+    m.insert("Inner".to_string(), Value::html(inner));
+    Value::map(m)
+}
+
 /// The host functions of one run.
 pub struct Functions<'a> {
     pub env: Rc<Env<'a>>,
@@ -364,31 +386,7 @@ impl<'a> Host<'a> for Functions<'a> {
                     &options,
                 ))
             }
-            // `transform.HighlightCodeBlock CONTEXT [OPTIONS]`, CONTEXT a code
-            // block hook's (`.Inner`, `.Type`): `.Wrapped` is the block's HTML.
-            "transform.HighlightCodeBlock" => {
-                let block = args.first().cloned().unwrap_or(Value::Nil);
-                let field = |f: &str| block.field(f).map(|v| v.to_text()).unwrap_or_default();
-                let options = crate::markdown::highlight::Options::parse(&text(args, 1));
-                let html = crate::markdown::highlight::code_block(
-                    &field("Type"),
-                    &field("Inner"),
-                    &options,
-                );
-                let inner = html
-                    .split_once("<code")
-                    .and_then(|(_, rest)| rest.split_once('>'))
-                    .map(|(_, rest)| {
-                        rest.trim_end()
-                            .trim_end_matches("</code></pre>")
-                            .to_string()
-                    })
-                    .unwrap_or_default();
-                let mut m = BTreeMap::new();
-                m.insert("Wrapped".to_string(), Value::html(&html));
-                m.insert("Inner".to_string(), Value::html(inner));
-                Value::map(m)
-            }
+            "transform.HighlightCodeBlock" => highlight_code_block(args),
             "readFile" | "os.ReadFile" | "fileExists" | "os.FileExists" => {
                 return Some(self.read_file(name, args));
             }

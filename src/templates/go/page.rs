@@ -56,6 +56,55 @@ impl<'a> PageObject<'a> {
         self.env.build.content(self.lang, self.id)
     }
 
+    /// The term pages of taxonomy `plural` (`tags`) the page is listed on, in
+    /// the order of its front matter (`.GetTerms`).
+    fn terms(&self, plural: &str) -> Value<'a> {
+        let site = &self.env.build.sites[self.lang];
+        let page = &site.tree[self.id];
+        let tree = &site.tree;
+        let wanted: Vec<String> = match page.params.get(plural) {
+            Some(serde_json::Value::Array(values)) => values
+                .iter()
+                .filter_map(|v| crate::data_format::as_text(Some(v)))
+                .map(|v| crate::text::url::sanitize(&v))
+                .collect(),
+            Some(v) => crate::data_format::as_text(Some(v))
+                .map(|v| crate::text::url::sanitize(&v))
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        };
+        let taxonomy = tree
+            .pages()
+            .find(|(_, p)| p.kind == Kind::Taxonomy && p.section_dir == plural);
+        let mut terms: Vec<(usize, PageId)> = taxonomy
+            .map(|(_, t)| {
+                t.children
+                    .iter()
+                    .copied()
+                    .filter(|&term| tree[term].children.contains(&self.id))
+                    .filter_map(|term| {
+                        let key = tree[term]
+                            .url
+                            .trim_end_matches('/')
+                            .rsplit('/')
+                            .next()?
+                            .trim_end_matches(".html")
+                            .to_string();
+                        Some((wanted.iter().position(|w| *w == key)?, term))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        terms.sort();
+        Value::list(
+            terms
+                .into_iter()
+                .map(|(_, term)| PageObject::value(&self.env, self.lang, term))
+                .collect(),
+        )
+    }
+
     /// Hugo's `.Section`: the first folder of the page's path.
     fn section(&self) -> String {
         let page = self.page();
@@ -176,51 +225,7 @@ impl<'a> Object<'a> for PageObject<'a> {
             "Keywords" => page.param("keywords").map_or(Value::Nil, Value::from_json),
             // The term pages of taxonomy `plural` (`tags`) the page is listed on,
             // in the order of its front matter.
-            "GetTerms" => {
-                let plural = text_arg(args, 0).to_lowercase();
-                let tree = &site.tree;
-                let wanted: Vec<String> = match page.params.get(&plural) {
-                    Some(serde_json::Value::Array(values)) => values
-                        .iter()
-                        .filter_map(|v| crate::data_format::as_text(Some(v)))
-                        .map(|v| crate::text::url::sanitize(&v))
-                        .collect(),
-                    Some(v) => crate::data_format::as_text(Some(v))
-                        .map(|v| crate::text::url::sanitize(&v))
-                        .into_iter()
-                        .collect(),
-                    None => Vec::new(),
-                };
-                let taxonomy = tree
-                    .pages()
-                    .find(|(_, p)| p.kind == Kind::Taxonomy && p.section_dir == plural);
-                let mut terms: Vec<(usize, PageId)> = taxonomy
-                    .map(|(_, t)| {
-                        t.children
-                            .iter()
-                            .copied()
-                            .filter(|&term| tree[term].children.contains(&self.id))
-                            .filter_map(|term| {
-                                let key = tree[term]
-                                    .url
-                                    .trim_end_matches('/')
-                                    .rsplit('/')
-                                    .next()?
-                                    .trim_end_matches(".html")
-                                    .to_string();
-                                Some((wanted.iter().position(|w| *w == key)?, term))
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                terms.sort();
-                Value::list(
-                    terms
-                        .into_iter()
-                        .map(|(_, term)| PageObject::value(&self.env, self.lang, term))
-                        .collect(),
-                )
-            }
+            "GetTerms" => self.terms(&text_arg(args, 0).to_lowercase()),
             "Date" => date_value(page.date),
             "Lastmod" => date_value(page.lastmod.or(page.date)),
             "PublishDate" => date_value(page.publish_date.or(page.date)),
