@@ -4,6 +4,7 @@ pub mod collections;
 pub mod digest;
 pub mod escape;
 pub mod exec;
+pub mod format;
 pub mod funcs;
 pub mod inflect;
 pub mod lex;

@@ -440,7 +440,7 @@ impl<'a> Host<'a> for Functions<'a> {
             "urls.Parse" => Value::Object(Rc::new(super::url::Url::parse(&text(args, 0)))),
             "warnf" | "fmt.Warnf" | "warnidf" | "fmt.Warnidf" => {
                 let skip = usize::from(name.contains("id"));
-                let message = crate::gotemplate::funcs::sprintf(
+                let message = crate::gotemplate::format::sprintf(
                     &text(args, skip),
                     args.get((skip + 1).min(args.len())..).unwrap_or_default(),
                 );
@@ -449,7 +449,7 @@ impl<'a> Host<'a> for Functions<'a> {
             }
             "errorf" | "fmt.Errorf" | "erroridf" | "fmt.Erroridf" => {
                 let skip = usize::from(name.contains("id"));
-                return Some(Err(crate::gotemplate::funcs::sprintf(
+                return Some(Err(crate::gotemplate::format::sprintf(
                     &text(args, skip),
                     args.get((skip + 1).min(args.len())..).unwrap_or_default(),
                 )));
