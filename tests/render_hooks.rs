@@ -489,3 +489,46 @@ x := 1]</div>
 <bq data-type="regular" data-alert="" data-title="" data-sign="" data-ord="3"><p>inner</p>
 </bq>
 </bq>"##;
+
+/// The site's table hook: `.THead` and `.TBody` as rows of cells with
+/// `.Alignment` and `.Text`, `.Ordinal` per table; the expected HTML is Hugo
+/// 0.168's for the same site.
+#[test]
+fn the_table_hook_runs_as_hugo_runs_it() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'H'\n",
+        ),
+        (
+            "content/_index.md",
+            r##"---
+title: Home
+---
+| A | *B* | C |
+|:--|:-:|--:|
+| 1 | `2` | 3 |
+| x | | z |
+
+| One |
+|-----|
+| only |
+{.wide}
+"##,
+        ),
+        (
+            "layouts/_markup/render-table.html",
+            r##"<table data-ord="{{ .Ordinal }}" data-attrs="{{ .Attributes }}">
+{{- range .THead }}<tr>{{ range . }}<th data-align="{{ .Alignment }}">{{ .Text }}</th>{{ end }}</tr>{{ end }}
+{{- range .TBody }}<tr>{{ range . }}<td data-align="{{ .Alignment }}">{{ .Text }}</td>{{ end }}</tr>{{ end -}}
+</table>
+"##,
+        ),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert!(!run.stderr.contains("render-table"), "{}", run.stderr);
+    assert_contains(&read(dir.path(), "public/index.html"), HUGO_TABLE_HOOK);
+}
+
+const HUGO_TABLE_HOOK: &str = r##"<table data-ord="0" data-attrs="map[]"><tr><th data-align="left">A</th><th data-align="center"><em>B</em></th><th data-align="right">C</th></tr><tr><td data-align="left">1</td><td data-align="center"><code>2</code></td><td data-align="right">3</td></tr><tr><td data-align="left">x</td><td data-align="center"></td><td data-align="right">z</td></tr></table>
+<table data-ord="1" data-attrs="map[]"><tr><th data-align="">One</th></tr><tr><td data-align="">only</td></tr><tr><td data-align="">{.wide}</td></tr></table>"##;

@@ -60,6 +60,17 @@ pub struct HookCall<'a> {
     pub alert_type: &'a str,
     pub alert_sign: &'a str,
     pub alert_title: &'a str,
+    /// A table's header rows and body rows.
+    pub thead: &'a [Vec<TableCell>],
+    pub tbody: &'a [Vec<TableCell>],
+}
+
+/// A cell of a table, for the table hook: its column's alignment (`left`,
+/// `center`, `right`, or empty) and its content as HTML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableCell {
+    pub alignment: &'static str,
+    pub text: String,
 }
 
 /// The kinds of render hook that Markdown calls.
@@ -70,6 +81,7 @@ pub enum HookKind {
     Heading,
     CodeBlock,
     Blockquote,
+    Table,
 }
 
 impl HookKind {
@@ -81,6 +93,7 @@ impl HookKind {
             HookKind::Heading => "heading",
             HookKind::CodeBlock => "codeblock",
             HookKind::Blockquote => "blockquote",
+            HookKind::Table => "table",
         }
     }
 }

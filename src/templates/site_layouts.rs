@@ -83,7 +83,14 @@ pub struct SiteLayouts {
 }
 
 /// The render hooks labsite runs, by the name of their file (`render-link.html`).
-const HOOKS: &[&str] = &["link", "image", "heading", "codeblock", "blockquote"];
+const HOOKS: &[&str] = &[
+    "link",
+    "image",
+    "heading",
+    "codeblock",
+    "blockquote",
+    "table",
+];
 
 impl SiteLayouts {
     /// Reads `layouts/` of the site at `root`, then labsite's own Go templates

@@ -66,6 +66,8 @@ struct Writer<'s> {
     heading_ordinal: usize,
     code_ordinal: usize,
     quote_ordinal: usize,
+    table_ordinal: usize,
+    hooked_table: Option<tables::HookedTable>,
     html_block: Option<String>,
     /// The source character before the current text (for the typographer).
     prev_char: char,
@@ -307,7 +309,7 @@ impl Writer<'_> {
             TagEnd::DefinitionListDefinition => out.push_str("</dd>\n"),
             TagEnd::Table => self.end_table(),
             TagEnd::TableHead => self.end_table_head(),
-            TagEnd::TableRow => out.push_str("\n\t\t\t</tr>"),
+            TagEnd::TableRow => self.end_table_row(),
             TagEnd::TableCell => self.end_table_cell(),
             TagEnd::Emphasis => out.push_str("</em>"),
             TagEnd::Strong => out.push_str("</strong>"),

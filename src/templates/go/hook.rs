@@ -25,6 +25,8 @@ pub struct HookObject<'a> {
     attributes: Vec<(String, String)>,
     options: Vec<(String, String)>,
     alert: [String; 3],
+    thead: Vec<Vec<crate::markdown::TableCell>>,
+    tbody: Vec<Vec<crate::markdown::TableCell>>,
 }
 
 impl<'a> HookObject<'a> {
@@ -47,6 +49,8 @@ impl<'a> HookObject<'a> {
                 call.alert_sign.to_string(),
                 call.alert_title.to_string(),
             ],
+            thead: call.thead.to_vec(),
+            tbody: call.tbody.to_vec(),
         }))
     }
 }
@@ -63,6 +67,27 @@ fn attribute_map<'a>(pairs: &[(String, String)]) -> Value<'a> {
             .iter()
             .map(|(k, v)| (k.clone(), typed(v)))
             .collect::<BTreeMap<_, _>>(),
+    )
+}
+
+/// A table's rows as Hugo gives them to a table hook: lists of cells with
+/// `.Alignment` and `.Text`.
+fn table_rows<'a>(rows: &[Vec<crate::markdown::TableCell>]) -> Value<'a> {
+    Value::list(
+        rows.iter()
+            .map(|row| {
+                Value::list(
+                    row.iter()
+                        .map(|cell| {
+                            let mut m = BTreeMap::new();
+                            m.insert("Alignment".to_string(), Value::str(cell.alignment));
+                            m.insert("Text".to_string(), Value::html(&cell.text));
+                            Value::map(m)
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
     )
 }
 
@@ -111,6 +136,8 @@ impl<'a> Object<'a> for HookObject<'a> {
                 }
                 options
             }
+            "THead" => table_rows(&self.thead),
+            "TBody" => table_rows(&self.tbody),
             "AlertType" => Value::str(&self.alert[0]),
             "AlertSign" => Value::str(&self.alert[1]),
             "AlertTitle" => Value::html(&self.alert[2]),
