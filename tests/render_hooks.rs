@@ -7,6 +7,20 @@ use common::*;
 
 const LANGUAGES: &str = "baseURL = 'https://example.org/'\ntitle = 'T'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n";
 
+/// A site whose home page has `body`, with the site's `layouts` files.
+fn home_site(body: &str, layouts: &[(&str, &str)]) -> tempfile::TempDir {
+    let home = format!("---\ntitle: Home\n---\n{body}");
+    let mut files = vec![
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'H'\n",
+        ),
+        ("content/_index.md", home.as_str()),
+    ];
+    files.extend_from_slice(layouts);
+    site_from(&files)
+}
+
 fn page(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\n---\n{body}\n")
 }
@@ -402,17 +416,8 @@ const HUGO_RELEARN_IMAGES: &str = r##"<p><a href="#R-image-cc7ef715674e30af97be0
 /// expected HTML is Hugo 0.168's for the same site.
 #[test]
 fn heading_code_block_and_blockquote_hooks_run_as_hugo_runs_them() {
-    let dir = site_from(&[
-        (
-            "hugo.toml",
-            "baseURL = 'https://example.org/'\ntitle = 'H'\n",
-        ),
-        (
-            "content/_index.md",
-            r##"---
-title: Home
----
-# Title *em* `code` & more
+    let dir = home_site(
+        r##"# Title *em* `code` & more
 
 ## Second {#custom .cls data-x="1"}
 
@@ -445,28 +450,29 @@ graph TD; A-->B;
 >
 > > inner
 "##,
-        ),
-        (
-            "layouts/_markup/render-heading.html",
-            r##"<h{{ .Level }} id="{{ .Anchor }}" data-plain="{{ .PlainText }}" data-ord="{{ .Ordinal }}" data-attrs="{{ range $k, $v := .Attributes }}{{ $k }}={{ $v }};{{ end }}">{{ .Text }} <a href="#{{ .Anchor }}">#</a></h{{ .Level }}>
+        &[
+            (
+                "layouts/_markup/render-heading.html",
+                r##"<h{{ .Level }} id="{{ .Anchor }}" data-plain="{{ .PlainText }}" data-ord="{{ .Ordinal }}" data-attrs="{{ range $k, $v := .Attributes }}{{ $k }}={{ $v }};{{ end }}">{{ .Text }} <a href="#{{ .Anchor }}">#</a></h{{ .Level }}>
 "##,
-        ),
-        (
-            "layouts/_markup/render-codeblock.html",
-            r##"<div class="code" data-type="{{ .Type }}" data-ord="{{ .Ordinal }}" data-attrs="{{ .Attributes }}" data-opts="{{ .Options }}">[{{ .Inner }}]</div>
+            ),
+            (
+                "layouts/_markup/render-codeblock.html",
+                r##"<div class="code" data-type="{{ .Type }}" data-ord="{{ .Ordinal }}" data-attrs="{{ .Attributes }}" data-opts="{{ .Options }}">[{{ .Inner }}]</div>
 "##,
-        ),
-        (
-            "layouts/_default/_markup/render-codeblock-mermaid.html",
-            r##"<pre class="mermaid">{{ .Inner | htmlEscape | safeHTML }}</pre>
+            ),
+            (
+                "layouts/_default/_markup/render-codeblock-mermaid.html",
+                r##"<pre class="mermaid">{{ .Inner | htmlEscape | safeHTML }}</pre>
 "##,
-        ),
-        (
-            "layouts/_markup/render-blockquote.html",
-            r##"<bq data-type="{{ .Type }}" data-alert="{{ .AlertType }}" data-title="{{ .AlertTitle }}" data-sign="{{ .AlertSign }}" data-ord="{{ .Ordinal }}">{{ .Text }}</bq>
+            ),
+            (
+                "layouts/_markup/render-blockquote.html",
+                r##"<bq data-type="{{ .Type }}" data-alert="{{ .AlertType }}" data-title="{{ .AlertTitle }}" data-sign="{{ .AlertSign }}" data-ord="{{ .Ordinal }}">{{ .Text }}</bq>
 "##,
-        ),
-    ]);
+            ),
+        ],
+    );
     let run = build_ok(dir.path(), &[]);
     assert!(!run.stderr.contains("render-"), "{}", run.stderr);
     assert_contains(&read(dir.path(), "public/index.html"), HUGO_BLOCK_HOOKS);
@@ -495,17 +501,8 @@ x := 1]</div>
 /// 0.168's for the same site.
 #[test]
 fn the_table_hook_runs_as_hugo_runs_it() {
-    let dir = site_from(&[
-        (
-            "hugo.toml",
-            "baseURL = 'https://example.org/'\ntitle = 'H'\n",
-        ),
-        (
-            "content/_index.md",
-            r##"---
-title: Home
----
-| A | *B* | C |
+    let dir = home_site(
+        r##"| A | *B* | C |
 |:--|:-:|--:|
 | 1 | `2` | 3 |
 | x | | z |
@@ -515,16 +512,15 @@ title: Home
 | only |
 {.wide}
 "##,
-        ),
-        (
+        &[(
             "layouts/_markup/render-table.html",
             r##"<table data-ord="{{ .Ordinal }}" data-attrs="{{ .Attributes }}">
 {{- range .THead }}<tr>{{ range . }}<th data-align="{{ .Alignment }}">{{ .Text }}</th>{{ end }}</tr>{{ end }}
 {{- range .TBody }}<tr>{{ range . }}<td data-align="{{ .Alignment }}">{{ .Text }}</td>{{ end }}</tr>{{ end -}}
 </table>
 "##,
-        ),
-    ]);
+        )],
+    );
     let run = build_ok(dir.path(), &[]);
     assert!(!run.stderr.contains("render-table"), "{}", run.stderr);
     assert_contains(&read(dir.path(), "public/index.html"), HUGO_TABLE_HOOK);
