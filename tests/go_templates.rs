@@ -678,3 +678,35 @@ fn hugos_embedded_social_templates() {
     }
     assert_eq!(checked, 13);
 }
+
+/// Embedded templates older Hugo had and 0.168 dropped, which old workshop
+/// headers still call: the asynchronous analytics tag is the same tag as
+/// `google_analytics.html` (Hugo 0.168's output for it); `google_news.html`
+/// gives a page's first ten `news_keywords`.
+#[test]
+fn embedded_templates_of_older_hugo_still_answer() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'T'\n[services.googleAnalytics]\nID = 'G-XYZ'\n",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\nnews_keywords: [a, b]\n---\n{{< h >}}\n",
+        ),
+        (
+            "layouts/shortcodes/h.html",
+            "<div class=\"a\">{{ template \"_internal/google_analytics_async.html\" .Page }}</div><div class=\"n\">{{ template \"_internal/google_news.html\" .Page }}</div>",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let page = read(dir.path(), "public/p/index.html");
+    assert_contains(
+        &page,
+        "<div class=\"a\">\n      <script async src=\"https://www.googletagmanager.com/gtag/js?id=G-XYZ\"></script>",
+    );
+    assert_contains(
+        &page,
+        "<div class=\"n\">\n  <meta name=\"news_keywords\" content=\"a,b\" /></div>",
+    );
+}
