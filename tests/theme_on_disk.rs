@@ -109,3 +109,42 @@ fn a_partial_that_nothing_provides_is_named_where_it_is_called() {
         "error: content/_index.md:4:1: failed to render shortcode \"s\": layouts/shortcodes/s.html:1:4: partial \"nowhere.html\" not found (add layouts/partials/nowhere.html to the site)",
     );
 }
+
+/// A module path that climbs out of `_vendor/` names no theme: the folder it
+/// points at is not used (here the build stops, as for any theme it cannot
+/// find), and nothing of it is read or published.
+#[test]
+fn a_module_path_cannot_climb_out_of_the_site() {
+    let outer = tempfile::tempdir().unwrap();
+    let outside = outer.path().join("outside");
+    std::fs::create_dir_all(outside.join("static")).unwrap();
+    std::fs::create_dir_all(outside.join("data")).unwrap();
+    std::fs::write(outside.join("static/secret.txt"), "secret").unwrap();
+    std::fs::write(outside.join("data/secret.yaml"), "v: secret\n").unwrap();
+    let site = outer.path().join("site");
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    std::fs::create_dir_all(site.join("_vendor")).unwrap();
+    std::fs::write(
+        site.join("hugo.toml"),
+        "baseURL = 'https://example.org/'\ntitle = 'T'\n[module]\n[[module.imports]]\npath = '../../outside'\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("content/_index.md"),
+        "---\ntitle: Home\n---\n{{< d >}}\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(site.join("layouts/shortcodes")).unwrap();
+    std::fs::write(
+        site.join("layouts/shortcodes/d.html"),
+        "[{{ site.Data.secret.v }}]",
+    )
+    .unwrap();
+    let run = labsite(&site, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "error: hugo.toml: theme \"outside\" not found in themes/",
+    );
+    assert!(!site.join("public").exists());
+}

@@ -133,10 +133,18 @@ fn theme_folder(
         Some(one) => vec![one],
         None => Vec::new(),
     };
+    // A module path names a folder inside `_vendor/`: one that would climb out
+    // of it (`..`, a root) names none.
+    let inside_vendor = |path: &str| {
+        Path::new(path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    };
     imports
         .into_iter()
         .filter_map(|import| as_text(import.get("path")))
         .chain(std::iter::once(name.to_string()))
+        .filter(|path| inside_vendor(path.trim_end_matches('/')))
         .map(|path| root.join("_vendor").join(path.trim_end_matches('/')))
         .find(|dir| dir.is_dir())
 }
