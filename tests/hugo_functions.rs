@@ -75,3 +75,27 @@ fn a_function_labsite_does_not_run_fails_with_its_reason_where_it_is_called() {
     );
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn a_made_resource_cannot_leave_the_published_site() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'T'\n",
+        ),
+        ("assets/a.css", "a"),
+        ("content/_index.md", "---\ntitle: H\n---\n{{< c >}}\n"),
+        (
+            "layouts/shortcodes/c.html",
+            "{{ with resources.Get \"a.css\" }}{{ (resources.Copy \"../../evil.css\" .).RelPermalink }}{{ end }}",
+        ),
+    ]);
+    let run = labsite(dir.path(), &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "error: content/_index.md:4:1: failed to render shortcode \"c\": layouts/shortcodes/c.html:1:37: the resource path \"../../evil.css\" leaves the published site (give a path inside it, such as css/main.css)",
+    );
+    assert!(!dir.path().join("public").exists());
+    assert!(!dir.path().parent().unwrap().join("evil.css").exists());
+}

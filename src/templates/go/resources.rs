@@ -67,9 +67,27 @@ fn minified(name: &str, text: &str) -> String {
         .to_string()
 }
 
-/// A resource for text a template made.
-fn made<'a>(env: &Env<'a>, name: &str, text: &str) -> Value<'a> {
-    Value::Object(Rc::new(ResourceObject::made(name, text, env.site())))
+/// A resource for text a template made, to be published at `name` (a path
+/// that stays inside the output folder).
+fn made<'a>(env: &Env<'a>, name: &str, text: &str) -> Result<Value<'a>, String> {
+    let inside = std::path::Path::new(name.trim_start_matches('/'))
+        .components()
+        .all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+    if !inside {
+        return Err(format!(
+            "the resource path {name:?} leaves the published site (give a path inside it, such as css/main.css)"
+        ));
+    }
+    Ok(Value::Object(Rc::new(ResourceObject::made(
+        name,
+        text,
+        env.site(),
+    ))))
 }
 
 /// The files of `assets/` whose path matches `pattern` (a glob), in path order.
@@ -125,9 +143,9 @@ pub fn call<'a>(
                     .collect(),
             )
         }),
-        "resources.FromString" => Ok(made(env, &text(args, 0), &text(args, 1))),
+        "resources.FromString" => made(env, &text(args, 0), &text(args, 1)),
         "resources.Copy" => {
-            name_and_text(&last, name).map(|(_, body)| made(env, &text(args, 0), &body))
+            name_and_text(&last, name).and_then(|(_, body)| made(env, &text(args, 0), &body))
         }
         "resources.Concat" => (|| {
             let Some(Value::List(items)) = args.get(1) else {
@@ -139,7 +157,7 @@ pub fn call<'a>(
             for item in items.iter() {
                 body.push_str(&name_and_text(item, name)?.1);
             }
-            Ok(made(env, &text(args, 0), &body))
+            made(env, &text(args, 0), &body)
         })(),
         "resources.ExecuteAsTemplate" => (|| {
             let (_, source) = name_and_text(&last, name)?;
@@ -152,10 +170,10 @@ pub fn call<'a>(
             let context = args.get(1).cloned().unwrap_or(Value::Nil);
             let out = crate::gotemplate::exec::execute(&templates, &target, context, &host, false)
                 .map_err(|e| e.to_string())?;
-            Ok(made(env, &target, &out))
+            made(env, &target, &out)
         })(),
         "minify" => name_and_text(&last, name)
-            .map(|(file, body)| made(env, &tagged(&file, "min"), &minified(&file, &body))),
+            .and_then(|(file, body)| made(env, &tagged(&file, "min"), &minified(&file, &body))),
         "fingerprint" => (|| {
             let (file, body) = name_and_text(&last, name)?;
             let algorithm = if args.len() > 1 {
