@@ -7,8 +7,22 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use hmac::Mac;
 use sha2::Digest;
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The digest of `bytes` by `algorithm` (`md5`, `sha1`, `sha256`, `sha384`,
+/// `sha512`); `None` for another name.
+pub fn digest(algorithm: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    Some(match algorithm {
+        "md5" => md5::Md5::digest(bytes).to_vec(),
+        "sha1" => sha1::Sha1::digest(bytes).to_vec(),
+        "sha256" => sha2::Sha256::digest(bytes).to_vec(),
+        "sha384" => sha2::Sha384::digest(bytes).to_vec(),
+        "sha512" => sha2::Sha512::digest(bytes).to_vec(),
+        _ => return None,
+    })
 }
 
 /// FNV-1a, 32 bits: Go's `hash/fnv` `New32a`, which `hash.FNV32a` uses.
@@ -49,9 +63,7 @@ pub fn call<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, Stri
     let text = |i: usize| args.get(i).map(Value::to_text).unwrap_or_default();
     let input = text(0);
     Some(Ok(match name {
-        "md5" => Value::str(hex(&md5::Md5::digest(input.as_bytes()))),
-        "sha1" => Value::str(hex(&sha1::Sha1::digest(input.as_bytes()))),
-        "sha256" => Value::str(hex(&sha2::Sha256::digest(input.as_bytes()))),
+        "md5" | "sha1" | "sha256" => Value::str(hex(&digest(name, input.as_bytes())?)),
         "hmac" => {
             return Some(hmac_of(
                 &input,
@@ -67,15 +79,15 @@ pub fn call<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, Stri
             } else {
                 ("sha256".into(), input)
             };
-            return Some(match algorithm.as_str() {
-                "md5" => Ok(Value::str(hex(&md5::Md5::digest(body.as_bytes())))),
-                "sha1" => Ok(Value::str(hex(&sha1::Sha1::digest(body.as_bytes())))),
-                "sha256" => Ok(Value::str(hex(&sha2::Sha256::digest(body.as_bytes())))),
-                "sha512" => Ok(Value::str(hex(&sha2::Sha512::digest(body.as_bytes())))),
-                other => Err(format!(
-                    "crypto.Hash: {other:?} is not md5, sha1, sha256 or sha512"
-                )),
-            });
+            return Some(
+                digest(&algorithm, body.as_bytes())
+                    .map(|d| Value::str(hex(&d)))
+                    .ok_or_else(|| {
+                        format!(
+                            "crypto.Hash: {algorithm:?} is not md5, sha1, sha256, sha384 or sha512"
+                        )
+                    }),
+            );
         }
         "hash.FNV32a" => Value::Int(i64::from(fnv32a(input.as_bytes()))),
         "xxhash" => Value::str(format!(

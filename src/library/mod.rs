@@ -61,6 +61,9 @@ pub struct SiteData<'a> {
     /// Whether the site has an `assets/` folder (most have none: no image of
     /// theirs needs looking for there).
     has_assets: bool,
+    /// The files of `assets/` (path there, file), listed once when a template
+    /// first matches them (`resources.Match`).
+    asset_files: std::sync::OnceLock<Vec<(String, std::path::PathBuf)>>,
 }
 
 /// The files of the site's `assets/` folder, and those templates made from them
@@ -148,6 +151,7 @@ impl<'a> SiteData<'a> {
             rel_permalinks,
             has_assets: root.join("assets").is_dir(),
             ranks: std::sync::OnceLock::new(),
+            asset_files: std::sync::OnceLock::new(),
             site_view: site_view(config, data),
             data,
             refs: refs::RefIndex::build(tree),
@@ -166,6 +170,18 @@ impl<'a> SiteData<'a> {
         }
         let file = self.folders.file(&self.root.join("assets"), name).ok()?;
         file.is_file().then_some(file)
+    }
+
+    /// Every file of `assets/` (its path there, the file), in path order;
+    /// links leading out of the site left out.
+    pub fn asset_files(&self) -> &[(String, std::path::PathBuf)] {
+        self.asset_files.get_or_init(|| {
+            let mut files = self
+                .folders
+                .files_under(&self.root.join("assets"), &mut Vec::new());
+            files.sort();
+            files
+        })
     }
 
     /// The URL (RelPermalink) of asset `name`.

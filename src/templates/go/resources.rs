@@ -8,7 +8,6 @@ use super::Env;
 use super::objects::ResourceObject;
 use crate::gotemplate::value::Value;
 use base64::Engine;
-use sha2::Digest;
 use std::rc::Rc;
 
 fn text(args: &[Value<'_>], i: usize) -> String {
@@ -99,16 +98,12 @@ fn matching<'a>(env: &Env<'a>, pattern: &str) -> Result<Vec<Value<'a>>, String> 
         .build()
         .map_err(|e| format!("resources.Match: {e}"))?
         .compile_matcher();
-    let mut found: Vec<(String, std::path::PathBuf)> = site
-        .folders
-        .files_under(&site.root.join("assets"), &mut Vec::new())
-        .into_iter()
-        .filter(|(rel, _)| glob.is_match(rel))
-        .collect();
-    found.sort();
+    let found = site
+        .asset_files()
+        .iter()
+        .filter(|(rel, _)| glob.is_match(rel));
     Ok(found
-        .into_iter()
-        .map(|(rel, file)| Value::Object(Rc::new(ResourceObject::asset(&rel, file, site))))
+        .map(|(rel, file)| Value::Object(Rc::new(ResourceObject::asset(rel, file.clone(), site))))
         .collect())
 }
 
@@ -181,18 +176,11 @@ pub fn call<'a>(
             } else {
                 "sha256".into()
             };
-            let digest: Vec<u8> = match algorithm.as_str() {
-                "md5" => md5::Md5::digest(body.as_bytes()).to_vec(),
-                "sha256" => sha2::Sha256::digest(body.as_bytes()).to_vec(),
-                "sha384" => sha2::Sha384::digest(body.as_bytes()).to_vec(),
-                "sha512" => sha2::Sha512::digest(body.as_bytes()).to_vec(),
-                other => {
-                    return Err(format!(
-                        "fingerprint: {other:?} is not md5, sha256, sha384 or sha512"
-                    ));
-                }
-            };
-            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            use crate::gotemplate::digest::{digest, hex};
+            let digest = digest(&algorithm, body.as_bytes()).ok_or_else(|| {
+                format!("fingerprint: {algorithm:?} is not md5, sha1, sha256, sha384 or sha512")
+            })?;
+            let hex = hex(&digest);
             let integrity = format!(
                 "{algorithm}-{}",
                 base64::engine::general_purpose::STANDARD.encode(&digest)
@@ -213,9 +201,7 @@ pub fn call<'a>(
         "resources.Key" => Ok(Value::str("tpl.resources")),
         // Image processing: the image as it is (labsite does not change pixels).
         "images.Process" | "images.Filter" => Ok(args.first().cloned().unwrap_or(Value::Nil)),
-        _ if name.starts_with("images.") && is_image_filter(name) => {
-            Ok(Value::map(Default::default()))
-        }
+        _ if IMAGE_FILTERS.contains(&name) => Ok(Value::map(Default::default())),
         "imageConfig" => image_config(env, &text(args, 0)),
         _ => return None,
     })
@@ -244,10 +230,6 @@ pub const IMAGE_FILTERS: &[&str] = &[
     "images.Sigmoid",
     "images.UnsharpMask",
 ];
-
-fn is_image_filter(name: &str) -> bool {
-    IMAGE_FILTERS.contains(&name)
-}
 
 /// `imageConfig PATH`: the width and height of an image file of the site.
 fn image_config<'a>(env: &Env<'a>, path: &str) -> Result<Value<'a>, String> {
