@@ -41,6 +41,15 @@ impl Format {
         }
     }
 
+    /// The format's name, as layout file names carry it (`single.amp.html`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Amp => "amp",
+            Format::Print => "print",
+        }
+    }
+
     /// Whether, in this format, links to other pages go to their version in it.
     pub fn links_within(self) -> bool {
         self == Format::Amp
@@ -57,6 +66,34 @@ const KINDS: [(Kind, &str); 5] = [
 
 /// Format names labsite makes (lower-case).
 const KNOWN: [&str; 5] = ["html", "amp", "rss", "json", "print"];
+
+/// Every output format name a layout file name may carry (lower-case): Hugo's
+/// own and those the site declares in `outputFormats`.
+pub fn format_names(config: &Config) -> std::collections::BTreeSet<String> {
+    const HUGO: &[&str] = &[
+        "html",
+        "amp",
+        "rss",
+        "json",
+        "print",
+        "calendar",
+        "css",
+        "csv",
+        "markdown",
+        "robots",
+        "sitemap",
+        "sitemapindex",
+        "webappmanifest",
+        "gotmpl",
+    ];
+    let declared = config
+        .raw
+        .get("outputformats")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|m| m.keys().map(|k| k.to_lowercase()));
+    HUGO.iter().map(|s| s.to_string()).chain(declared).collect()
+}
 
 /// The output formats of each page kind, by lower-case name.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -457,18 +457,21 @@ fn a_site_header_replaces_learns_and_can_call_the_theme_partials() {
 }
 
 #[test]
-fn layouts_labsite_does_not_use_are_named_in_a_warning() {
+fn theme_partials_labsite_draws_itself_are_named_in_a_warning() {
     let dir = site_from(&[
         ("config.toml", CONFIG),
         ("layouts/_default/single.html", "{{ .Content }}"),
         ("layouts/partials/menu.html", "<nav></nav>"),
         ("content/_index.md", "---\ntitle: Home\n---\n"),
+        ("content/p.md", "---\ntitle: P\n---\n*p*\n"),
     ]);
     let run = build_ok(dir.path(), &[]);
-    assert_contains(
-        &run.stderr,
-        "warning: layouts/_default/single.html: labsite renders pages with its learn theme's templates; this layout is not used",
+    // The page layout is the site's, as in Hugo.
+    assert_eq!(
+        read(dir.path(), "public/p/index.html"),
+        "<p><em>p</em></p>\n"
     );
+    assert!(!run.stderr.contains("single.html"), "{}", run.stderr);
     assert_contains(
         &run.stderr,
         "warning: layouts/partials/menu.html: labsite renders the theme's menu.html itself; this override is not used",

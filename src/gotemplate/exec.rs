@@ -121,12 +121,28 @@ pub struct Exec<'t, 'a> {
     in_comment: bool,
     /// Where each running template's output is (script, style), innermost last.
     trackers: Vec<super::escape::Tracker>,
+    /// The templates whose own `define`s a `template` call finds first (a page
+    /// layout, then its base template), as Hugo gives each layout its own set.
+    scopes: Vec<String>,
 }
 
 /// Runs template `name` with `dot`.
 pub fn execute<'a>(
     templates: &Templates,
     name: &str,
+    dot: Value<'a>,
+    host: &dyn Host<'a>,
+    escape: bool,
+) -> Result<String, TemplateError> {
+    execute_scoped(templates, name, &[], dot, host, escape)
+}
+
+/// Runs template `name` with `dot`, its `template` calls finding the defines
+/// of the templates `scopes` names (added with [`Templates::add_scoped`]) first.
+pub fn execute_scoped<'a>(
+    templates: &Templates,
+    name: &str,
+    scopes: &[String],
     dot: Value<'a>,
     host: &dyn Host<'a>,
     escape: bool,
@@ -150,6 +166,7 @@ pub fn execute<'a>(
         returned: None,
         in_comment: false,
         trackers: Vec::new(),
+        scopes: scopes.to_vec(),
     };
     exec.run(name, dot).map_err(|f| {
         let (line, col) = templates.position(&f.file, f.offset);
@@ -258,7 +275,8 @@ impl<'a> Exec<'_, 'a> {
                         Some(p) => self.pipeline(p, dot)?,
                         None => Value::Nil,
                     };
-                    let text = self.run(name, new_dot).map_err(|f| {
+                    let name = self.templates.scoped_name(&self.scopes, name);
+                    let text = self.run(&name, new_dot).map_err(|f| {
                         if f.offset == 0 && f.message.starts_with("no such template") {
                             self.fail(*offset, f.message)
                         } else {

@@ -39,9 +39,57 @@ pub struct Templates {
     sources: HashMap<Arc<str>, Arc<str>>,
 }
 
+/// The name a scoped template's define is kept under.
+fn scoped(scope: &str, define: &str) -> String {
+    format!("{scope}\u{1f}{define}")
+}
+
 impl Templates {
     /// Parses `source` (from `file`) as template `name`; its `define`s join the set.
     pub fn add(&mut self, name: &str, file: &str, source: &str) -> Result<(), TemplateError> {
+        self.add_in(name, file, source, false)
+    }
+
+    /// Parses `source` as template `name`, its `define`s kept as its own: a run
+    /// given `name` as a scope finds them before the set's.
+    pub fn add_scoped(
+        &mut self,
+        name: &str,
+        file: &str,
+        source: &str,
+    ) -> Result<(), TemplateError> {
+        self.add_in(name, file, source, true)
+    }
+
+    /// The template a `template "define"` call runs under `scopes`.
+    pub fn scoped_name(&self, scopes: &[String], define: &str) -> String {
+        scopes
+            .iter()
+            .map(|scope| scoped(scope, define))
+            .find(|n| self.entries.contains_key(n))
+            .unwrap_or_else(|| define.to_string())
+    }
+
+    /// Whether template `name` holds nothing but its `define`s (and space and
+    /// comments): Hugo then runs it inside a base template.
+    pub fn only_defines(&self, name: &str) -> bool {
+        let prefix = scoped(name, "");
+        let has_defines = self.entries.keys().any(|k| k.starts_with(&prefix));
+        has_defines
+            && self.entries.get(name).is_some_and(|e| {
+                e.nodes
+                    .iter()
+                    .all(|n| matches!(n, Node::Text(t) if t.trim().is_empty()))
+            })
+    }
+
+    fn add_in(
+        &mut self,
+        name: &str,
+        file: &str,
+        source: &str,
+        scoped_defines: bool,
+    ) -> Result<(), TemplateError> {
         let file: Arc<str> = Arc::from(file);
         self.sources.insert(file.clone(), Arc::from(source));
         let Parsed { root, defines } = super::parse::parse(source).map_err(|e| {
@@ -54,6 +102,11 @@ impl Templates {
             }
         })?;
         for (define, nodes) in defines {
+            let define = if scoped_defines {
+                scoped(name, &define)
+            } else {
+                define
+            };
             self.entries.insert(
                 define,
                 Entry {

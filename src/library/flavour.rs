@@ -62,6 +62,34 @@ impl Flavour {
     pub fn has_search_page(self) -> bool {
         self == Flavour::Relearn
     }
+
+    /// The page layouts of the theme (under its `layouts/`), which labsite's
+    /// own templates stand for: a site layout they outrank in Hugo's lookup
+    /// is not used.
+    pub fn page_layouts(self) -> &'static [&'static str] {
+        match self {
+            Flavour::Learn => &[
+                "index.html",
+                "index.json",
+                "404.html",
+                "_default/single.html",
+                "_default/list.html",
+            ],
+            Flavour::Relearn => &[
+                "index.html",
+                "404.html",
+                "_default/single.html",
+                "_default/list.html",
+                "_default/taxonomy.html",
+                "_default/terms.html",
+                "index.print.html",
+                "_default/single.print.html",
+                "_default/list.print.html",
+                "index.search.html",
+                "index.searchpage.html",
+            ],
+        }
+    }
 }
 
 /// The major version of the relearn theme a site is written for, found where

@@ -377,6 +377,18 @@ pub fn render_page(
         &fill_menu,
         warnings,
     )?;
+    let target = crate::templates::page::layout::Target {
+        lang: place.lang,
+        page: Some(id),
+        format: format.name(),
+        suffix: "html",
+        plain_text: false,
+    };
+    if let Some(file) =
+        crate::templates::page::layout::site_layout_for(place.build, &target, warnings)
+    {
+        return crate::templates::page::layout::render(place.build, &target, &file, &ctx, warnings);
+    }
     // The theme around a body (head, sidebar, footer) is a few kilobytes.
     let expected = content.html.len() + content.toc.len() + 16 * 1024;
     place

@@ -107,7 +107,13 @@ impl Site {
                     .collect::<Result<()>>()
             },
             || {
-                site.has_search_index().then(|| {
+                let own_layout = site.outputs.has(crate::content::Kind::Home, "json")
+                    && crate::templates::page::layout::site_home_json(
+                        &self.theme,
+                        &site.config.language,
+                    )
+                    .is_some();
+                (site.has_search_index() && !own_layout).then(|| {
                     let plain = |id: PageId| contents.get(&id).map(|c| c.plain.as_str());
                     render::feeds::search_index(site, &plain, rank)
                 })

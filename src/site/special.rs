@@ -168,11 +168,59 @@ impl Site {
                 &fill_menu,
                 warnings,
             )?;
-            let html = self.theme.render(template, &ctx)?;
+            let target = crate::templates::page::layout::Target {
+                lang,
+                page: None,
+                format: "html",
+                suffix: "html",
+                plain_text: false,
+            };
+            let site_layout = (template == "404.html")
+                .then(|| crate::templates::page::layout::site_layout_for(build, &target, warnings))
+                .flatten();
+            let html = match site_layout {
+                Some(file) => {
+                    crate::templates::page::layout::render(build, &target, &file, &ctx, warnings)?
+                }
+                None => self.theme.render(template, &ctx)?,
+            };
             owners.claim(&path, format!("the page {template}"))?;
             sink.write_owned(&path, finish(html, &path).into_bytes())?;
             stats.pages += 1;
         }
-        Ok(())
+        self.write_home_json(build, lang, base, &mut **sink, warnings)
+    }
+
+    /// The home page's JSON output from the site's own layout (`index.json`),
+    /// in place of the theme's search index.
+    fn write_home_json(
+        &self,
+        build: &crate::templates::build::Build<'_>,
+        lang: usize,
+        base: &tera::Context,
+        sink: &mut dyn OutputSink,
+        warnings: &mut Vec<crate::error::Warning>,
+    ) -> Result<()> {
+        let site = &build.sites[lang];
+        if !site.outputs.has(content::Kind::Home, "json") {
+            return Ok(());
+        }
+        let Some(file) =
+            crate::templates::page::layout::site_home_json(&self.theme, &site.config.language)
+        else {
+            return Ok(());
+        };
+        let target = crate::templates::page::layout::Target {
+            lang,
+            page: Some(content::ContentTree::HOME),
+            format: "json",
+            suffix: "json",
+            plain_text: true,
+        };
+        let json = crate::templates::page::layout::render(build, &target, &file, base, warnings)?;
+        sink.write_owned(
+            &format!("{}index.json", site.config.lang_dir()),
+            json.into_bytes(),
+        )
     }
 }

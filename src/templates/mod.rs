@@ -7,6 +7,7 @@ pub mod go;
 pub mod i18n;
 pub mod menu;
 pub mod page;
+pub mod page_layouts;
 pub mod site_layouts;
 mod tera_functions;
 
@@ -167,13 +168,23 @@ impl Theme {
         } else {
             "image-"
         };
-        let (site_layouts, layout_warnings) = site_layouts::SiteLayouts::load(
-            root,
-            folders,
-            &embedded_go_layouts(layers, image_id_prefix),
-            files.go_theme_dir.as_deref(),
-            &|name| shortcodes.contains_key(name),
-        )?;
+        let go_layouts = embedded_go_layouts(layers, image_id_prefix);
+        let formats = crate::output_format::format_names(config);
+        let sources = site_layouts::ThemeSources {
+            go_layouts: &go_layouts,
+            dir: files.go_theme_dir.as_deref(),
+            // A site that names no theme has only its own layouts, as in Hugo.
+            page_layouts: if config.theme.is_some() {
+                flavour.page_layouts()
+            } else {
+                &[]
+            },
+            formats: &formats,
+        };
+        let (site_layouts, layout_warnings) =
+            site_layouts::SiteLayouts::load(root, folders, &sources, &|name| {
+                shortcodes.contains_key(name)
+            })?;
         warnings.extend(layout_warnings);
         if let Some(dir) = &files.go_theme_dir {
             warnings.push(disk_theme_note(

@@ -6,6 +6,7 @@ use crate::confine::Confinement;
 use crate::error::{Error, Result, Warning};
 use crate::gotemplate::templates::Templates;
 use crate::shortcode::tree::Inner;
+use crate::templates::page_layouts::{Layer, PageLayouts};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -55,15 +56,6 @@ const THEME_PARTIALS: &[&str] = &[
     "dependencies.html",
 ];
 
-/// Layout folders Hugo does not read pages' layouts from.
-const NOT_PAGE_LAYOUTS: &[&str] = &[
-    "partials",
-    "_partials",
-    "shortcodes",
-    "_shortcodes",
-    "_markup",
-];
-
 /// The parsed Go templates of a site.
 #[derive(Debug, Default)]
 pub struct SiteLayouts {
@@ -80,6 +72,24 @@ pub struct SiteLayouts {
     pub shortcodes: BTreeMap<String, GoShortcode>,
     /// Render hooks by kind (`link`, `image`): their template names.
     pub hooks: BTreeMap<String, String>,
+    /// The page layouts of the site and its theme, for the lookup.
+    pub page_layouts: PageLayouts,
+    /// The site's page layouts that do not parse, with their error: a page
+    /// that would use one fails with it.
+    broken_layouts: BTreeMap<String, (crate::error::Location, String)>,
+}
+
+/// Where labsite's theme and a theme on disk are, and what a layout name's
+/// parts may say.
+pub struct ThemeSources<'t> {
+    /// labsite's own Go templates of the theme (`partials/…`, `_markup/…`).
+    pub go_layouts: &'t [(String, String)],
+    /// The theme on disk, if any.
+    pub dir: Option<&'t Path>,
+    /// The page layouts labsite's theme stands for when no theme is on disk.
+    pub page_layouts: &'t [&'t str],
+    /// The output format names (lower-case).
+    pub formats: &'t BTreeSet<String>,
 }
 
 /// The render hooks labsite runs, by the name of their file (`render-link.html`).
@@ -102,10 +112,11 @@ impl SiteLayouts {
     pub fn load(
         root: &Path,
         folders: &Confinement,
-        theme_layouts: &[(String, String)],
-        theme_dir: Option<&Path>,
+        theme: &ThemeSources<'_>,
         has_builtin: &dyn Fn(&str) -> bool,
     ) -> Result<(SiteLayouts, Vec<Warning>)> {
+        let theme_layouts = theme.go_layouts;
+        let theme_dir = theme.dir;
         let mut layouts = SiteLayouts::default();
         let mut warnings = Vec::new();
         let site = root.join("layouts");
@@ -181,8 +192,63 @@ impl SiteLayouts {
         layouts.load_hooks(root, &site, theme_dir)?;
         layouts.add_theme_hooks(theme_layouts)?;
         layouts.add_internal(theme_layouts)?;
-        warnings.extend(page_layout_warnings(root, folders, &site));
+        warnings.extend(hook_warnings(root, folders, &site));
+        layouts.load_page_layouts(root, folders, theme)?;
         Ok((layouts, warnings))
+    }
+
+    /// The page layouts of the site (parsed, each with its own `define`s) and
+    /// of its theme (names only: labsite draws those pages itself).
+    fn load_page_layouts(
+        &mut self,
+        root: &Path,
+        folders: &Confinement,
+        theme: &ThemeSources<'_>,
+    ) -> Result<()> {
+        let list = |dir: &Path| -> Vec<(String, PathBuf)> {
+            // Links that lead out were reported as the partials were read.
+            folders.files_under(dir, &mut Vec::new())
+        };
+        let site_files = list(&root.join("layouts"));
+        let names: Vec<String> = site_files.iter().map(|(rel, _)| rel.clone()).collect();
+        self.page_layouts.add(Layer::Site, &names, theme.formats);
+        let theme_names: Vec<String> = match theme.dir {
+            Some(dir) => list(&dir.join("layouts"))
+                .into_iter()
+                .map(|(rel, _)| rel)
+                .collect(),
+            None => theme.page_layouts.iter().map(|s| s.to_string()).collect(),
+        };
+        self.page_layouts
+            .add(Layer::Theme, &theme_names, theme.formats);
+        let used: BTreeSet<String> = self.page_layouts.site_files().map(String::from).collect();
+        for (rel, path) in site_files {
+            if !used.contains(&rel) {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let shown = site_relative(root, &path);
+            let added = self.templates.add_scoped(
+                &layout_template(&rel),
+                &shown.to_string_lossy(),
+                &source,
+            );
+            if let Err(e) = added {
+                let place = crate::error::Location::new(&shown, e.line, e.col);
+                let message = format!("{} (fix the Go template)", e.message);
+                self.broken_layouts.insert(rel, (place, message));
+            }
+        }
+        Ok(())
+    }
+
+    /// The template of the site's page layout `file` (under `layouts/`), or
+    /// the error that keeps it from parsing.
+    pub fn page_layout(&self, file: &str) -> Result<String> {
+        match self.broken_layouts.get(file) {
+            Some((place, message)) => Err(Error::at(place.clone(), message.clone())),
+            None => Ok(layout_template(file)),
+        }
     }
 
     /// The render hooks of the site's layouts, then of the theme on disk, each
@@ -340,36 +406,24 @@ fn site_relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// One warning per site layout that would render whole pages (`_default/single.html`,
-/// `index.html`, `docs/list.html`): labsite renders pages with its theme.
-fn page_layout_warnings(root: &Path, folders: &Confinement, site: &Path) -> Vec<Warning> {
-    const PAGE_LAYOUTS: &[&str] = &[
-        "baseof", "single", "list", "index", "home", "page", "section", "taxonomy", "term", "404",
-    ];
+/// The template name of the site's page layout `file`.
+pub fn layout_template(file: &str) -> String {
+    format!("layouts/{file}")
+}
+
+/// One warning per render hook labsite does not run.
+fn hook_warnings(root: &Path, folders: &Confinement, site: &Path) -> Vec<Warning> {
     // Links that lead out were reported as the partials and shortcodes were read.
     folders
         .files_under(site, &mut Vec::new())
         .into_iter()
         .filter_map(|(rel, path)| {
-            let (dir, file) = rel.rsplit_once('/').unwrap_or(("", &rel));
-            let stem = file.split('.').next().unwrap_or("");
-            let top = dir.split('/').next().unwrap_or("");
-            let shown = site_relative(root, &path);
-            if dir == "_markup" || dir.ends_with("/_markup") {
-                return hook_kind(&path).is_none().then(|| {
-                    Warning(format!(
-                        "{}: labsite does not run this render hook yet; Markdown renders as Hugo renders it without the hook",
-                        shown.display()
-                    ))
-                });
-            }
-            let page_layout = rel.ends_with(".html")
-                && !NOT_PAGE_LAYOUTS.contains(&top)
-                && (!dir.is_empty() || PAGE_LAYOUTS.contains(&stem));
-            page_layout.then(|| {
+            let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+            let is_hook_dir = dir == "_markup" || dir.ends_with("/_markup");
+            (is_hook_dir && hook_kind(&path).is_none()).then(|| {
                 Warning(format!(
-                    "{}: labsite renders pages with its learn theme's templates; this layout is not used",
-                    shown.display()
+                    "{}: labsite does not run this render hook yet; Markdown renders as Hugo renders it without the hook",
+                    site_relative(root, &path).display()
                 ))
             })
         })

@@ -163,6 +163,20 @@ impl<'a> Env<'a> {
         self.scratches.borrow_mut().clear();
         (self.warnings.take(), self.template_warnings.take())
     }
+
+    /// Ends the run, adding its warnings to `warnings` once each: the page's
+    /// placed at `label` (the page's source), then those about templates.
+    pub fn finish_into(&self, label: &str, warnings: &mut Vec<Warning>) {
+        let (on_page, on_templates) = self.finish();
+        let placed = on_page
+            .into_iter()
+            .map(|w| Warning(format!("{label}: {}", w.0)));
+        for w in placed.chain(on_templates) {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+    }
 }
 
 /// Checks the site's templates once loaded: a call of a function labsite does
@@ -184,6 +198,27 @@ pub fn check_templates(theme: &crate::templates::Theme) -> crate::error::Result<
                 ),
             )
         })
+}
+
+/// Runs the site's template `template` with `dot`, its blocks filled from
+/// the templates `scopes` names first (a page layout, then its base); output
+/// escaped as html/template escapes it unless `plain_text`.
+pub fn run_scoped<'a>(
+    env: &Rc<Env<'a>>,
+    template: &str,
+    scopes: &[String],
+    dot: Value<'a>,
+    plain_text: bool,
+) -> Result<String, TemplateError> {
+    let host = functions::Functions { env: env.clone() };
+    crate::gotemplate::exec::execute_scoped(
+        &env.build.theme.site_layouts.templates,
+        template,
+        scopes,
+        dot,
+        &host,
+        !plain_text,
+    )
 }
 
 /// Runs the site template `template` with `dot`, output escaped as Go's

@@ -385,3 +385,54 @@ pub(super) fn get_page<'a>(env: &Rc<Env<'a>>, lang: usize, path: &str, from: &Pa
         Err(_) => Value::Nil,
     }
 }
+
+/// Hugo's standalone 404 page, which has no content file.
+pub struct NotFoundPage<'a> {
+    pub env: Rc<Env<'a>>,
+    pub lang: usize,
+}
+
+impl<'a> Object<'a> for NotFoundPage<'a> {
+    fn method(&self, name: &str, _args: &[Value<'a>]) -> Answer<'a> {
+        let site = &self.env.build.sites[self.lang];
+        let config = site.config;
+        let url = format!("{}{}/404.html", config.base_path(), config.lang_prefix());
+        Some(Ok(match name {
+            "Title" | "LinkTitle" => Value::str("404 Page not found"),
+            "Kind" | "Type" => Value::str("404"),
+            "RelPermalink" => Value::str(&url),
+            "Permalink" => Value::str(format!("{}{url}", config.base_host())),
+            "Params" => Value::map(BTreeMap::new()),
+            "Content" | "Summary" | "TableOfContents" => Value::html(""),
+            "Plain" | "RawContent" | "Description" | "Section" | "Layout" => Value::str(""),
+            "IsHome" | "IsSection" | "IsPage" | "IsNode" | "Draft" | "IsTranslated" => {
+                Value::Bool(false)
+            }
+            "Pages" | "RegularPages" | "Sections" | "Ancestors" | "Translations"
+            | "AllTranslations" | "Aliases" => Value::list(Vec::new()),
+            "Parent" | "File" | "Date" | "Lastmod" | "PublishDate" | "ExpiryDate" => Value::Nil,
+            "Weight" | "WordCount" | "ReadingTime" => Value::Int(0),
+            "Site" => SiteObject::value(&self.env, self.lang),
+            "Language" => language_value(site),
+            "Lang" => Value::str(&config.language),
+            "Page" => obj(NotFoundPage {
+                env: self.env.clone(),
+                lang: self.lang,
+            }),
+            // Its own run: the pad is the run's, no page shares it.
+            "Scratch" | "Store" => Value::Object(
+                self.env
+                    .scratch(self.lang, crate::content::ContentTree::HOME),
+            ),
+            _ => return None,
+        }))
+    }
+
+    fn type_name(&self) -> &'static str {
+        "*hugolib.pageState"
+    }
+
+    fn display(&self) -> String {
+        format!("Page({}:404)", self.lang)
+    }
+}

@@ -144,14 +144,18 @@ impl<'a> Object<'a> for SiteObject<'a> {
             "IsMultiLingual" => Value::Bool(config.is_multilingual()),
             "Languages" => Value::list(self.env.build.sites.iter().map(language_value).collect()),
             "Home" => page(crate::content::ContentTree::HOME),
-            "Pages" => Value::list(tree.rendered().map(page).collect()),
+            // Hugo's site-wide lists are in the default order (weight, date, title).
+            "Pages" | "AllPages" => {
+                Value::list(in_order(site, tree.rendered()).map(page).collect())
+            }
             "RegularPages" => Value::list(
-                tree.rendered()
-                    .filter(|&i| tree[i].kind == Kind::Page)
-                    .map(page)
-                    .collect(),
+                in_order(
+                    site,
+                    tree.rendered().filter(|&i| tree[i].kind == Kind::Page),
+                )
+                .map(page)
+                .collect(),
             ),
-            "AllPages" => Value::list(tree.rendered().map(page).collect()),
             "Sections" => Value::list(
                 tree.sections(crate::content::ContentTree::HOME)
                     .map(page)
@@ -272,4 +276,15 @@ impl<'a> Object<'a> for LanguageObject {
     fn display(&self) -> String {
         self.lang.clone()
     }
+}
+
+/// `pages` in the site's default order.
+fn in_order(
+    site: &crate::library::SiteData<'_>,
+    pages: impl Iterator<Item = PageId>,
+) -> impl Iterator<Item = PageId> {
+    let rank = site.ranks();
+    let mut ids: Vec<PageId> = pages.collect();
+    ids.sort_by_key(|&p| rank[p]);
+    ids.into_iter()
 }

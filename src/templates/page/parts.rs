@@ -85,14 +85,6 @@ pub fn render(
         Ok(())
     })();
     let label = site.tree[id].source_label();
-    let (on_page, on_templates) = env.finish();
-    let placed = on_page
-        .into_iter()
-        .map(|w| Warning(format!("{label}: {}", w.0)));
-    for w in placed.chain(on_templates) {
-        if !warnings.contains(&w) {
-            warnings.push(w);
-        }
-    }
+    env.finish_into(&label, warnings);
     result
 }

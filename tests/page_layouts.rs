@@ -1,0 +1,108 @@
+//! The site's own page layouts, chosen in Hugo's lookup order and run as Hugo
+//! runs them: base templates and their blocks, a layout named in front matter,
+//! a page `type`, section folders, the standalone 404 page and the home page's
+//! JSON output. The expected files are Hugo 0.168's output for the same site.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let rel = format!("{prefix}{name}");
+        if path.is_dir() {
+            files_under(&path, &format!("{rel}/"), out);
+        } else {
+            out.push(rel);
+        }
+    }
+}
+
+#[test]
+fn pages_are_drawn_by_the_layouts_hugo_picks() {
+    let dir = site("page-layouts");
+    build_ok(dir.path(), &[]);
+    let expected_dir = fixture("page-layouts-expected");
+    let mut files = Vec::new();
+    files_under(&expected_dir, "", &mut files);
+    assert_eq!(files.len(), 11);
+    for file in files {
+        let expected = std::fs::read_to_string(expected_dir.join(&file)).unwrap();
+        // Hugo names itself in the generator tag it adds to the home page;
+        // labsite adds the same tag naming labsite.
+        let expected = expected.replace(
+            "<meta name=\"generator\" content=\"Hugo 0.168.0\">",
+            "<meta name=\"generator\" content=\"labsite\">",
+        );
+        assert_eq!(
+            read(dir.path(), &format!("public/{file}")),
+            expected,
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn a_layout_that_fails_names_its_place_and_the_page() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'E'\n",
+        ),
+        ("content/p.md", "---\ntitle: P\n---\nx\n"),
+        ("layouts/_default/single.html", "<p>\n  {{ .Nope }}</p>\n"),
+    ]);
+    std::fs::create_dir_all(dir.path().join("public")).unwrap();
+    std::fs::write(dir.path().join("public/kept.html"), "kept").unwrap();
+    let run = labsite(dir.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains(
+        &run.stderr,
+        "error: layouts/_default/single.html:2:6: can't evaluate field Nope in type *hugolib.pageState (in _default/single.html, rendering content/p.md)",
+    );
+    assert_eq!(read(dir.path(), "public/kept.html"), "kept");
+}
+
+/// A learn site's layout calls the theme's partials around its own body: the
+/// header and footer are the theme's for that page, so the page equals the
+/// one labsite's theme draws, but for what the layout adds.
+#[test]
+fn a_layout_of_a_learn_site_calls_the_themes_partials() {
+    let config = "baseURL = 'https://example.org/'\ntitle = 'L'\ntheme = 'learn'\n";
+    let page = "---\ntitle: P\n---\nBody.\n";
+    let plain = site_from(&[("config.toml", config), ("content/docs/p.md", page)]);
+    build_ok(plain.path(), &[]);
+    let own = site_from(&[
+        ("config.toml", config),
+        ("content/docs/p.md", page),
+        (
+            "layouts/docs/single.html",
+            "{{ partial \"header.html\" . }}\n<p class=\"mine\">{{ .Title }}</p>\n{{ .Content }}\n{{ partial \"footer.html\" . }}",
+        ),
+    ]);
+    let run = build_ok(own.path(), &[]);
+    let theirs = read(plain.path(), "public/docs/p/index.html");
+    let mine = read(own.path(), "public/docs/p/index.html");
+    assert_contains(&mine, "<p class=\"mine\">P</p>\n<p>Body.</p>\n");
+    let header_end = theirs.find("<p>Body.</p>").unwrap();
+    let header = theirs[..header_end].trim_start();
+    assert!(
+        mine.trim_start()
+            .starts_with(&format!("{header}<p class=\"mine\">"))
+    );
+    // The footer is the theme's; learn's own footline is its page layout's.
+    let footer = &theirs[theirs.find("<div id=\"navigation\">").unwrap()..];
+    assert!(mine.ends_with(footer));
+    // Pages the layout does not match are the theme's.
+    assert_eq!(
+        read(own.path(), "public/index.html"),
+        read(plain.path(), "public/index.html")
+    );
+    assert!(!run.stderr.contains("not used"), "{}", run.stderr);
+}
