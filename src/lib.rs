@@ -22,6 +22,7 @@
 //!   shortcodes, customisation parts, menu, i18n
 //! - `library`: the site model: pages, references, translations, assets used
 //! - `output_format`: Hugo's output formats of each page kind
+//! - `custom_format`: output formats drawn from the site's layouts
 //! - `navigation`: menus and previous/next
 //! - `shortcode`: shortcode lexing, pairing and expansion
 //! - `markdown`: Markdown to HTML as Goldmark writes it
@@ -55,6 +56,7 @@ pub mod cli;
 pub mod config;
 pub mod confine;
 pub mod content;
+pub mod custom_format;
 pub mod data_dir;
 pub mod data_format;
 pub mod date;

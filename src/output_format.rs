@@ -5,6 +5,7 @@
 
 use crate::config::Config;
 use crate::content::Kind;
+use crate::custom_format::CustomFormat;
 use serde_json::Value;
 
 /// An HTML output format.
@@ -67,6 +68,35 @@ const KINDS: [(Kind, &str); 5] = [
 /// Format names labsite makes (lower-case).
 const KNOWN: [&str; 5] = ["html", "amp", "rss", "json", "print"];
 
+/// The feed's file next to the list page at `url` (`/sec/` or `/sec/index.html`).
+pub fn rss_path(url: &str) -> String {
+    let dir = url.strip_suffix("index.html").unwrap_or(url);
+    if let Some(stem) = dir.strip_suffix(".html") {
+        // An ugly-URL list page (`/tags/a.html`) has its feed beside it.
+        return format!("{}.xml", stem.trim_start_matches('/'));
+    }
+    let dir = if dir.ends_with('/') {
+        dir.to_string()
+    } else {
+        format!("{dir}/")
+    };
+    format!("{}index.xml", dir.trim_start_matches('/'))
+}
+
+/// One output format of a page, as `.OutputFormats` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFormat {
+    /// Lower-case (`html`, `rss`, `tele`).
+    pub name: String,
+    pub media_type: String,
+    pub suffix: String,
+    /// `canonical` for HTML, `amphtml` for AMP, else `alternate`.
+    pub rel: String,
+    /// The file's URL path, from the site root (`/docs/a/tele.txt`).
+    pub url: String,
+    pub plain_text: bool,
+}
+
 /// Every output format name a layout file name may carry (lower-case): Hugo's
 /// own and those the site declares in `outputFormats`.
 pub fn format_names(config: &Config) -> std::collections::BTreeSet<String> {
@@ -99,6 +129,8 @@ pub fn format_names(config: &Config) -> std::collections::BTreeSet<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outputs {
     by_kind: Vec<(Kind, Vec<String>)>,
+    /// The formats drawn from the site's layouts (see [`crate::custom_format`]).
+    custom: Vec<CustomFormat>,
 }
 
 impl Outputs {
@@ -120,7 +152,93 @@ impl Outputs {
                 (kind, names)
             })
             .collect();
-        Outputs { by_kind }
+        let custom = crate::custom_format::declared(config, &KNOWN);
+        Outputs { by_kind, custom }
+    }
+
+    /// The formats of `kind` drawn from the site's layouts, in the order the
+    /// config lists them.
+    pub fn custom_of(&self, kind: Kind) -> impl Iterator<Item = &CustomFormat> {
+        self.names(kind)
+            .iter()
+            .filter_map(|n| self.custom.iter().find(|f| &f.name == n))
+    }
+
+    /// The formats of a page of `kind` at `url` (HTML, `lang_prefix` its
+    /// language's part), in the order the config lists them.
+    pub fn page_formats(&self, kind: Kind, url: &str, lang_prefix: &str) -> Vec<PageFormat> {
+        let format = |name: &str, media: &str, suffix: &str, rel: &str, url: String| PageFormat {
+            name: name.into(),
+            media_type: media.into(),
+            suffix: suffix.into(),
+            rel: rel.into(),
+            url,
+            plain_text: false,
+        };
+        let mut names: Vec<&str> = self.names(kind).iter().map(String::as_str).collect();
+        if !names.contains(&"html") {
+            names.insert(0, "html");
+        }
+        names
+            .into_iter()
+            .filter_map(|name| {
+                Some(match name {
+                    "html" => format("html", "text/html", "html", "canonical", url.into()),
+                    "amp" => format(
+                        "amp",
+                        "text/html",
+                        "html",
+                        "amphtml",
+                        Format::Amp.url(url, lang_prefix),
+                    ),
+                    "print" => format(
+                        "print",
+                        "text/html",
+                        "html",
+                        "alternate",
+                        Format::Print.url(url, lang_prefix),
+                    ),
+                    "rss" => format(
+                        "rss",
+                        "application/rss+xml",
+                        "xml",
+                        "alternate",
+                        format!("/{}", rss_path(url)),
+                    ),
+                    "json" => format(
+                        "json",
+                        "application/json",
+                        "json",
+                        "alternate",
+                        format!("{lang_prefix}/index.json"),
+                    ),
+                    other => {
+                        let custom = self.custom.iter().find(|f| f.name == other)?;
+                        PageFormat {
+                            name: custom.name.clone(),
+                            media_type: custom.media_type.clone(),
+                            suffix: custom.suffix.clone(),
+                            rel: custom.rel.clone(),
+                            url: custom.url(url, lang_prefix),
+                            plain_text: custom.plain_text,
+                        }
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// Every format drawn from layouts that some kind lists.
+    pub fn custom_used(&self) -> Vec<&CustomFormat> {
+        let mut used: Vec<&CustomFormat> = Vec::new();
+        for &(kind, _) in &KINDS {
+            for format in self.custom_of(kind) {
+                if !used.contains(&format) {
+                    used.push(format);
+                }
+            }
+        }
+        used
     }
 
     fn names(&self, kind: Kind) -> &[String] {
@@ -155,7 +273,8 @@ impl Outputs {
         all
     }
 
-    /// Formats the site asks for that labsite does not make, as `kind: name`.
+    /// Formats the site asks for that neither labsite nor the site defines, as
+    /// `kind: name`.
     pub fn unsupported(&self) -> Vec<String> {
         self.by_kind
             .iter()
@@ -164,6 +283,7 @@ impl Outputs {
                 names
                     .iter()
                     .filter(|n| !KNOWN.contains(&n.as_str()))
+                    .filter(|n| !self.custom.iter().any(|f| &f.name == *n))
                     .map(move |n| format!("{kind_name}: {n}"))
             })
             .collect()
@@ -173,6 +293,14 @@ impl Outputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feed_paths() {
+        assert_eq!(rss_path("/"), "index.xml");
+        assert_eq!(rss_path("/sec/"), "sec/index.xml");
+        assert_eq!(rss_path("/sec/index.html"), "sec/index.xml");
+        assert_eq!(rss_path("/en/tags/a.html"), "en/tags/a.xml");
+    }
 
     #[test]
     fn urls_in_each_format() {
@@ -189,7 +317,7 @@ mod tests {
         let mut config = Config::for_tests();
         config.raw.insert(
             "outputs".into(),
-            serde_json::json!({"home": ["HTML", "AMP", "RSS", "JSON"], "page": ["HTML", "AMP", "Calendar"]}),
+            serde_json::json!({"home": ["HTML", "AMP", "RSS", "JSON"], "page": ["HTML", "AMP", "Calendar", "Nope"]}),
         );
         let o = Outputs::from_config(&config);
         assert_eq!(o.of(Kind::Home), [Format::Html, Format::Amp]);
@@ -198,7 +326,10 @@ mod tests {
             o.has(Kind::Home, "json") && o.has(Kind::Section, "rss") && !o.has(Kind::Page, "rss")
         );
         assert_eq!(o.all(), [Format::Html, Format::Amp]);
-        assert_eq!(o.unsupported(), ["page: calendar"]);
+        // Calendar is drawn from the site's layouts; an undefined format is not.
+        let custom: Vec<&str> = o.custom_of(Kind::Page).map(|f| f.name.as_str()).collect();
+        assert_eq!(custom, ["calendar"]);
+        assert_eq!(o.unsupported(), ["page: nope"]);
         let defaults = Outputs::from_config(&Config::for_tests());
         assert_eq!(defaults.all(), [Format::Html]);
         assert!(defaults.has(Kind::Home, "rss") && !defaults.has(Kind::Home, "json"));

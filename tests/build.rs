@@ -492,7 +492,7 @@ fn unknown_output_formats_get_one_warning() {
     let run = build_ok(dir.path(), &[]);
     assert_contains(
         &run.stderr,
-        "warning: output formats labsite does not make are left out: page: calendar",
+        "warning: output formats labsite does not make are left out: calendar (no layout names it, such as layouts/_default/single.calendar.ics)",
     );
 }
 

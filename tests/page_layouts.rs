@@ -24,14 +24,15 @@ fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn pages_are_drawn_by_the_layouts_hugo_picks() {
-    let dir = site("page-layouts");
+/// Builds fixture `name` and compares every file of `name-expected` (Hugo's
+/// output) with labsite's; there are `count` of them.
+fn assert_same_as_hugo(name: &str, count: usize) {
+    let dir = site(name);
     build_ok(dir.path(), &[]);
-    let expected_dir = fixture("page-layouts-expected");
+    let expected_dir = fixture(&format!("{name}-expected"));
     let mut files = Vec::new();
     files_under(&expected_dir, "", &mut files);
-    assert_eq!(files.len(), 11);
+    assert_eq!(files.len(), count);
     for file in files {
         let expected = std::fs::read_to_string(expected_dir.join(&file)).unwrap();
         // Hugo names itself in the generator tag it adds to the home page;
@@ -46,6 +47,38 @@ fn pages_are_drawn_by_the_layouts_hugo_picks() {
             "{file}"
         );
     }
+}
+
+#[test]
+fn pages_are_drawn_by_the_layouts_hugo_picks() {
+    assert_same_as_hugo("page-layouts", 11);
+}
+
+/// Formats the site declares (`TELE` as plain text under `baseName`, `EMBED`
+/// as HTML under a `path`) and AMP, each from its layout, with
+/// `.OutputFormats` listing them in the config's order.
+#[test]
+fn declared_output_formats_are_drawn_from_their_layouts() {
+    assert_same_as_hugo("output-formats", 10);
+}
+
+#[test]
+fn a_declared_format_without_a_layout_is_named_once() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'W'\n[outputFormats.TELE]\nmediaType = 'text/plain'\nbaseName = 'tele'\n[outputs]\npage = ['HTML', 'TELE']\nsection = ['HTML', 'TELE']\n",
+        ),
+        ("content/p.md", "---\ntitle: P\n---\nx\n"),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert_eq!(run.stderr.matches("tele").count(), 2, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "warning: output formats labsite does not make are left out: tele (no layout names it, such as layouts/_default/single.tele.txt)",
+    );
+    assert!(dir.path().join("public/p/index.html").exists());
+    assert!(!dir.path().join("public/p/tele.txt").exists());
 }
 
 #[test]

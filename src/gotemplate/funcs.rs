@@ -64,6 +64,7 @@ fn len_of(v: &Value<'_>) -> Result<usize, String> {
         Value::List(l) => Ok(l.len()),
         Value::Map(m) => Ok(m.len()),
         Value::Nil => Ok(0),
+        Value::Object(o) if o.items().is_some() => Ok(o.items().unwrap_or_default().len()),
         other => Err(format!("len of type {}", other.type_name())),
     }
 }

@@ -20,6 +20,11 @@ pub trait Object<'a> {
     fn as_number(&self) -> Option<f64> {
         None
     }
+    /// The items of an object that is also a list (Hugo's `.OutputFormats`,
+    /// which has a `Get` method), for `range` and `len`.
+    fn items(&self) -> Option<Vec<Value<'a>>> {
+        None
+    }
 }
 
 /// What a trusted text may be printed as without escaping.

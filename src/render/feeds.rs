@@ -9,23 +9,10 @@ use crate::library::SiteData;
 use crate::templates::Theme;
 use serde_json::json;
 
+use crate::output_format::rss_path;
+
 const RSS_DATE: &str = "%a, %d %b %Y %H:%M:%S %z";
 const SITEMAP_DATE: &str = "%Y-%m-%dT%H:%M:%S%:z";
-
-/// The feed's file next to the list page at `url` (`/sec/` or `/sec/index.html`).
-pub fn rss_path(url: &str) -> String {
-    let dir = url.strip_suffix("index.html").unwrap_or(url);
-    if let Some(stem) = dir.strip_suffix(".html") {
-        // An ugly-URL list page (`/tags/a.html`) has its feed beside it.
-        return format!("{}.xml", stem.trim_start_matches('/'));
-    }
-    let dir = if dir.ends_with('/') {
-        dir.to_string()
-    } else {
-        format!("{dir}/")
-    };
-    format!("{}index.xml", dir.trim_start_matches('/'))
-}
 
 /// Regular pages a feed lists: the whole site's for home, the list's own otherwise,
 /// in the default order (`rank` is [`crate::content::sort::ranks`] of the tree).
@@ -238,17 +225,4 @@ pub fn search_index<'p>(
     }
     index.push(']');
     index
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn feed_paths() {
-        assert_eq!(rss_path("/"), "index.xml");
-        assert_eq!(rss_path("/sec/"), "sec/index.xml");
-        assert_eq!(rss_path("/sec/index.html"), "sec/index.xml");
-        assert_eq!(rss_path("/en/tags/a.html"), "en/tags/a.xml");
-    }
 }

@@ -52,7 +52,7 @@ impl Site {
             .filter(|&id| site.outputs.has(tree[id].kind, "rss"))
             .map(|id| Feed {
                 id,
-                path: render::feeds::rss_path(&tree[id].url),
+                path: crate::output_format::rss_path(&tree[id].url),
                 items: render::feeds::feed_items(tree, id, rank),
             })
             .collect();

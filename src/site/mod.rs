@@ -281,7 +281,17 @@ impl Site {
             )));
         }
 
-        let unsupported = crate::output_format::Outputs::from_config(&self.config).unsupported();
+        let outputs = crate::output_format::Outputs::from_config(&self.config);
+        let mut unsupported = outputs.unsupported();
+        let page_layouts = &self.theme.site_layouts.page_layouts;
+        for format in outputs.custom_used() {
+            if !page_layouts.has_format(&format.name, &format.suffix) {
+                unsupported.push(format!(
+                    "{} (no layout names it, such as layouts/_default/single.{}.{})",
+                    format.name, format.name, format.suffix
+                ));
+            }
+        }
         if !unsupported.is_empty() {
             warnings.push(Warning(format!(
                 "output formats labsite does not make are left out: {}",

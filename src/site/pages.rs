@@ -11,6 +11,7 @@ use crate::error::{Result, Warning};
 use crate::navigation::WalkState;
 use crate::output::SharedSink;
 use crate::render;
+use crate::templates::page::layout as site_layout;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -34,6 +35,33 @@ fn formats<'l>(
         .filter(move |c| site.outputs.of(kind).contains(&c.format))
 }
 
+/// The formats of page `id` drawn from the site's layouts that it has a
+/// layout for: each as a target, its output path and the layout's file.
+fn custom_files<'s>(
+    build: &'s crate::templates::build::Build<'_>,
+    lang: usize,
+    id: PageId,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(site_layout::Target<'s>, String, String)> {
+    let site = &build.sites[lang];
+    let page = &site.tree[id];
+    let mut files = Vec::new();
+    for format in site.outputs.custom_of(page.kind) {
+        let target = site_layout::Target {
+            lang,
+            page: Some(id),
+            format: &format.name,
+            suffix: &format.suffix,
+            plain_text: format.plain_text,
+        };
+        if let Some(file) = site_layout::site_layout_for(build, &target, warnings) {
+            let url = format.url(&page.url, &site.config.lang_prefix());
+            files.push((target, url.trim_start_matches('/').to_string(), file));
+        }
+    }
+    files
+}
+
 /// Claims the output paths of pages `ids` of language `lang`, before any renders,
 /// so that a collision is reported whatever renders first.
 pub fn claim(
@@ -50,6 +78,9 @@ pub fn claim(
             let path = content::url::output_file(
                 &chrome.format.url(&page.url, &site.config.lang_prefix()),
             );
+            owners.claim(&path, page.source_label())?;
+        }
+        for (_, path, _) in custom_files(build, lang, id, &mut Vec::new()) {
             owners.claim(&path, page.source_label())?;
         }
     }
@@ -87,6 +118,10 @@ pub fn render(
                 path.clone(),
                 crate::url_rewrite::finish(site.config, html, &path),
             ));
+        }
+        for (target, path, file) in custom_files(build, lang, id, &mut warnings) {
+            let text = site_layout::render(build, &target, &file, &layout.base, &mut warnings)?;
+            files.push((path, text));
         }
         Ok((files, warnings))
     };

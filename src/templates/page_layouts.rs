@@ -129,6 +129,16 @@ impl PageLayouts {
         self.files.iter().any(|f| f.layer == Layer::Site)
     }
 
+    /// Whether some layout of the site is for output format `name` (with its
+    /// media `suffix`).
+    pub fn has_format(&self, name: &str, suffix: &str) -> bool {
+        self.files.iter().any(|f| {
+            f.layer == Layer::Site
+                && f.suffix == suffix
+                && f.format.as_deref().is_none_or(|f| f == name)
+        })
+    }
+
     /// The site's layout files (to parse).
     pub fn site_files(&self) -> impl Iterator<Item = &str> {
         self.files

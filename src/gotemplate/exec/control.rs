@@ -85,6 +85,13 @@ impl<'a> Exec<'_, 'a> {
             Value::Map(m) => m.iter().map(|(k, v)| (Value::str(k), v.clone())).collect(),
             Value::Int(n) => (0..*n).map(|i| (Value::Int(i), Value::Int(i))).collect(),
             Value::Nil => Vec::new(),
+            Value::Object(o) if o.items().is_some() => o
+                .items()
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (Value::Int(i as i64), v))
+                .collect(),
             other => {
                 return Err(self.fail(
                     pipe.offset,

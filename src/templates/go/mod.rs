@@ -6,6 +6,7 @@
 mod build_info;
 mod date;
 mod file;
+mod formats;
 pub mod functions;
 pub mod hook;
 pub mod objects;
@@ -43,6 +44,9 @@ pub struct Env<'a> {
     page_context: RefCell<Option<tera::Context>>,
     /// The `.Text` of the render hooks run so far: HTML Markdown already made.
     rendered_texts: RefCell<Vec<Rc<str>>>,
+    /// The output format being rendered (`html`, `tele`), for
+    /// `.AlternativeOutputFormats`.
+    format: RefCell<String>,
     /// `math.Counter`'s last number. Hugo counts for the whole build; labsite
     /// counts per page, as pages render in parallel and output must not
     /// depend on their order.
@@ -60,6 +64,7 @@ impl<'a> Env<'a> {
             template_warnings: RefCell::new(Vec::new()),
             page_context: RefCell::new(None),
             rendered_texts: RefCell::new(Vec::new()),
+            format: RefCell::new("html".to_string()),
             count: std::cell::Cell::new(0),
         })
     }
@@ -96,6 +101,16 @@ impl<'a> Env<'a> {
     /// Whether `text` is a render hook's `.Text`, HTML already made from Markdown.
     pub fn is_rendered(&self, text: &str) -> bool {
         self.rendered_texts.borrow().iter().any(|t| &**t == text)
+    }
+
+    /// Sets the output format being rendered (`html`, `tele`).
+    pub fn set_format(&self, name: &str) {
+        *self.format.borrow_mut() = name.to_string();
+    }
+
+    /// The output format being rendered.
+    pub fn format(&self) -> String {
+        self.format.borrow().clone()
     }
 
     pub fn set_page_context(&self, context: tera::Context) {

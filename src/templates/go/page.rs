@@ -340,6 +340,21 @@ impl<'a> Object<'a> for PageObject<'a> {
                 })
             }
             "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), page),
+            "OutputFormats" | "AlternativeOutputFormats" => {
+                let config = site.config;
+                let mut formats =
+                    site.outputs
+                        .page_formats(page.kind, &page.url, &config.lang_prefix());
+                if name == "AlternativeOutputFormats" {
+                    let current = self.env.format();
+                    formats.retain(|f| f.name != current);
+                }
+                super::formats::FormatsObject::value(
+                    formats,
+                    config.base_path(),
+                    config.base_host(),
+                )
+            }
             "HasShortcode" => Value::Bool(
                 page.body.contains(&format!("{{{{< {}", text_arg(args, 0)))
                     || page.body.contains(&format!("{{{{% {}", text_arg(args, 0))),

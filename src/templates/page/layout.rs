@@ -172,6 +172,7 @@ pub fn render(
     };
     let env = Env::new(build, target.lang, page);
     env.set_page_context(ctx.clone());
+    env.set_format(target.format);
     let dot = match target.page {
         Some(id) => PageObject::value(&env, target.lang, id),
         None => hugo::objects::not_found_page(&env, target.lang),
