@@ -528,3 +528,36 @@ fn the_table_hook_runs_as_hugo_runs_it() {
 
 const HUGO_TABLE_HOOK: &str = r##"<table data-ord="0" data-attrs="map[]"><tr><th data-align="left">A</th><th data-align="center"><em>B</em></th><th data-align="right">C</th></tr><tr><td data-align="left">1</td><td data-align="center"><code>2</code></td><td data-align="right">3</td></tr><tr><td data-align="left">x</td><td data-align="center"></td><td data-align="right">z</td></tr></table>
 <table data-ord="1" data-attrs="map[]"><tr><th data-align="">One</th></tr><tr><td data-align="">only</td></tr><tr><td data-align="">{.wide}</td></tr></table>"##;
+
+/// Goldmark's passthrough extension: text between its delimiters is not
+/// Markdown (code spans excepted); with no hook it stays as written, with
+/// `render-passthrough.html` each span is the hook's, numbered in document
+/// order. Both pages are Hugo 0.168's output for the same site.
+#[test]
+fn passthrough_spans_stay_as_written_or_go_to_the_hook() {
+    let config = "baseURL = 'https://example.org/'\ntitle = 'PT'\n[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['\\[', '\\]'], ['$$', '$$']]\ninline = [['\\(', '\\)'], ['$', '$']]\n";
+    let page = "---\ntitle: P\n---\nInline \\(a < b\\) and $x_1 * y_2$ and `\\(code\\)` here.\n\n$$\n\\sum_{i=1}^n *i* < n^2\n$$\n\n\\[\na & b\n\\]\n\nText with a lone $ dollar and **bold**.\n\n- item \\(z_*\\)\n";
+    let layout = "<main>{{ .Content }}</main>\n";
+    let hook = "{{ if eq .Type \"block\" }}<div class=\"math\" data-o=\"{{ .Ordinal }}\">{{ .Inner }}</div>{{ else }}<span class=\"math\" data-o=\"{{ .Ordinal }}\">{{ .Inner }}</span>{{ end }}\n";
+    let plain = site_from(&[
+        ("hugo.toml", config),
+        ("content/p.md", page),
+        ("layouts/_default/single.html", layout),
+    ]);
+    build_ok(plain.path(), &[]);
+    assert_eq!(
+        read(plain.path(), "public/p/index.html"),
+        "<main><p>Inline \\(a < b\\) and $x_1 * y_2$ and <code>\\(code\\)</code> here.</p>\n$$\n\\sum_{i=1}^n *i* < n^2\n$$\\[\na & b\n\\]<p>Text with a lone $ dollar and <strong>bold</strong>.</p>\n<ul>\n<li>item \\(z_*\\)</li>\n</ul>\n</main>\n"
+    );
+    let hooked = site_from(&[
+        ("hugo.toml", config),
+        ("content/p.md", page),
+        ("layouts/_default/single.html", layout),
+        ("layouts/_default/_markup/render-passthrough.html", hook),
+    ]);
+    build_ok(hooked.path(), &[]);
+    assert_eq!(
+        read(hooked.path(), "public/p/index.html"),
+        "<main><p>Inline <span class=\"math\" data-o=\"0\">a &lt; b</span>\n and <span class=\"math\" data-o=\"1\">x_1 * y_2</span>\n and <code>\\(code\\)</code> here.</p>\n<div class=\"math\" data-o=\"2\">\n\\sum_{i=1}^n *i* &lt; n^2\n</div>\n<div class=\"math\" data-o=\"3\">\na &amp; b\n</div>\n<p>Text with a lone $ dollar and <strong>bold</strong>.</p>\n<ul>\n<li>item <span class=\"math\" data-o=\"4\">z_*</span>\n</li>\n</ul>\n</main>\n"
+    );
+}

@@ -6,6 +6,7 @@
 
 mod files;
 mod languages;
+mod passthrough;
 
 pub use languages::{Language, MenuEntry};
 
@@ -13,6 +14,7 @@ use crate::data_format::{as_text, deep_merge, truthy};
 use crate::error::{Error, Result};
 use files::{apply_environment, config_dir_files, find_root_config, nest, read_map, relative};
 use languages::{parse_languages, parse_menu};
+pub use passthrough::Passthrough;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -49,6 +51,8 @@ pub struct Config {
     pub relative_urls: bool,
     pub canonify_urls: bool,
     pub unsafe_html: bool,
+    /// `markup.goldmark.extensions.passthrough`, when enabled.
+    pub passthrough: Option<Passthrough>,
     /// When Hugo's embedded link and image render hooks apply
     /// (`markup.goldmark.renderHooks.{link,image}.useEmbedded`).
     pub link_hook: EmbeddedHook,
@@ -268,6 +272,7 @@ impl Config {
             .and_then(|g| g.get("renderer"))
             .map(|r| truthy(r.get("unsafe")))
             .unwrap_or(false);
+        let passthrough = Passthrough::of(goldmark);
         let link_hook = EmbeddedHook::of(goldmark, "link", !languages.is_empty());
         let image_hook = EmbeddedHook::of(goldmark, "image", !languages.is_empty());
         Config {
@@ -287,6 +292,7 @@ impl Config {
             themes_dir,
             static_dirs,
             unsafe_html,
+            passthrough,
             link_hook,
             image_hook,
             params,

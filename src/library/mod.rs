@@ -207,12 +207,13 @@ impl<'a> SiteData<'a> {
     }
 
     /// How this site's Markdown renders.
-    pub fn markdown_settings(&self) -> Settings<'static> {
+    pub fn markdown_settings(&self) -> Settings<'a> {
         Settings {
             unsafe_html: self.config.unsafe_html,
             code_titles: self.flavour.titles_code_blocks(),
             destinations: None,
             hooks: None,
+            passthrough: self.config.passthrough.as_ref(),
         }
     }
 

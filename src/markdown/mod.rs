@@ -5,6 +5,7 @@
 pub mod highlight;
 pub mod html;
 pub mod linkify;
+pub mod passthrough;
 pub mod toc;
 pub mod typographer;
 
@@ -82,6 +83,7 @@ pub enum HookKind {
     CodeBlock,
     Blockquote,
     Table,
+    Passthrough,
 }
 
 impl HookKind {
@@ -94,6 +96,7 @@ impl HookKind {
             HookKind::CodeBlock => "codeblock",
             HookKind::Blockquote => "blockquote",
             HookKind::Table => "table",
+            HookKind::Passthrough => "passthrough",
         }
     }
 }
@@ -124,6 +127,8 @@ pub struct Settings<'a> {
     pub destinations: Option<&'a dyn Destinations>,
     /// The site's render hooks, for the page being rendered.
     pub hooks: Option<&'a dyn RenderHooks>,
+    /// The passthrough extension's delimiters, when it is on.
+    pub passthrough: Option<&'a passthrough::Passthrough>,
 }
 
 impl std::fmt::Debug for Settings<'_> {
@@ -231,6 +236,16 @@ fn as_goldmark_reads(source: &str) -> std::borrow::Cow<'_, str> {
 
 /// Renders `source` to HTML.
 pub fn render(source: &str, settings: Settings<'_>) -> Rendered {
+    let Some(delimiters) = settings.passthrough else {
+        return render_markdown(source, settings);
+    };
+    let (marked, spans) = passthrough::extract(source, delimiters);
+    let mut rendered = render_markdown(&marked, settings);
+    rendered.html = passthrough::restore(&rendered.html, &spans, settings.hooks);
+    rendered
+}
+
+fn render_markdown(source: &str, settings: Settings<'_>) -> Rendered {
     let source = as_goldmark_reads(source);
     let events: Vec<_> = Parser::new_ext(&source, options())
         .into_offset_iter()

@@ -100,6 +100,7 @@ const HOOKS: &[&str] = &[
     "codeblock",
     "blockquote",
     "table",
+    "passthrough",
 ];
 
 impl SiteLayouts {
