@@ -541,11 +541,11 @@ Some **details**.
     let html = read(dir.path(), "public/b/index.html");
     let b = body(&html);
     for fragment in [
-        "<figure class=\"wide\"><a href=\"https://x.io\"><img src=\"/img/a.png\" alt=\"The flow\"></a><figcaption><h4>Diagram</h4><p>The <em>flow</em></p></figcaption></figure>",
+        "<figure class=\"wide\"><a href=\"https://x.io\"><img src=\"/img/a.png\"\n\t\t\talt=\"The flow\"></a><figcaption>\n\t\t\t<h4>Diagram</h4><p>The <em>flow</em></p>\n\t\t</figcaption>\n</figure>",
         "<iframe src=\"https://player.vimeo.com/video/146022717?dnt=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"vimeo video\" webkitallowfullscreen mozallowfullscreen allowfullscreen></iframe>",
         "<script src=\"https://gist.github.com/spf13/7896402.js\"></script>",
         "<p>Level 300 and site Ann.</p>",
-        "<details>\n  <summary>More</summary>\n  Some <strong>details</strong>.\n</details>",
+        "<details>\n\t<summary>More</summary>\n\t<p>Some <strong>details</strong>.</p>\n</details>",
         "<p><a href=\"https://x.com/SanDiegoZoo/status/1453110110599868418\">https://x.com/SanDiegoZoo/status/1453110110599868418</a></p>",
         "<p><a href=\"https://www.instagram.com/p/CxOWiQNP2MO/\">https://www.instagram.com/p/CxOWiQNP2MO/</a></p>",
     ] {
@@ -1053,5 +1053,27 @@ fn amp_pages_of_each_language_are_at_hugos_paths() {
     assert_contains(
         &read(dir.path(), "public/amp/docs/p/index.html"),
         "<p><a href=\"/docs/q/\">sib</a></p>",
+    );
+}
+
+/// Hugo's `figure` and `details` in each of their variants, on a page whose
+/// layout prints only its content: the whole file is Hugo 0.168's.
+#[test]
+fn figure_and_details_as_hugo_writes_them() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'I'\n",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n{{< figure src=\"/a.png\" alt=\"A\" caption=\"Cap *it*\" >}}\n\n{{< figure src=\"b.png\" >}}\n\n{{< figure src=\"/c.png\" title=\"T & U\" class=\"wide\" link=\"https://x.org/\" target=\"_blank\" rel=\"noopener\" width=\"10\" height=\"20\" loading=\"lazy\" >}}\n\n{{< figure src=\"/d.png\" caption=\"C\" attr=\"By **me**\" attrlink=\"https://me.org/\" >}}\n\n{{< figure src=\"/e.png\" attr=\"Only attr\" >}}\n\n{{< details summary=\"More *x*\" open=true class=\"k\" name=\"n\" title=\"tt\" >}}\nHidden **text**\n\nPara 2\n{{< /details >}}\n\n{{< details >}}\nplain\n{{< /details >}}\n",
+        ),
+        ("layouts/single.html", "{{ .Content }}\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/p/index.html"),
+        "<figure><img src=\"/a.png\"\n\t\t\talt=\"A\"><figcaption>\n\t\t\t<p>Cap <em>it</em></p>\n\t\t</figcaption>\n</figure>\n\n<figure><img src=\"b.png\">\n</figure>\n\n<figure class=\"wide\"><a href=\"https://x.org/\" target=\"_blank\" rel=\"noopener\"><img src=\"/c.png\" width=\"10\" height=\"20\" loading=\"lazy\"></a><figcaption>\n\t\t\t<h4>T &amp; U</h4>\n\t\t</figcaption>\n</figure>\n\n<figure><img src=\"/d.png\"\n\t\t\talt=\"C\"><figcaption>\n\t\t\t<p>C\n\t\t\t\t\t\t<a href=\"https://me.org/\">By <strong>me</strong></a></p>\n\t\t</figcaption>\n</figure>\n\n<figure><img src=\"/e.png\"><figcaption>\n\t\t\t<p>Only attr</p>\n\t\t</figcaption>\n</figure>\n\n\n<details class=\"k\" name=\"n\" open title=\"tt\">\n\t<summary>More <em>x</em></summary>\n\t<p>Hidden <strong>text</strong></p>\n<p>Para 2</p>\n</details>\n\n\n<details>\n\t<summary>Details</summary>\n\t<p>plain</p>\n</details>\n\n\n"
     );
 }

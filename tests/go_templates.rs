@@ -713,3 +713,61 @@ fn embedded_templates_of_older_hugo_still_answer() {
         "<div class=\"n\">\n  <meta name=\"news_keywords\" content=\"a,b\" /></div>",
     );
 }
+
+/// A site shortcode wrapping one of Hugo's own (`template
+/// "_internal/shortcodes/figure.html" .`) gets Hugo's output for its call
+/// (Hugo 0.168's page).
+#[test]
+fn site_shortcodes_wrap_hugos_embedded_ones() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'I'\n",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n{{< fig src=\"/a.png\" alt=\"A\" caption=\"Cap *it*\" >}}\n\n{{< det summary=\"More\" >}}\nHidden **text**\n{{< /det >}}\n",
+        ),
+        (
+            "layouts/shortcodes/fig.html",
+            "<div class=\"wrap\">{{ template \"_internal/shortcodes/figure.html\" . }}</div>",
+        ),
+        (
+            "layouts/shortcodes/det.html",
+            "{{ $_ := .Inner }}<div class=\"d\">{{ template \"_internal/shortcodes/details.html\" . }}</div>",
+        ),
+        ("layouts/single.html", "{{ .Content }}\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/p/index.html"),
+        "<div class=\"wrap\"><figure><img src=\"/a.png\"\n\t\t\talt=\"A\"><figcaption>\n\t\t\t<p>Cap <em>it</em></p>\n\t\t</figcaption>\n</figure>\n</div>\n<div class=\"d\">\n<details>\n\t<summary>More</summary>\n\t<p>Hidden <strong>text</strong></p>\n</details>\n</div>\n\n"
+    );
+}
+
+/// A site shortcode that calls Hugo's embedded one of its own name gets the
+/// theme's, not itself again (Hugo 0.168 has no such template then; labsite
+/// must not recurse without end).
+#[test]
+fn a_shortcode_wrapping_its_own_name_does_not_recurse() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'I'\n",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n{{< details >}}\nx\n{{< /details >}}\n",
+        ),
+        (
+            "layouts/shortcodes/details.html",
+            "{{ $_ := .Inner }}<div class=\"d\">{{ template \"_internal/shortcodes/details.html\" . }}</div>",
+        ),
+        ("layouts/single.html", "{{ .Content }}"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/p/index.html"),
+        "<div class=\"d\">\n<details>\n\t<summary>Details</summary>\n\t<p>x</p>\n</details>\n</div>\n"
+    );
+}

@@ -139,3 +139,27 @@ fn a_layout_of_a_learn_site_calls_the_themes_partials() {
     );
     assert!(!run.stderr.contains("not used"), "{}", run.stderr);
 }
+
+/// A site's `layouts/alias.html` writes its alias pages, with the target as
+/// `.Permalink` and the page as `.Page` (Hugo 0.168's output).
+#[test]
+fn the_sites_alias_layout_writes_the_redirects() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/sub/'\ntitle = 'A'\n",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P & Q\naliases: [/old/, older.html]\n---\nx\n",
+        ),
+        (
+            "layouts/alias.html",
+            "<a href=\"{{ .Permalink }}\">{{ .Page.Title }}</a>|{{ .Page.Kind }}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let expected = "<a href=\"https://example.org/sub/p/\">P &amp; Q</a>|page\n";
+    assert_eq!(read(dir.path(), "public/old/index.html"), expected);
+    assert_eq!(read(dir.path(), "public/older.html"), expected);
+}

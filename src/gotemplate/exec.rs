@@ -20,6 +20,13 @@ pub trait Host<'a> {
         name: &str,
         args: &[Value<'a>],
     ) -> Option<Result<Value<'a>, String>>;
+
+    /// The output of template `name`, which the set does not hold, run with
+    /// `dot` (Hugo's embedded `_internal/shortcodes/…`); `None` when the host
+    /// has none of the name either.
+    fn template(&self, _name: &str, _dot: &Value<'a>) -> Option<Result<String, String>> {
+        None
+    }
 }
 
 /// A host without functions of its own.
@@ -276,6 +283,12 @@ impl<'a> Exec<'_, 'a> {
                         None => Value::Nil,
                     };
                     let name = self.templates.scoped_name(&self.scopes, name);
+                    if !self.templates.contains(&name)
+                        && let Some(text) = self.host.template(&name, &new_dot)
+                    {
+                        out.push_str(&text.map_err(|m| self.fail(*offset, m))?);
+                        continue;
+                    }
                     let text = self.run(&name, new_dot).map_err(|f| {
                         if f.offset == 0 && f.message.starts_with("no such template") {
                             self.fail(*offset, f.message)

@@ -25,6 +25,11 @@ pub trait Object<'a> {
     fn items(&self) -> Option<Vec<Value<'a>>> {
         None
     }
+    /// The host's own data behind the object, for host functions that take
+    /// it back (a shortcode call handed to Hugo's embedded shortcode).
+    fn payload(&self) -> Option<Rc<dyn std::any::Any>> {
+        None
+    }
 }
 
 /// What a trusted text may be printed as without escaping.

@@ -100,9 +100,12 @@ impl PageRendering for Pages {
         lang: usize,
         page: PageId,
         name: &str,
-        params: &serde_json::Map<String, Value>,
+        params: &crate::shortcode::lex::Params,
+        inner: Option<&str>,
     ) -> Option<std::result::Result<String, String>> {
-        crate::templates::page::shortcodes::render_for_template(build, lang, page, name, params)
+        crate::templates::page::shortcodes::render_for_template(
+            build, lang, page, name, params, inner,
+        )
     }
 }
 

@@ -497,7 +497,7 @@ impl Site {
             sink,
             owners,
             stats,
-            ..
+            warnings,
         } = output;
 
         if !config.disable_aliases {
@@ -508,7 +508,11 @@ impl Site {
                     site.permalink(id)
                 };
                 let owner = format!("alias of {}", tree[id].source_label());
-                self.write_alias(&alias, &target, owner, *sink, owners, stats)?;
+                let own = crate::templates::page::layout::render_alias(
+                    build, lang, id, &target, warnings,
+                )
+                .transpose()?;
+                self.write_alias(&alias, &target, owner, own, *sink, owners, stats)?;
             }
         }
 

@@ -58,6 +58,7 @@ impl Site {
                 "/",
                 &default_home,
                 "the language redirect".into(),
+                None,
                 sink,
                 owners,
                 stats,
@@ -68,6 +69,7 @@ impl Site {
                 &from,
                 &root,
                 "the language redirect".into(),
+                None,
                 sink,
                 owners,
                 stats,
@@ -76,11 +78,15 @@ impl Site {
         Ok(())
     }
 
+    /// Writes the redirect page of `alias` to `target`: `html` when the
+    /// site's own alias layout made it, else the theme's.
+    #[allow(clippy::too_many_arguments)] // the page, its text, and the build's three outputs
     pub(super) fn write_alias(
         &self,
         alias: &str,
         target: &str,
         owner: String,
+        html: Option<String>,
         sink: &mut dyn OutputSink,
         owners: &mut Owners,
         stats: &mut Stats,
@@ -92,10 +98,15 @@ impl Site {
         };
         crate::output::check_path(&path)?;
         owners.claim(&path, owner)?;
-        let mut ctx = tera::Context::new();
-        ctx.insert("target", target);
-        ctx.insert("lang", &self.config.default_language);
-        let html = self.theme.render("alias.html", &ctx)?;
+        let html = match html {
+            Some(html) => html,
+            None => {
+                let mut ctx = tera::Context::new();
+                ctx.insert("target", target);
+                ctx.insert("lang", &self.config.default_language);
+                self.theme.render("alias.html", &ctx)?
+            }
+        };
         sink.write_owned(&path, html.into_bytes())?;
         stats.aliases += 1;
         Ok(())

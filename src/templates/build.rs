@@ -28,14 +28,15 @@ pub trait PageRendering: Sync {
     fn summary(&self, build: &Build<'_>, lang: usize, id: PageId) -> Result<String, String>;
     /// The theme's shortcode `name` run for a Go template (relearn's `partial
     /// "shortcodes/NAME.html" (dict …)`) on page `page` of language `lang`, with
-    /// `params`; `None` when the theme has no such shortcode.
+    /// `params` and `inner`; `None` when the theme has no such shortcode.
     fn theme_shortcode(
         &self,
         build: &Build<'_>,
         lang: usize,
         page: PageId,
         name: &str,
-        params: &serde_json::Map<String, serde_json::Value>,
+        params: &crate::shortcode::lex::Params,
+        inner: Option<&str>,
     ) -> Option<Result<String, String>>;
 }
 
@@ -87,8 +88,10 @@ impl<'a> Build<'a> {
         lang: usize,
         page: PageId,
         name: &str,
-        params: &serde_json::Map<String, serde_json::Value>,
+        params: &crate::shortcode::lex::Params,
+        inner: Option<&str>,
     ) -> Option<Result<String, String>> {
-        self.pages.theme_shortcode(self, lang, page, name, params)
+        self.pages
+            .theme_shortcode(self, lang, page, name, params, inner)
     }
 }

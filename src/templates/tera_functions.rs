@@ -65,17 +65,25 @@ fn anchorize(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Res
 }
 
 /// Tera filter `markdownify`: Hugo's `markdownify`, Markdown rendered without the
-/// paragraph around a single block.
-fn markdownify(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+/// paragraph around a single block; with `block=true`, Hugo's `RenderString`
+/// with `display: block` (paragraphs kept).
+fn markdownify(
+    value: &tera::Value,
+    args: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
     let text = match value {
         tera::Value::String(s) => s.clone(),
         tera::Value::Null => String::new(),
         other => other.to_string(),
     };
-    Ok(tera::Value::String(crate::markdown::markdownify(
-        &text,
-        crate::markdown::Settings::default(),
-    )))
+    let settings = crate::markdown::Settings::default();
+    Ok(tera::Value::String(
+        if args.get("block") == Some(&tera::Value::Bool(true)) {
+            crate::markdown::render_html(&text, settings)
+        } else {
+            crate::markdown::markdownify(&text, settings)
+        },
+    ))
 }
 
 /// Tera function `t(key=…, lang=…)`: Hugo's `T` in the given language.

@@ -155,9 +155,24 @@ impl<'a> Functions<'a> {
         let serde_json::Value::Object(params) = crate::gotemplate::funcs::to_json(dot) else {
             return None;
         };
+        // The other entries are named parameters; `content` the inner content.
+        let inner = params
+            .get("content")
+            .and_then(|c| crate::data_format::as_text(Some(c)));
+        let named: Vec<(String, serde_json::Value)> = params
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "page" | "context" | "content"))
+            .map(|(k, v)| (k.to_lowercase(), v.clone()))
+            .collect();
         let env = &self.env;
         env.build
-            .theme_shortcode(env.lang, env.page, name, &params)
+            .theme_shortcode(
+                env.lang,
+                env.page,
+                name,
+                &crate::shortcode::lex::Params::Named(named),
+                inner.as_deref(),
+            )
             .map(|r| r.map(Value::html))
     }
 
@@ -314,6 +329,28 @@ impl<'a> Functions<'a> {
 }
 
 impl<'a> Host<'a> for Functions<'a> {
+    /// Hugo's embedded shortcodes as templates (`template
+    /// "_internal/shortcodes/figure.html" .`), called with a shortcode's dot:
+    /// the theme's shortcode of the name, with the call's parameters and inner.
+    fn template(&self, name: &str, dot: &Value<'a>) -> Option<Result<String, String>> {
+        let shortcode = name
+            .strip_prefix("_internal/shortcodes/")?
+            .strip_suffix(".html")?;
+        let Value::Object(object) = dot else {
+            return None;
+        };
+        let payload = object.payload()?;
+        let call = payload.downcast_ref::<super::objects::Call>()?;
+        let env = &self.env;
+        env.build.theme_shortcode(
+            env.lang,
+            env.page,
+            shortcode,
+            &call.params,
+            call.inner.as_deref(),
+        )
+    }
+
     fn call(
         &self,
         exec: &mut Exec<'_, 'a>,

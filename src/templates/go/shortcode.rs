@@ -86,6 +86,10 @@ impl<'a> Object<'a> for ShortcodeObject<'a> {
     fn type_name(&self) -> &'static str {
         "*hugolib.ShortcodeWithPage"
     }
+
+    fn payload(&self) -> Option<Rc<dyn std::any::Any>> {
+        Some(self.call.clone())
+    }
 }
 
 /// `.InnerDeindent`: the inner content with the call's own indentation removed

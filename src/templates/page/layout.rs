@@ -7,6 +7,7 @@
 
 use crate::content::{ContentTree, Kind, PageId};
 use crate::error::{Error, Location, Result, Warning};
+use crate::gotemplate::value::Value;
 use crate::templates::build::Build;
 use crate::templates::go::{self as hugo, Env, objects::PageObject};
 use crate::templates::page_layouts::{Layer, LayoutKind, Query};
@@ -218,6 +219,39 @@ fn base_template(
         // No base template: the layout's own text, as Hugo runs it.
         _ => Ok(None),
     }
+}
+
+/// The site's own alias page (`layouts/alias.html`) for an alias of page `id`
+/// that leads to `target`, if the site has one: the layout's dot has the
+/// target as `.Permalink` and the page as `.Page`.
+pub fn render_alias(
+    build: &Build<'_>,
+    lang: usize,
+    id: PageId,
+    target: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<Result<String>> {
+    let layouts = &build.theme.site_layouts;
+    if !layouts.page_layouts.site_files().any(|f| f == "alias.html") {
+        return None;
+    }
+    let mut run = || {
+        let template = layouts.page_layout("alias.html")?;
+        let env = Env::new(build, lang, id);
+        let mut dot = std::collections::BTreeMap::new();
+        dot.insert("Permalink".to_string(), Value::str(target));
+        dot.insert("Page".to_string(), PageObject::value(&env, lang, id));
+        let label = build.sites[lang].tree[id].source_label();
+        let result = hugo::run(&env, &template, Value::map(dot)).map_err(|e| {
+            Error::at(
+                Location::new(&e.file, e.line, e.col),
+                format!("{} (in alias.html, an alias of {label})", e.message),
+            )
+        });
+        env.finish_into(&label, warnings);
+        result
+    };
+    Some(run())
 }
 
 /// Hugo's generator tag, which it adds to the home page's head when the

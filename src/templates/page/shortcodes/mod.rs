@@ -88,31 +88,25 @@ impl<'a> PageShortcodes<'a> {
     }
 }
 
-/// relearn's way for templates to use its shortcodes: `partial
-/// "shortcodes/notice.html" (dict "page" . "style" "info" "content" "…")`. The
-/// theme's shortcode `name` renders with the other entries as named parameters
-/// and `content` as its inner content, for page `page` of language `lang`.
+/// The theme's shortcode `name` run for a Go template, with `params` and
+/// `inner`, for page `page` of language `lang`: relearn's `partial
+/// "shortcodes/notice.html" (dict …)`, or a site shortcode wrapping Hugo's
+/// own (`template "_internal/shortcodes/figure.html" .`).
 pub fn render_for_template(
     build: &Build<'_>,
     lang: usize,
     page: PageId,
     name: &str,
-    params: &serde_json::Map<String, Value>,
+    params: &Params,
+    inner: Option<&str>,
 ) -> Option<Result<String, String>> {
     let site = &build.sites[lang];
     build.theme.shortcodes.get(name)?;
-    let inner = params.get("content").and_then(|c| as_text(Some(c)));
-    let named: Vec<(String, Value)> = params
-        .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "page" | "context" | "content"))
-        .map(|(k, v)| (k.to_lowercase(), v.clone()))
-        .collect();
-    let params = Params::Named(named);
     let position = crate::error::Location::new(site.tree[page].source_label(), 0, 0);
     let call = Invocation {
         name,
-        params: &params,
-        inner: inner.as_deref(),
+        params,
+        inner,
         markdown: false,
         ordinal: 0,
         position: CallPosition::Known(&position),
@@ -120,10 +114,96 @@ pub fn render_for_template(
         indent: "",
     };
     let shortcodes = PageShortcodes::new(build, lang, page);
-    Some(shortcodes.render(&call))
+    Some(shortcodes.render_theme(&call))
 }
 
 impl PageShortcodes<'_> {
+    /// Renders `call` with the theme's own shortcode of its name, whether or
+    /// not the site has one: what a site shortcode wrapping it calls.
+    fn render_theme(&self, call: &Invocation<'_>) -> Result<String, String> {
+        let theme = self.env.build.theme;
+        let Some(template) = theme.shortcodes.get(call.name) else {
+            return Ok(call.inner.unwrap_or("").to_string());
+        };
+        // The variables are made as template values and moved into the context
+        // at once (`Context::insert` would copy each again).
+        let mut vars = Map::new();
+        let mut set = |key: &str, value: Value| {
+            vars.insert(key.to_string(), value);
+        };
+        set("name", Value::String(call.name.to_string()));
+        set("args", Value::Object(args_map(call.params)));
+        set(
+            "positional",
+            Value::Array(match call.params {
+                Params::Positional(v) => v.clone(),
+                _ => Vec::new(),
+            }),
+        );
+        set(
+            "is_named",
+            Value::Bool(matches!(call.params, Params::Named(_))),
+        );
+        set("param_count", Value::from(call.params.len()));
+        set(
+            "inner",
+            call.inner
+                .map_or(Value::Null, |i| Value::String(i.to_string())),
+        );
+        set("ordinal", Value::from(call.ordinal));
+        set(
+            "parent",
+            call.parent
+                .map_or(Value::Null, |p| Value::String(p.name.to_string())),
+        );
+        if template.reads_page {
+            set("page", self.page_view().clone());
+        }
+        if template.reads_site {
+            set("site", self.site.site_view.clone());
+        }
+        match call.name {
+            "ref" | "relref" => set("target", Value::String(self.reference(call))),
+            "children" => set("children", self.children(call)),
+            "attachments" => set("files", self.attachments(call)?),
+            "param" => set("value", Value::String(self.param(call)?)),
+            "include" => set("content", Value::String(self.include(call)?)),
+            "tabs" => set("tabs", Value::Array(split_tabs(call.inner.unwrap_or("")))),
+            "tab" => {
+                if call.parent.map(|p| p.name) != Some("tabs") {
+                    return Err("tab shortcode missing its parent (put it inside {{< tabs >}} … {{< /tabs >}})".into());
+                }
+                let name = self
+                    .arg(call, "name", 0)
+                    .or_else(|| self.arg(call, "title", 99));
+                let name = name.and_then(|v| as_text(Some(&v))).unwrap_or_default();
+                return Ok(format!(
+                    "{TAB_OPEN}{}{TAB_MID}{}{TAB_CLOSE}",
+                    name.trim(),
+                    call.inner.unwrap_or("")
+                ));
+            }
+            _ => {}
+        }
+        let ctx = tera::Context::from_value(Value::Object(vars)).unwrap_or_default();
+        // A template file's final newline is not part of the output.
+        let rendered = theme.tera.render(&template.template, &ctx).map(|mut out| {
+            if out.ends_with('\n') {
+                out.pop();
+            }
+            out
+        });
+        rendered.map_err(|e| {
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            message
+        })
+    }
+
     /// Renders the theme's shortcode `name` for a Markdown render hook, with
     /// named parameters `params` and inner content `inner`.
     fn render_for_hook(
@@ -234,86 +314,7 @@ impl Shortcodes for PageShortcodes<'_> {
         if let Some(go) = theme.site_layouts.shortcodes.get(call.name) {
             return self.run_go(&go.template, call);
         }
-        let Some(template) = theme.shortcodes.get(call.name) else {
-            return Ok(call.inner.unwrap_or("").to_string());
-        };
-        // The variables are made as template values and moved into the context
-        // at once (`Context::insert` would copy each again).
-        let mut vars = Map::new();
-        let mut set = |key: &str, value: Value| {
-            vars.insert(key.to_string(), value);
-        };
-        set("name", Value::String(call.name.to_string()));
-        set("args", Value::Object(args_map(call.params)));
-        set(
-            "positional",
-            Value::Array(match call.params {
-                Params::Positional(v) => v.clone(),
-                _ => Vec::new(),
-            }),
-        );
-        set(
-            "is_named",
-            Value::Bool(matches!(call.params, Params::Named(_))),
-        );
-        set("param_count", Value::from(call.params.len()));
-        set(
-            "inner",
-            call.inner
-                .map_or(Value::Null, |i| Value::String(i.to_string())),
-        );
-        set("ordinal", Value::from(call.ordinal));
-        set(
-            "parent",
-            call.parent
-                .map_or(Value::Null, |p| Value::String(p.name.to_string())),
-        );
-        if template.reads_page {
-            set("page", self.page_view().clone());
-        }
-        if template.reads_site {
-            set("site", self.site.site_view.clone());
-        }
-        match call.name {
-            "ref" | "relref" => set("target", Value::String(self.reference(call))),
-            "children" => set("children", self.children(call)),
-            "attachments" => set("files", self.attachments(call)?),
-            "param" => set("value", Value::String(self.param(call)?)),
-            "include" => set("content", Value::String(self.include(call)?)),
-            "tabs" => set("tabs", Value::Array(split_tabs(call.inner.unwrap_or("")))),
-            "tab" => {
-                if call.parent.map(|p| p.name) != Some("tabs") {
-                    return Err("tab shortcode missing its parent (put it inside {{< tabs >}} … {{< /tabs >}})".into());
-                }
-                let name = self
-                    .arg(call, "name", 0)
-                    .or_else(|| self.arg(call, "title", 99));
-                let name = name.and_then(|v| as_text(Some(&v))).unwrap_or_default();
-                return Ok(format!(
-                    "{TAB_OPEN}{}{TAB_MID}{}{TAB_CLOSE}",
-                    name.trim(),
-                    call.inner.unwrap_or("")
-                ));
-            }
-            _ => {}
-        }
-        let ctx = tera::Context::from_value(Value::Object(vars)).unwrap_or_default();
-        // A template file's final newline is not part of the output.
-        let rendered = theme.tera.render(&template.template, &ctx).map(|mut out| {
-            if out.ends_with('\n') {
-                out.pop();
-            }
-            out
-        });
-        rendered.map_err(|e| {
-            let mut message = e.to_string();
-            let mut source = std::error::Error::source(&e);
-            while let Some(s) = source {
-                message.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            message
-        })
+        self.render_theme(call)
     }
 }
 
