@@ -91,7 +91,7 @@ fn alias_page_redirects_to_the_permalink() {
     let html = read(dir.path(), "public/old-moved/index.html");
     assert_eq!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n\t<title>https://example.org/lab/elsewhere/moved/</title>\n\t<link rel=\"canonical\" href=\"https://example.org/lab/elsewhere/moved/\">\n\t<meta charset=\"utf-8\">\n\t<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/lab/elsewhere/moved/\">\n</head>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n\t<head>\n\t\t<title>https://example.org/lab/elsewhere/moved/</title>\n\t\t<link rel=\"canonical\" href=\"https://example.org/lab/elsewhere/moved/\">\n\t\t<meta charset=\"utf-8\">\n\t\t<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/lab/elsewhere/moved/\">\n\t</head>\n</html>\n"
     );
 }
 

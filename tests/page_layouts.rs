@@ -62,6 +62,15 @@ fn declared_output_formats_are_drawn_from_their_layouts() {
     assert_same_as_hugo("output-formats", 10);
 }
 
+/// `.Paginator` (the home page's regular pages, a section's own) and
+/// `.Paginate LIST SIZE`, each pager at `page/N/` with the redirect from
+/// `page/1/`, and Hugo's pagination links in both formats
+/// (`_internal/pagination.html`, `partial "pagination.html"`).
+#[test]
+fn list_pages_paginate_as_hugo_does() {
+    assert_same_as_hugo("pagination", 20);
+}
+
 #[test]
 fn a_declared_format_without_a_layout_is_named_once() {
     let dir = site_from(&[

@@ -314,9 +314,20 @@ pub struct PagePlace<'b, 'a> {
     pub build: &'b Build<'a>,
     pub lang: usize,
     pub chrome: &'b Chrome,
+    /// The pager of a paginated list page, from 1.
+    pub pager: usize,
 }
 
-/// Renders the whole HTML page `id`; the warnings of the site's templates go to
+/// Hugo's redirect page to `target` (an alias), in language `lang`.
+pub fn alias_page(theme: &Theme, target: &str, lang: &str) -> Result<String> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("target", target);
+    ctx.insert("lang", lang);
+    theme.render("alias.html", &ctx)
+}
+
+/// Renders the whole HTML page `id`, and how many pagers it has when the
+/// site's layout paginated it; the warnings of the site's templates go to
 /// `warnings`.
 pub fn render_page(
     place: &PagePlace<'_, '_>,
@@ -325,7 +336,7 @@ pub fn render_page(
     base: &tera::Context,
     walk: &mut WalkState,
     warnings: &mut Vec<Warning>,
-) -> Result<String> {
+) -> Result<(String, Option<usize>)> {
     let site = &place.build.sites[place.lang];
     let chrome = place.chrome;
     let page = &site.tree[id];
@@ -386,16 +397,20 @@ pub fn render_page(
         format: format.name(),
         suffix: "html",
         plain_text: false,
+        pager: place.pager,
     };
     if let Some(file) =
         crate::templates::page::layout::site_layout_for(place.build, &target, warnings)
     {
-        return crate::templates::page::layout::render(place.build, &target, &file, &ctx, warnings);
+        let drawn =
+            crate::templates::page::layout::render(place.build, &target, &file, &ctx, warnings)?;
+        return Ok((drawn.text, drawn.pagers));
     }
     // The theme around a body (head, sidebar, footer) is a few kilobytes.
     let expected = content.html.len() + content.toc.len() + 16 * 1024;
-    place
+    let html = place
         .build
         .theme
-        .render_sized(template_for(page), &ctx, expected)
+        .render_sized(template_for(page), &ctx, expected)?;
+    Ok((html, None))
 }

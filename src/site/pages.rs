@@ -53,6 +53,7 @@ fn custom_files<'s>(
             format: &format.name,
             suffix: &format.suffix,
             plain_text: format.plain_text,
+            pager: 1,
         };
         if let Some(file) = site_layout::site_layout_for(build, &target, warnings) {
             let url = format.url(&page.url, &site.config.lang_prefix());
@@ -60,6 +61,40 @@ fn custom_files<'s>(
         }
     }
     files
+}
+
+/// The further pagers of a paginated list page at `url` (`/posts/`), drawn
+/// at `/posts/page/N/`, and the redirect from `/posts/page/1/` to the page.
+fn pager_files(
+    place: &render::PagePlace<'_, '_>,
+    id: PageId,
+    url: &str,
+    pagers: usize,
+    base_context: &tera::Context,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<(String, String)>> {
+    let site = &place.build.sites[place.lang];
+    let body = &place.build.bodies[place.lang][&id];
+    let base = format!("{}/", url.trim_end_matches('/'));
+    let mut files = Vec::new();
+    let target = format!("{}{}", site.config.base_host(), site.rel_permalink(id));
+    let first = content::url::output_file(&format!("{base}page/1/"));
+    let redirect = render::alias_page(place.build.theme, &target, &site.config.language)?;
+    files.push((first, redirect));
+    for number in 2..=pagers {
+        let pager = render::PagePlace {
+            pager: number,
+            ..*place
+        };
+        let mut walk = WalkState::default();
+        let (html, _) = render::render_page(&pager, id, body, base_context, &mut walk, warnings)?;
+        let path = content::url::output_file(&format!("{base}page/{number}/"));
+        files.push((
+            path.clone(),
+            crate::url_rewrite::finish(site.config, html, &path),
+        ));
+    }
+    Ok(files)
 }
 
 /// Claims the output paths of pages `ids` of language `lang`, before any renders,
@@ -111,16 +146,29 @@ pub fn render(
                 build,
                 lang,
                 chrome,
+                pager: 1,
             };
-            let html =
+            let (html, pagers) =
                 render::render_page(&place, id, body, &layout.base, &mut walk, &mut warnings)?;
             files.push((
                 path.clone(),
                 crate::url_rewrite::finish(site.config, html, &path),
             ));
+            if let Some(pagers) = pagers {
+                let url = chrome.format.url(&page.url, &site.config.lang_prefix());
+                files.extend(pager_files(
+                    &place,
+                    id,
+                    &url,
+                    pagers,
+                    &layout.base,
+                    &mut warnings,
+                )?);
+            }
         }
         for (target, path, file) in custom_files(build, lang, id, &mut warnings) {
-            let text = site_layout::render(build, &target, &file, &layout.base, &mut warnings)?;
+            let text =
+                site_layout::render(build, &target, &file, &layout.base, &mut warnings)?.text;
             files.push((path, text));
         }
         Ok((files, warnings))

@@ -100,12 +100,7 @@ impl Site {
         owners.claim(&path, owner)?;
         let html = match html {
             Some(html) => html,
-            None => {
-                let mut ctx = tera::Context::new();
-                ctx.insert("target", target);
-                ctx.insert("lang", &self.config.default_language);
-                self.theme.render("alias.html", &ctx)?
-            }
+            None => render::alias_page(&self.theme, target, &self.config.default_language)?,
         };
         sink.write_owned(&path, html.into_bytes())?;
         stats.aliases += 1;
@@ -185,6 +180,7 @@ impl Site {
                 format: "html",
                 suffix: "html",
                 plain_text: false,
+                pager: 1,
             };
             let site_layout = (template == "404.html")
                 .then(|| crate::templates::page::layout::site_layout_for(build, &target, warnings))
@@ -192,6 +188,7 @@ impl Site {
             let html = match site_layout {
                 Some(file) => {
                     crate::templates::page::layout::render(build, &target, &file, &ctx, warnings)?
+                        .text
                 }
                 None => self.theme.render(template, &ctx)?,
             };
@@ -227,8 +224,10 @@ impl Site {
             format: "json",
             suffix: "json",
             plain_text: true,
+            pager: 1,
         };
-        let json = crate::templates::page::layout::render(build, &target, &file, base, warnings)?;
+        let json =
+            crate::templates::page::layout::render(build, &target, &file, base, warnings)?.text;
         sink.write_owned(
             &format!("{}index.json", site.config.lang_dir()),
             json.into_bytes(),

@@ -138,6 +138,10 @@ impl<'a> Functions<'a> {
                             let out = exec.run_template(&template, dot)?;
                             Ok(exec.take_return().unwrap_or(Value::html(out)))
                         }
+                        // Hugo's embedded partial of the pagination links.
+                        None if name.trim_end_matches(".html") == "pagination" => {
+                            super::paginator::navigation(&dot).map(Value::html)
+                        }
                         None => Err(format!(
                             "partial {name:?} not found (add layouts/partials/{name} to the site)"
                         )),
@@ -329,10 +333,14 @@ impl<'a> Functions<'a> {
 }
 
 impl<'a> Host<'a> for Functions<'a> {
-    /// Hugo's embedded shortcodes as templates (`template
-    /// "_internal/shortcodes/figure.html" .`), called with a shortcode's dot:
-    /// the theme's shortcode of the name, with the call's parameters and inner.
+    /// Hugo's embedded templates labsite makes itself: the pagination links,
+    /// and the shortcodes (`template "_internal/shortcodes/figure.html" .`),
+    /// called with a shortcode's dot: the theme's shortcode of the name, with
+    /// the call's parameters and inner.
     fn template(&self, name: &str, dot: &Value<'a>) -> Option<Result<String, String>> {
+        if name == "_internal/pagination.html" {
+            return Some(super::paginator::navigation(dot));
+        }
         let shortcode = name
             .strip_prefix("_internal/shortcodes/")?
             .strip_suffix(".html")?;

@@ -11,6 +11,7 @@ pub mod functions;
 pub mod hook;
 pub mod objects;
 mod page;
+mod paginator;
 mod resources;
 mod scratch;
 mod shortcode;
@@ -47,6 +48,12 @@ pub struct Env<'a> {
     /// The output format being rendered (`html`, `tele`), for
     /// `.AlternativeOutputFormats`.
     format: RefCell<String>,
+    /// The pager being drawn (from 1), and how many pagers the page's
+    /// pagination has, once a template paginated.
+    pager: std::cell::Cell<usize>,
+    /// The page's pagination once a template made it: later calls of
+    /// `.Paginator` and `.Paginate` get the same one, as in Hugo.
+    pagination: RefCell<Option<Rc<paginator::Pagination<'a>>>>,
     /// `math.Counter`'s last number. Hugo counts for the whole build; labsite
     /// counts per page, as pages render in parallel and output must not
     /// depend on their order.
@@ -65,6 +72,8 @@ impl<'a> Env<'a> {
             page_context: RefCell::new(None),
             rendered_texts: RefCell::new(Vec::new()),
             format: RefCell::new("html".to_string()),
+            pager: std::cell::Cell::new(1),
+            pagination: RefCell::new(None),
             count: std::cell::Cell::new(0),
         })
     }
@@ -101,6 +110,32 @@ impl<'a> Env<'a> {
     /// Whether `text` is a render hook's `.Text`, HTML already made from Markdown.
     pub fn is_rendered(&self, text: &str) -> bool {
         self.rendered_texts.borrow().iter().any(|t| &**t == text)
+    }
+
+    /// Sets the pager to draw (from 1).
+    pub fn set_pager(&self, number: usize) {
+        self.pager.set(number.max(1));
+    }
+
+    /// The pager being drawn (from 1).
+    pub fn pager(&self) -> usize {
+        self.pager.get()
+    }
+
+    /// The page's pagination, made by `make` the first time a template asks.
+    fn pagination(
+        &self,
+        make: impl FnOnce() -> paginator::Pagination<'a>,
+    ) -> Rc<paginator::Pagination<'a>> {
+        self.pagination
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(make()))
+            .clone()
+    }
+
+    /// How many pagers the page's pagination has, if a template paginated.
+    pub fn pagers(&self) -> Option<usize> {
+        self.pagination.borrow().as_ref().map(|p| p.total())
     }
 
     /// Sets the output format being rendered (`html`, `tele`).
@@ -173,9 +208,11 @@ impl<'a> Env<'a> {
     }
 
     /// Ends the run: the page's warnings, then those about templates. Scratch
-    /// pads may hold objects that hold this environment, so they go.
+    /// pads and the pagination may hold objects that hold this environment,
+    /// so they go.
     pub fn finish(&self) -> (Vec<Warning>, Vec<Warning>) {
         self.scratches.borrow_mut().clear();
+        self.pagination.borrow_mut().take();
         (self.warnings.take(), self.template_warnings.take())
     }
 

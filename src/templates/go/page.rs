@@ -340,6 +340,34 @@ impl<'a> Object<'a> for PageObject<'a> {
                 })
             }
             "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), page),
+            "Paginator" => {
+                return Some(super::paginator::pager(
+                    &self.env, self.lang, self.id, None, None,
+                ));
+            }
+            "Paginate" => {
+                let items = match args.first() {
+                    Some(Value::List(list)) => list.to_vec(),
+                    Some(Value::Nil) | None => Vec::new(),
+                    Some(other) => {
+                        return Some(Err(format!(
+                            "Paginate: cannot paginate {}",
+                            other.type_name()
+                        )));
+                    }
+                };
+                let size = args
+                    .get(1)
+                    .and_then(Value::as_i64)
+                    .and_then(|n| usize::try_from(n).ok());
+                return Some(super::paginator::pager(
+                    &self.env,
+                    self.lang,
+                    self.id,
+                    Some(items),
+                    size,
+                ));
+            }
             "OutputFormats" | "AlternativeOutputFormats" => {
                 let config = site.config;
                 let mut formats =

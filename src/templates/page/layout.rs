@@ -23,6 +23,16 @@ pub struct Target<'t> {
     pub suffix: &'t str,
     /// Whether the format is plain text (JSON): no HTML escaping.
     pub plain_text: bool,
+    /// The pager to draw, from 1 (a list page's `/page/N/`).
+    pub pager: usize,
+}
+
+/// What a layout drew: its text, and how many pagers the page has when the
+/// layout paginated (`.Paginator`), each drawn again at `page/N/`.
+#[derive(Debug)]
+pub struct Drawn {
+    pub text: String,
+    pub pagers: Option<usize>,
 }
 
 /// The site layout file (under `layouts/`) that draws `target`, if Hugo's
@@ -162,7 +172,7 @@ pub fn render(
     file: &str,
     ctx: &tera::Context,
     warnings: &mut Vec<Warning>,
-) -> Result<String> {
+) -> Result<Drawn> {
     let layouts = &build.theme.site_layouts;
     let template = layouts.page_layout(file)?;
     let site = &build.sites[target.lang];
@@ -174,6 +184,7 @@ pub fn render(
     let env = Env::new(build, target.lang, page);
     env.set_page_context(ctx.clone());
     env.set_format(target.format);
+    env.set_pager(target.pager);
     let dot = match target.page {
         Some(id) => PageObject::value(&env, target.lang, id),
         None => hugo::objects::not_found_page(&env, target.lang),
@@ -189,15 +200,15 @@ pub fn render(
             format!("{} (in {file}, rendering {label})", e.message),
         )
     });
+    let pagers = env.pagers();
     env.finish_into(&label, warnings);
     let html = result?;
-    Ok(
-        if target.page == Some(ContentTree::HOME) && target.suffix == "html" {
-            inject_generator(html, site.config)
-        } else {
-            html
-        },
-    )
+    let text = if target.page == Some(ContentTree::HOME) && target.suffix == "html" {
+        inject_generator(html, site.config)
+    } else {
+        html
+    };
+    Ok(Drawn { text, pagers })
 }
 
 /// The template to run and the scopes of its `define`s: the layout itself,
