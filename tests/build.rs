@@ -58,13 +58,51 @@ fn taxonomy_pages_list_terms_and_pages() {
     let tags = read(dir.path(), "public/tags/index.html");
     assert_contains(
         body(&tags),
-        "<h1>tag :: Tags</h1>\n          <ul>\n            <li><a href=\"/lab/tags/a/\">A</a></li>\n            <li><a href=\"/lab/tags/b/\">B</a></li>\n          </ul>",
+        "<h1>taxonomy :: Tags</h1>\n          <ul>\n            <li><a href=\"/lab/tags/a/\">A</a></li>\n            <li><a href=\"/lab/tags/b/\">B</a></li>\n          </ul>",
     );
     let term = read(dir.path(), "public/tags/a/index.html");
     assert_contains(
         body(&term),
-        "<h1>tag :: A</h1>\n          <ul>\n            <li><a href=\"/lab/toml-page/\">TOML page</a></li>",
+        "<h1>A</h1>\n          <ul>\n            <li><a href=\"/lab/toml-page/\">TOML page</a></li>",
     );
+}
+
+/// learn after its 2.5.0 release heads taxonomy and term pages with the
+/// singular name: so does labsite for a theme on disk whose header says so,
+/// and for the theme's own example site (its `themesDir` climbs out of it).
+/// Hugo 0.168's headings on aws-get-started (learn 2.5.0) and learn-docs
+/// (learn's example site) are the two cases.
+#[test]
+fn learn_after_2_5_heads_taxonomies_with_the_singular_name() {
+    let page = "---\ntitle: P\ntags: [a]\n---\nx\n";
+    let header =
+        "{{ if or (eq .Kind \"taxonomy\") (eq .Kind \"term\") }}{{.Data.Singular}} ::{{ end }}";
+    for config in [
+        "baseURL = 'https://example.org/'\ntitle = 'T'\ntheme = 'learn'\n",
+        "baseURL = 'https://example.org/'\ntitle = 'T'\ntheme = 'learn'\nthemesDir = '../..'\n",
+    ] {
+        let on_disk = !config.contains("themesDir");
+        // The example site sits two folders into the theme's repository.
+        let mut files = vec![
+            ("repo/ex/site/config.toml", config),
+            ("repo/ex/site/content/p.md", page),
+        ];
+        if on_disk {
+            files.push((
+                "repo/ex/site/themes/learn/layouts/partials/header.html",
+                header,
+            ));
+        }
+        let dir = site_from(&files);
+        // A `themesDir` above the site is read: the output goes elsewhere.
+        let out = dir.path().join("out");
+        build_ok(
+            &dir.path().join("repo/ex/site"),
+            &["-d", out.to_str().unwrap()],
+        );
+        assert_contains(&read(&out, "tags/index.html"), "<h1>tag :: Tags</h1>");
+        assert_contains(&read(&out, "tags/a/index.html"), "<h1>tag :: A</h1>");
+    }
 }
 
 #[test]
@@ -850,12 +888,12 @@ fn a_term_written_several_ways_takes_the_spelling_most_pages_use() {
     build_ok(dir.path(), &[]);
     assert_contains(
         &read(dir.path(), "public/tags/efa/index.html"),
-        "<h1>tag :: Efa</h1>",
+        "<h1>Efa</h1>",
     );
     // One page each: the first met, in page order.
     assert_contains(
         &read(dir.path(), "public/tags/lab/index.html"),
-        "<h1>tag :: Lab</h1>",
+        "<h1>Lab</h1>",
     );
 }
 

@@ -189,7 +189,7 @@ fn the_aws_fork_titles_every_page() {
     assert!(!read(dir.path(), "public/index.html").contains("<h1>Labs Home</h1>"));
     assert_contains(
         &read(dir.path(), "public/tags/index.html"),
-        "<h1>tag :: Tags</h1>",
+        "<h1>taxonomy :: Tags</h1>",
     );
 }
 

@@ -92,6 +92,27 @@ impl Flavour {
     }
 }
 
+/// Whether learn heads taxonomy and term pages with the taxonomy's singular
+/// name (`tag :: Tags`), as learn after 2.5.0 does, rather than with the page
+/// kind before a taxonomy's title (`taxonomy :: Tags`), as 2.5.0, its last
+/// release, does. The theme on disk (`theme_dir`) tells; without it, a site
+/// whose `themesDir` climbs out of it is the theme's own example site, built
+/// with the theme's newest code; any other site is taken to pin the release.
+pub fn learn_singular_headings(
+    theme_dir: Option<&std::path::Path>,
+    themes_dir: &std::path::Path,
+) -> bool {
+    let header = theme_dir
+        .map(|d| d.join("layouts/partials/header.html"))
+        .and_then(|f| std::fs::read_to_string(f).ok());
+    match header {
+        Some(header) => header.contains(".Data.Singular"),
+        None => themes_dir
+            .components()
+            .any(|c| c == std::path::Component::ParentDir),
+    }
+}
+
 /// The major version of the relearn theme a site is written for, found where
 /// Hugo would find the theme: the theme's own `layouts/partials/version.txt`,
 /// the vendored modules' list (`_vendor/modules.txt`), or the module's version

@@ -86,7 +86,8 @@ pub struct LanguageLayout {
 impl LanguageLayout {
     /// The layout of `site`: navigation and sidebar built once per output format.
     fn new(theme: &Theme, site: &SiteData<'_>) -> Result<LanguageLayout> {
-        let base = render::base_context(site);
+        let mut base = render::base_context(site);
+        base.insert("learn_singular_headings", &theme.learn_singular_headings);
         let chromes = site
             .outputs
             .all()

@@ -82,6 +82,9 @@ pub struct Theme {
     pub site_layouts: site_layouts::SiteLayouts,
     /// UI strings by language.
     pub strings: std::collections::HashMap<String, i18n::Strings>,
+    /// learn's taxonomy headings: the singular name (after 2.5.0) or the
+    /// page kind (2.5.0); see [`crate::library::flavour::learn_singular_headings`].
+    pub learn_singular_headings: bool,
 }
 
 /// The one warning about a Hugo theme on disk: where it is and what of it
@@ -210,6 +213,10 @@ impl Theme {
                 tera,
                 assets: files.assets,
                 shortcodes,
+                learn_singular_headings: crate::library::flavour::learn_singular_headings(
+                    files.go_theme_dir.as_deref(),
+                    &config.themes_dir,
+                ),
                 site_layouts,
                 strings,
             },
