@@ -100,6 +100,16 @@ impl Navigation {
     /// before it and arms "next"; the first node after an armed match that is not a
     /// match itself becomes "next". Only prefixes of `url` are looked up, so the
     /// cost does not grow with the number of pages.
+    /// The pages before and after the page at `url` in the walk order, as
+    /// relearn before 6 links them (no URL prefixes; none past either end).
+    pub fn neighbours(&self, url: &str) -> (Option<PageId>, Option<PageId>) {
+        let Some(&i) = self.index.get(url).and_then(|places| places.first()) else {
+            return (None, None);
+        };
+        let at = |j: Option<usize>| j.and_then(|j| self.order.get(j)).copied();
+        (at(i.checked_sub(1)), at(i.checked_add(1)))
+    }
+
     pub fn walk(&self, url: &str, state: &mut WalkState) {
         let mut matches: Vec<usize> = url
             .char_indices()

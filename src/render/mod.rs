@@ -14,7 +14,7 @@ use crate::templates::Theme;
 use crate::templates::menu::Menu;
 pub mod destinations;
 pub mod feeds;
-mod page_view;
+pub mod page_view;
 pub mod summary;
 
 use crate::templates::build::{Build, PageRendering};
@@ -216,7 +216,8 @@ impl Chrome {
             .param("ordersectionsby")
             .and_then(|v| v.as_str())
             == Some("title");
-        let whole_tree = site.flavour.navigates_whole_tree();
+        // relearn before 6 lists the top-level sections, as learn does.
+        let whole_tree = site.flavour.navigates_whole_tree() && theme.relearn_major >= 6;
         let nav = Navigation::build(site.tree, order_by_title, whole_tree, &url_of);
         let per_page = crate::templates::page::parts::site_points(theme);
         let menu = Menu::render(theme, &nav.menu, base.clone(), &per_page)?;
@@ -352,7 +353,19 @@ pub fn render_page(
     let view = page_view::of(place, id, content, &own_url);
     let ancestors = site.tree.ancestors(id);
     chrome.nav.walk(&own_url, walk);
-    let (prev, next) = (walk.prev, walk.next);
+    let (prev, next) = if site.flavour == crate::library::flavour::Flavour::Relearn
+        && place.build.theme.relearn_major < 6
+    {
+        // relearn before 6: the neighbours in the walk; no links on print
+        // pages; a taxonomy page, outside the walk, leads back to its parent.
+        match (format, page.kind) {
+            (Format::Print, _) => (None, None),
+            (_, Kind::Taxonomy | Kind::Term) => (page.parent, None),
+            _ => chrome.nav.neighbours(&own_url),
+        }
+    } else {
+        (walk.prev, walk.next)
+    };
     let mut ctx = base.clone();
     put(&mut ctx, "page", view);
     let language_options = match site.translations.get(&id) {
@@ -371,7 +384,10 @@ pub fn render_page(
         slots.insert("languages".into(), language_options.clone());
         // learn's home page carries the whole tree; other pages what is open on
         // them (the rest loads from the shared menu file when a reader opens it).
-        let full = page.kind == Kind::Home && site.flavour.shares_sidebar_file();
+        // relearn before 6 carries the whole tree on every page.
+        let full = (page.kind == Kind::Home && site.flavour.shares_sidebar_file())
+            || (site.flavour == crate::library::flavour::Flavour::Relearn
+                && place.build.theme.relearn_major < 6);
         chrome.menu.for_page(Some(id), &ancestors, &slots, full)
     };
     ctx.insert(

@@ -88,6 +88,7 @@ impl LanguageLayout {
     fn new(theme: &Theme, site: &SiteData<'_>) -> Result<LanguageLayout> {
         let mut base = render::base_context(site);
         base.insert("learn_singular_headings", &theme.learn_singular_headings);
+        base.insert("relearn_major", &theme.relearn_major);
         let chromes = site
             .outputs
             .all()

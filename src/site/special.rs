@@ -136,7 +136,14 @@ impl Site {
                 .strings
                 .get(&config.language)
                 .map_or("Search".into(), |s| s.get("Search"));
-            special.push(("search.html", title, "search/".to_string()));
+            // relearn before 6: the home page in its SEARCHPAGE format, with
+            // the home page's title, at `search.html`.
+            if self.theme.relearn_major < 6 {
+                let home = build.sites[lang].tree.home().title.clone();
+                special.push(("search.html", home, "search.html".to_string()));
+            } else {
+                special.push(("search.html", title, "search/".to_string()));
+            }
         }
         for (template, title, file) in special {
             if !self.theme.tera.get_template_names().any(|n| n == template) {
@@ -157,7 +164,16 @@ impl Site {
             });
             ctx.insert("page", &page);
             ctx.insert("breadcrumbs", &Vec::<crate::library::Translation>::new());
-            ctx.insert("prev", &None::<String>);
+            // relearn before 6 links its search page back to the home page.
+            let home_link =
+                (template == "search.html" && self.theme.relearn_major < 6).then(|| {
+                    render::page_view::link(
+                        &build.sites[lang],
+                        content::ContentTree::HOME,
+                        crate::output_format::Format::Html,
+                    )
+                });
+            ctx.insert("prev", &home_link);
             ctx.insert("next", &None::<String>);
             ctx.insert("show_prev_next", &false);
             let fill_menu = |parts: &std::collections::HashMap<String, String>| {

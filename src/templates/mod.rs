@@ -85,6 +85,10 @@ pub struct Theme {
     /// learn's taxonomy headings: the singular name (after 2.5.0) or the
     /// page kind (2.5.0); see [`crate::library::flavour::learn_singular_headings`].
     pub learn_singular_headings: bool,
+    /// The major version of relearn the site is written for (see
+    /// [`crate::library::flavour::relearn_major`]); relearn before 6 draws
+    /// chapters, the sidebar, the previous/next links and 404 its own way.
+    pub relearn_major: u32,
 }
 
 /// The one warning about a Hugo theme on disk: where it is and what of it
@@ -219,6 +223,7 @@ impl Theme {
                 ),
                 site_layouts,
                 strings,
+                relearn_major,
             },
             warnings,
         ))

@@ -151,6 +151,7 @@ impl PageShortcodes<'_> {
                 .map_or(Value::Null, |i| Value::String(i.to_string())),
         );
         set("ordinal", Value::from(call.ordinal));
+        set("relearn_major", Value::from(theme.relearn_major));
         set(
             "parent",
             call.parent
