@@ -58,6 +58,15 @@ impl Flavour {
         self == Flavour::Learn
     }
 
+    /// Output formats the theme defines for pages labsite's theme makes in its
+    /// own way: relearn's search index and search page.
+    pub fn own_output_formats(self) -> &'static [&'static str] {
+        match self {
+            Flavour::Learn => &[],
+            Flavour::Relearn => &["search", "searchpage"],
+        }
+    }
+
     /// relearn has a search page (`/search/`).
     pub fn has_search_page(self) -> bool {
         self == Flavour::Relearn

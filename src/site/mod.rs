@@ -284,7 +284,16 @@ impl Site {
         }
 
         let outputs = crate::output_format::Outputs::from_config(&self.config);
-        let mut unsupported = outputs.unsupported();
+        // Formats the theme defines and labsite's theme makes (relearn's search).
+        let own = self.theme.flavour.own_output_formats();
+        let mut unsupported: Vec<String> = outputs
+            .unsupported()
+            .into_iter()
+            .filter(|entry| {
+                let name = entry.rsplit(": ").next().unwrap_or(entry);
+                !own.contains(&name)
+            })
+            .collect();
         let page_layouts = &self.theme.site_layouts.page_layouts;
         for format in outputs.custom_used() {
             if !page_layouts.has_format(&format.name, &format.suffix) {
