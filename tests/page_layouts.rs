@@ -106,7 +106,7 @@ fn a_layout_that_fails_names_its_place_and_the_page() {
     assert_eq!(run.code, 1);
     assert_contains(
         &run.stderr,
-        "error: layouts/_default/single.html:2:6: can't evaluate field Nope in type *hugolib.pageState (in _default/single.html, rendering content/p.md)",
+        "error: layouts/_default/single.html:2:6: can't evaluate field Nope in type *hugolib.pageState (in layouts/_default/single.html, rendering content/p.md)",
     );
     assert_eq!(read(dir.path(), "public/kept.html"), "kept");
 }
@@ -171,4 +171,36 @@ fn the_sites_alias_layout_writes_the_redirects() {
     let expected = "<a href=\"https://example.org/sub/p/\">P &amp; Q</a>|page\n";
     assert_eq!(read(dir.path(), "public/old/index.html"), expected);
     assert_eq!(read(dir.path(), "public/older.html"), expected);
+}
+
+/// A theme on disk's layout for a format the site declares is run for the
+/// pages that have the format (Hugo 0.168's file), and the one warning about
+/// the theme counts it.
+#[test]
+fn the_theme_on_disks_layouts_draw_declared_formats() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'DT'\ntheme = 't'\n[outputFormats.TELE]\nmediaType = 'text/plain'\nbaseName = 'tele'\nisPlainText = true\n[outputs]\npage = ['HTML', 'TELE']\n",
+        ),
+        ("content/a.md", "---\ntitle: A & B\n---\nx\n"),
+        (
+            "themes/t/layouts/_default/single.html",
+            "theme single {{ .Title }}\n",
+        ),
+        (
+            "themes/t/layouts/_default/single.tele.txt",
+            "THEME TELE {{ .Title }} {{ .RelPermalink }}\n",
+        ),
+    ]);
+    let run = build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/a/tele.txt"),
+        "THEME TELE A & B /a/\n"
+    );
+    assert_contains(
+        &run.stderr,
+        "0 static files, 1 layouts of output formats, translations and data",
+    );
+    assert!(!run.stderr.contains("left out"), "{}", run.stderr);
 }

@@ -296,7 +296,8 @@ impl Site {
             .collect();
         let page_layouts = &self.theme.site_layouts.page_layouts;
         for format in outputs.custom_used() {
-            if !page_layouts.has_format(&format.name, &format.suffix) {
+            let in_theme = page_layouts.theme_files_of(&format.name).next().is_some();
+            if !page_layouts.has_format(&format.name, &format.suffix) && !in_theme {
                 unsupported.push(format!(
                     "{} (no layout names it, such as layouts/_default/single.{}.{})",
                     format.name, format.name, format.suffix

@@ -114,8 +114,12 @@ fn disk_theme_note(
         0 => String::new(),
         n => format!(" ({n} partials that do not parse are left out)"),
     };
+    let formats = match layouts.theme_layouts_run() {
+        0 => String::new(),
+        n => format!(", {n} layouts of output formats"),
+    };
     Warning(format!(
-        "theme in {} is a Hugo Go-template theme: labsite draws the pages with its embedded {embedded} theme and takes from this one what it lacks: {shortcodes} shortcodes, {} partials{unparsed}, {statics} static files, translations and data",
+        "theme in {} is a Hugo Go-template theme: labsite draws the pages with its embedded {embedded} theme and takes from this one what it lacks: {shortcodes} shortcodes, {} partials{unparsed}, {statics} static files{formats}, translations and data",
         shown.display(),
         layouts.disk_partials.len()
     ))
@@ -177,6 +181,13 @@ impl Theme {
         };
         let go_layouts = embedded_go_layouts(layers, image_id_prefix);
         let formats = crate::output_format::format_names(config);
+        let drawn_formats: std::collections::BTreeSet<String> =
+            crate::output_format::Outputs::from_config(config)
+                .custom_used()
+                .into_iter()
+                .map(|f| f.name.clone())
+                .filter(|name| !flavour.own_output_formats().contains(&name.as_str()))
+                .collect();
         let sources = site_layouts::ThemeSources {
             go_layouts: &go_layouts,
             dir: files.go_theme_dir.as_deref(),
@@ -187,6 +198,7 @@ impl Theme {
                 &[]
             },
             formats: &formats,
+            drawn_formats: &drawn_formats,
         };
         let (site_layouts, layout_warnings) =
             site_layouts::SiteLayouts::load(root, folders, &sources, &|name| {

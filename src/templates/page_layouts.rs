@@ -36,6 +36,9 @@ pub enum LayoutKind {
 pub struct LayoutFile {
     /// The file under `layouts/`, as written.
     pub file: String,
+    /// Where it is, relative to the site (`layouts/_default/single.html`,
+    /// `themes/t/layouts/index.tele.txt`): also the name of its template.
+    pub path: String,
     pub layer: Layer,
     /// The folder, `_default` read as the root (empty).
     dir: String,
@@ -109,15 +112,31 @@ struct Score {
 }
 
 impl PageLayouts {
-    /// The layouts among `files` (paths under `layouts/`) of `layer`; `formats`
-    /// are the output format names a name part may be (lower-case), the rest
-    /// being read as languages.
-    pub fn add(&mut self, layer: Layer, files: &[String], formats: &BTreeSet<String>) {
+    /// The layouts among `files` (paths under the `layouts/` folder that
+    /// `prefix` names, site-relative) of `layer`; `formats` are the output
+    /// format names a name part may be (lower-case), the rest being read as
+    /// languages.
+    pub fn add(
+        &mut self,
+        layer: Layer,
+        prefix: &str,
+        files: &[String],
+        formats: &BTreeSet<String>,
+    ) {
         for file in files {
-            if let Some(parsed) = parse(file, layer, formats) {
+            if let Some(mut parsed) = parse(file, layer, formats) {
+                parsed.path = format!("{prefix}{file}");
                 self.files.push(parsed);
             }
         }
+    }
+
+    /// The theme's layouts for output format `format` (files under its
+    /// `layouts/`).
+    pub fn theme_files_of(&self, format: &str) -> impl Iterator<Item = &LayoutFile> {
+        self.files
+            .iter()
+            .filter(move |f| f.layer == Layer::Theme && f.format.as_deref() == Some(format))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -139,7 +158,7 @@ impl PageLayouts {
         })
     }
 
-    /// The site's layout files (to parse).
+    /// The site's layout files (to parse), under `layouts/`.
     pub fn site_files(&self) -> impl Iterator<Item = &str> {
         self.files
             .iter()
@@ -208,6 +227,7 @@ fn parse(file: &str, layer: Layer, formats: &BTreeSet<String>) -> Option<LayoutF
     };
     Some(LayoutFile {
         file: file.to_string(),
+        path: String::new(),
         layer,
         dir,
         name,
@@ -322,8 +342,8 @@ mod tests {
             .collect();
         let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let mut p = PageLayouts::default();
-        p.add(Layer::Site, &list(site), &formats);
-        p.add(Layer::Theme, &list(theme), &formats);
+        p.add(Layer::Site, "layouts/", &list(site), &formats);
+        p.add(Layer::Theme, "", &list(theme), &formats);
         p
     }
 

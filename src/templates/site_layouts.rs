@@ -77,6 +77,9 @@ pub struct SiteLayouts {
     /// The site's page layouts that do not parse, with their error: a page
     /// that would use one fails with it.
     broken_layouts: BTreeMap<String, (crate::error::Location, String)>,
+    /// The theme on disk's layouts of the formats drawn only from layouts,
+    /// parsed (their site-relative paths).
+    disk_layouts: BTreeSet<String>,
 }
 
 /// Where labsite's theme and a theme on disk are, and what a layout name's
@@ -90,6 +93,9 @@ pub struct ThemeSources<'t> {
     pub page_layouts: &'t [&'t str],
     /// The output format names (lower-case).
     pub formats: &'t BTreeSet<String>,
+    /// The formats labsite draws only from layouts (a site's `TELE`): the
+    /// theme on disk's layouts for them are run too.
+    pub drawn_formats: &'t BTreeSet<String>,
 }
 
 /// The render hooks labsite runs, by the name of their file (`render-link.html`).
@@ -212,43 +218,88 @@ impl SiteLayouts {
         };
         let site_files = list(&root.join("layouts"));
         let names: Vec<String> = site_files.iter().map(|(rel, _)| rel.clone()).collect();
-        self.page_layouts.add(Layer::Site, &names, theme.formats);
-        let theme_names: Vec<String> = match theme.dir {
-            Some(dir) => list(&dir.join("layouts"))
-                .into_iter()
-                .map(|(rel, _)| rel)
-                .collect(),
-            None => theme.page_layouts.iter().map(|s| s.to_string()).collect(),
-        };
         self.page_layouts
-            .add(Layer::Theme, &theme_names, theme.formats);
+            .add(Layer::Site, "layouts/", &names, theme.formats);
+        let mut disk_files = Vec::new();
+        match theme.dir {
+            Some(dir) => {
+                disk_files = list(&dir.join("layouts"));
+                let names: Vec<String> = disk_files.iter().map(|(rel, _)| rel.clone()).collect();
+                let prefix = format!("{}/layouts/", site_relative(root, dir).display());
+                self.page_layouts
+                    .add(Layer::Theme, &prefix, &names, theme.formats);
+            }
+            None => {
+                let names: Vec<String> = theme.page_layouts.iter().map(|s| s.to_string()).collect();
+                self.page_layouts
+                    .add(Layer::Theme, "", &names, theme.formats);
+            }
+        }
         let used: BTreeSet<String> = self.page_layouts.site_files().map(String::from).collect();
         for (rel, path) in site_files {
-            if !used.contains(&rel) {
+            if used.contains(&rel) {
+                self.add_layout(root, &layout_template(&rel), &path)?;
+            }
+        }
+        let drawn: BTreeSet<String> = theme
+            .drawn_formats
+            .iter()
+            .flat_map(|f| self.page_layouts.theme_files_of(f))
+            .map(|f| f.file.clone())
+            .collect();
+        for (rel, path) in disk_files {
+            if !drawn.contains(&rel) {
                 continue;
             }
-            let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            let shown = site_relative(root, &path);
-            let added = self.templates.add_scoped(
-                &layout_template(&rel),
-                &shown.to_string_lossy(),
-                &source,
-            );
-            if let Err(e) = added {
-                let place = crate::error::Location::new(&shown, e.line, e.col);
-                let message = format!("{} (fix the Go template)", e.message);
-                self.broken_layouts.insert(rel, (place, message));
-            }
+            let name = site_relative(root, &path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            self.add_layout(root, &name, &path)?;
+            self.disk_layouts.insert(name);
         }
         Ok(())
     }
 
-    /// The template of the site's page layout `file` (under `layouts/`), or
-    /// the error that keeps it from parsing.
-    pub fn page_layout(&self, file: &str) -> Result<String> {
-        match self.broken_layouts.get(file) {
+    /// Parses the page layout at `path` as template `name`, with its own
+    /// `define`s; one that does not parse fails the page that uses it.
+    fn add_layout(&mut self, root: &Path, name: &str, path: &Path) -> Result<()> {
+        let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let shown = site_relative(root, path);
+        let added = self
+            .templates
+            .add_scoped(name, &shown.to_string_lossy(), &source);
+        if let Err(e) = added {
+            let place = crate::error::Location::new(&shown, e.line, e.col);
+            let message = format!("{} (fix the Go template)", e.message);
+            self.broken_layouts
+                .insert(name.to_string(), (place, message));
+        }
+        Ok(())
+    }
+
+    /// Whether labsite runs any layout of the theme on disk.
+    pub fn runs_theme_layouts(&self) -> bool {
+        !self.disk_layouts.is_empty()
+    }
+
+    /// How many layouts of the theme on disk labsite runs.
+    pub fn theme_layouts_run(&self) -> usize {
+        self.disk_layouts.len()
+    }
+
+    /// Whether labsite runs the layout at `path` (site-relative): the site's
+    /// own, or the theme on disk's for a format drawn only from layouts.
+    pub fn runs(&self, layer: Layer, path: &str) -> bool {
+        layer == Layer::Site || self.disk_layouts.contains(path)
+    }
+
+    /// The template of the page layout at `path` (site-relative, as
+    /// [`crate::templates::page_layouts::LayoutFile::path`]), or the error
+    /// that keeps it from parsing.
+    pub fn page_layout(&self, path: &str) -> Result<String> {
+        match self.broken_layouts.get(path) {
             Some((place, message)) => Err(Error::at(place.clone(), message.clone())),
-            None => Ok(layout_template(file)),
+            None => Ok(path.to_string()),
         }
     }
 

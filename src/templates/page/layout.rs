@@ -35,17 +35,19 @@ pub struct Drawn {
     pub pagers: Option<usize>,
 }
 
-/// The site layout file (under `layouts/`) that draws `target`, if Hugo's
-/// lookup picks one of the site's rather than the theme's. A layout made of
-/// blocks for the theme's base template is not run (labsite's theme is that
-/// base): that is said in `warnings`.
+/// The layout (its site-relative path) that labsite runs to draw `target`,
+/// if Hugo's lookup picks one it runs: the site's own, or the theme on
+/// disk's for a format drawn only from layouts; else labsite's theme draws
+/// the page. A layout made of blocks for the theme's base template is not run
+/// (labsite's theme is that base): that is said in `warnings`.
 pub fn site_layout_for(
     build: &Build<'_>,
     target: &Target<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Option<String> {
-    let layouts = &build.theme.site_layouts.page_layouts;
-    if !layouts.has_site_layouts() {
+    let site_layouts = &build.theme.site_layouts;
+    let layouts = &site_layouts.page_layouts;
+    if !layouts.has_site_layouts() && !site_layouts.runs_theme_layouts() {
         return None;
     }
     let site = &build.sites[target.lang];
@@ -84,25 +86,24 @@ pub fn site_layout_for(
         }
     };
     let found = layouts.find(&query)?;
-    if found.layer != Layer::Site {
+    if !site_layouts.runs(found.layer, &found.path) {
         return None;
     }
-    let site_layouts = &build.theme.site_layouts;
     let blocks_only = site_layouts
-        .page_layout(&found.file)
+        .page_layout(&found.path)
         .is_ok_and(|t| site_layouts.templates.only_defines(&t));
     let base = blocks_only.then(|| layouts.baseof(&base_query(build, target)));
     if let Some(Some(theme_base)) = base.filter(|b| b.is_some_and(|b| b.layer == Layer::Theme)) {
         let warning = Warning(format!(
-            "layouts/{}: its blocks fill the theme's {}, which labsite draws itself; pages it would draw get labsite's theme",
-            found.file, theme_base.file
+            "{}: its blocks fill the theme's {}, which labsite draws itself; pages it would draw get labsite's theme",
+            found.path, theme_base.file
         ));
         if !warnings.contains(&warning) {
             warnings.push(warning);
         }
         return None;
     }
-    Some(found.file.clone())
+    Some(found.path.clone())
 }
 
 /// The query for a base template: the page's folders, any kind.
@@ -139,7 +140,7 @@ pub fn site_home_json(theme: &crate::templates::Theme, language: &str) -> Option
         lang: language,
     };
     let found = theme.site_layouts.page_layouts.find(&query)?;
-    (found.layer == Layer::Site).then(|| found.file.clone())
+    (found.layer == Layer::Site).then(|| found.path.clone())
 }
 
 /// The content path whose folders the page's layouts are looked up in: a
@@ -224,7 +225,7 @@ fn base_template(
     }
     match layouts.page_layouts.baseof(&base_query(build, target)) {
         Some(base) if base.layer == Layer::Site => {
-            let base = layouts.page_layout(&base.file)?;
+            let base = layouts.page_layout(&base.path)?;
             Ok(Some((base.clone(), vec![template.to_string(), base])))
         }
         // No base template: the layout's own text, as Hugo runs it.
@@ -247,7 +248,7 @@ pub fn render_alias(
         return None;
     }
     let mut run = || {
-        let template = layouts.page_layout("alias.html")?;
+        let template = layouts.page_layout("layouts/alias.html")?;
         let env = Env::new(build, lang, id);
         let mut dot = std::collections::BTreeMap::new();
         dot.insert("Permalink".to_string(), Value::str(target));
