@@ -1115,3 +1115,29 @@ fn figure_and_details_as_hugo_writes_them() {
         "<figure><img src=\"/a.png\"\n\t\t\talt=\"A\"><figcaption>\n\t\t\t<p>Cap <em>it</em></p>\n\t\t</figcaption>\n</figure>\n\n<figure><img src=\"b.png\">\n</figure>\n\n<figure class=\"wide\"><a href=\"https://x.org/\" target=\"_blank\" rel=\"noopener\"><img src=\"/c.png\" width=\"10\" height=\"20\" loading=\"lazy\"></a><figcaption>\n\t\t\t<h4>T &amp; U</h4>\n\t\t</figcaption>\n</figure>\n\n<figure><img src=\"/d.png\"\n\t\t\talt=\"C\"><figcaption>\n\t\t\t<p>C\n\t\t\t\t\t\t<a href=\"https://me.org/\">By <strong>me</strong></a></p>\n\t\t</figcaption>\n</figure>\n\n<figure><img src=\"/e.png\"><figcaption>\n\t\t\t<p>Only attr</p>\n\t\t</figcaption>\n</figure>\n\n\n<details class=\"k\" name=\"n\" open title=\"tt\">\n\t<summary>More <em>x</em></summary>\n\t<p>Hidden <strong>text</strong></p>\n<p>Para 2</p>\n</details>\n\n\n<details>\n\t<summary>Details</summary>\n\t<p>plain</p>\n</details>\n\n\n"
     );
 }
+
+/// A brace beside a shortcode's delimiters (`{{{< n >}}` … `{{< /n >}}}`) is
+/// text, as Hugo reads it (Hugo 0.168's page).
+#[test]
+fn a_stray_brace_beside_a_shortcode_is_text() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
+        ),
+        (
+            "content/b.md",
+            "---\ntitle: B\n---\n{{{< n info >}}\nx\n{{< /n >}}}\n\nand {{{{< n >}}y{{< /n >}}}}\n",
+        ),
+        (
+            "layouts/shortcodes/n.html",
+            "<div class=\"n\">{{ .Inner }}</div>",
+        ),
+        ("layouts/single.html", "{{ .Content }}\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/b/index.html"),
+        "<p>{<div class=\"n\">\nx\n</div>}</p>\n<p>and {{<div class=\"n\">y</div>}}</p>\n\n"
+    );
+}

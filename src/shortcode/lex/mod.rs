@@ -93,7 +93,8 @@ pub fn lex(body: &str) -> Result<Vec<Token>, SyntaxError> {
         let start = pos + found;
         let kind = bytes.get(start + 2).copied();
         if kind != Some(b'<') && kind != Some(b'%') {
-            pos = start + 2;
+            // One brace on: `{{{<` is a brace of text and a tag, as Hugo reads it.
+            pos = start + 1;
             continue;
         }
         let markdown = kind == Some(b'%');
