@@ -1141,3 +1141,41 @@ fn a_stray_brace_beside_a_shortcode_is_text() {
         "<p>{<div class=\"n\">\nx\n</div>}</p>\n<p>and {{<div class=\"n\">y</div>}}</p>\n\n"
     );
 }
+
+/// An alias at the page's own URL is not written over the page (Hugo skips
+/// it too; its summary still counts it): one warning at its place in the
+/// front matter, a failure under `--panicOnWarning`.
+#[test]
+fn an_alias_at_the_pages_own_url_is_skipped_with_a_warning() {
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
+        ),
+        (
+            "content/a.md",
+            "---\ntitle: A\naliases: [/a/, /old/]\n---\nbody\n",
+        ),
+        ("layouts/single.html", "PAGE {{ .Title }}\n"),
+    ];
+    let dir = site_from(&files);
+    let run = build_ok(dir.path(), &[]);
+    assert_contains(
+        &run.stderr,
+        "warning: content/a.md:3:11: alias \"/a/\" is the page's own URL; it is not written (as Hugo skips it; remove it from `aliases`)",
+    );
+    assert_contains(&run.stdout, " Aliases          │    2");
+    assert_eq!(read(dir.path(), "public/a/index.html"), "PAGE A\n");
+    assert_contains(
+        &read(dir.path(), "public/old/index.html"),
+        "url=https://example.org/a/\">",
+    );
+    let strict = site_from(&files);
+    let run = labsite(strict.path(), &["build", "--panicOnWarning"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "content/a.md:3:11: alias \"/a/\" is the page's own URL",
+    );
+    assert!(!strict.path().join("public").exists());
+}

@@ -35,6 +35,19 @@ pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
     out
 }
 
+/// Where the alias of `page` that resolves to `alias_url` is written in the
+/// page's file (its first mention), for messages.
+pub fn alias_location(root: &Path, page: &Page, alias_url: &str) -> Option<Location> {
+    let file = page.file.as_ref()?;
+    let written = page
+        .aliases
+        .iter()
+        .find(|a| super::url::clean(&alias_path(page, a)) == alias_url)?;
+    let text = std::fs::read_to_string(root.join(&file.site_path)).ok()?;
+    let (line, col) = crate::error::line_col(&text, text.find(written.as_str())?);
+    Some(Location::new(&file.site_path, line, col))
+}
+
 /// Fails for a page whose `url` or an alias climbs out of the site with `..`,
 /// pointing at the value in the page's file.
 pub(super) fn check_paths_stay_inside(root: &Path, tree: &ContentTree) -> Result<()> {

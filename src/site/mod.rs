@@ -514,6 +514,20 @@ impl Site {
 
         if !config.disable_aliases {
             for (alias, id) in content::aliases::alias_paths(tree) {
+                // An alias at the page's own URL would overwrite it: Hugo
+                // skips it, and so does labsite, saying where it is.
+                let own_file = content::url::output_file(&tree[id].url);
+                let alias_file =
+                    content::url::output_file(&format!("{}/", alias.trim_end_matches('/')));
+                if !alias.ends_with(".html") && alias_file == own_file {
+                    let place = content::aliases::alias_location(&self.root, &tree[id], &alias)
+                        .map_or_else(|| tree[id].source_label(), |l| l.to_string());
+                    warnings.push(Warning(format!(
+                        "{place}: alias \"{alias}\" is the page's own URL; it is not written (as Hugo skips it; remove it from `aliases`)"
+                    )));
+                    stats.aliases += 1;
+                    continue;
+                }
                 let target = if config.base_host().is_empty() {
                     site.rel_permalink(id)
                 } else {
