@@ -44,7 +44,13 @@ pub struct ParseError {
 /// Parses `text` in `format` into a map with lower-cased keys. An empty document is
 /// an empty map; a document that is not a map is an error.
 pub fn parse_map(text: &str, format: Format) -> Result<Map<String, Value>, ParseError> {
-    match lower_keys(parse(text, format)?) {
+    into_map(parse(text, format)?)
+}
+
+/// A parsed document as a map with lower-cased keys: an empty document is an
+/// empty map; one that is not a map is an error.
+pub fn into_map(value: Value) -> Result<Map<String, Value>, ParseError> {
+    match lower_keys(value) {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),
         _ => Err(ParseError {
@@ -95,6 +101,116 @@ pub fn parse(text: &str, format: Format) -> Result<Value, ParseError> {
             col: e.column().max(1),
         })?,
     })
+}
+
+/// A key a YAML map gives more than once, at the entry whose value is kept
+/// (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedKey {
+    pub key: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Parses YAML as Hugo before 0.60 (yaml.v2) did: a key given twice in one
+/// map keeps its later value. Gives the value and each key given again.
+pub fn parse_yaml_keeping_later(text: &str) -> Result<(Value, Vec<RepeatedKey>), ParseError> {
+    let mut text = std::borrow::Cow::Borrowed(text);
+    let mut repeated = Vec::new();
+    loop {
+        match parse(&text, Format::Yaml) {
+            Ok(value) => return Ok((value, repeated)),
+            Err(e) => {
+                // "duplicate entry with key "k"", after the map's path if nested;
+                // the position is the map's start.
+                let key = e
+                    .message
+                    .split_once("duplicate entry with key ")
+                    .map(|(_, k)| k.trim_matches('"').to_string());
+                let kept = key
+                    .as_deref()
+                    .and_then(|key| keep_last_entry(&text, e.line, e.col, key));
+                match (key, kept) {
+                    (Some(key), Some((rest, line))) => {
+                        repeated.push(RepeatedKey {
+                            key,
+                            line,
+                            col: e.col,
+                        });
+                        text = std::borrow::Cow::Owned(rest);
+                    }
+                    _ => return Err(e),
+                }
+            }
+        }
+    }
+}
+
+/// `text` with every entry of `key` but the last blanked out in the map that
+/// starts at `line`:`col` (their lines kept empty, so that later positions
+/// stay right), and the line of the entry kept; `None` unless the key is
+/// there more than once.
+fn keep_last_entry(text: &str, line: usize, col: usize, key: &str) -> Option<(String, usize)> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let indent = col.checked_sub(1)?;
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let blank = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
+    let is_key = |l: &str| {
+        let entry = l.get(indent..).unwrap_or_default();
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                entry
+                    .strip_prefix(k.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+    };
+    // The map's entries: from its first line to the first line less indented.
+    let start = line.checked_sub(1)?;
+    let mut entries: Vec<usize> = Vec::new();
+    let mut end = lines.len();
+    for (i, l) in lines.iter().enumerate().skip(start) {
+        if blank(l) || indent_of(l) > indent {
+            continue;
+        }
+        if indent_of(l) < indent {
+            end = i;
+            break;
+        }
+        if is_key(l) {
+            entries.push(i);
+        }
+    }
+    let (&last, earlier) = entries.split_last()?;
+    if earlier.is_empty() {
+        return None;
+    }
+    // An entry runs to the next line of the map's indentation (a block
+    // sequence item `- x` at that indentation belongs to it).
+    let entry_end = |from: usize| {
+        (from + 1..end)
+            .find(|&j| {
+                lines.get(j).is_some_and(|l| {
+                    !blank(l)
+                        && indent_of(l) <= indent
+                        && !l.get(indent..).is_some_and(|r| r.starts_with("- "))
+                })
+            })
+            .unwrap_or(end)
+    };
+    let dropped: Vec<(usize, usize)> = earlier.iter().map(|&i| (i, entry_end(i))).collect();
+    let out = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if dropped.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                if l.ends_with('\n') { "\n" } else { "" }
+            } else {
+                l
+            }
+        })
+        .collect();
+    Some((out, last + 1))
 }
 
 fn first_line(s: &str) -> String {

@@ -15,6 +15,9 @@ pub struct Split<'a> {
     pub body: &'a str,
     /// 1-based line of the file on which `body` starts.
     pub body_line: usize,
+    /// Keys the YAML front matter gives twice in one map, with the line and
+    /// column of the later entry, whose value is kept (as Hugo before 0.60).
+    pub repeated_keys: Vec<data_format::RepeatedKey>,
 }
 
 /// Why a file's front matter could not be read: message and 1-based line/column in
@@ -50,6 +53,7 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
                 params: Map::new(),
                 body: source,
                 body_line: 1,
+                repeated_keys: Vec::new(),
             });
         }
     };
@@ -110,18 +114,31 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
             close.1,
         )
     };
-    let params = data_format::parse_map(raw, format).map_err(|e| {
-        let (base_line, base_col) = crate::error::line_col(source, raw_offset);
+    let (base_line, base_col) = crate::error::line_col(source, raw_offset);
+    let in_file = |line: usize, col: usize| {
+        let col = if line == 1 { base_col + col - 1 } else { col };
+        (base_line + line - 1, col)
+    };
+    let parsed = match format {
+        Format::Yaml => data_format::parse_yaml_keeping_later(raw)
+            .and_then(|(value, repeated)| Ok((data_format::into_map(value)?, repeated))),
+        _ => data_format::parse_map(raw, format).map(|map| (map, Vec::new())),
+    };
+    let (params, repeated) = parsed.map_err(|e| {
+        let (line, col) = in_file(e.line, e.col);
         FrontMatterError {
             message: format!("invalid {} front matter: {}", format.name(), e.message),
-            line: base_line + e.line - 1,
-            col: if e.line == 1 {
-                base_col + e.col - 1
-            } else {
-                e.col
-            },
+            line,
+            col,
         }
     })?;
+    let repeated_keys = repeated
+        .into_iter()
+        .map(|r| {
+            let (line, col) = in_file(r.line, r.col);
+            data_format::RepeatedKey { line, col, ..r }
+        })
+        .collect();
     let body = source.get(body_offset..).unwrap_or_default();
     let body_line = crate::error::line_col(source, body_offset).0;
     Ok(Split {
@@ -129,6 +146,7 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
         params,
         body,
         body_line,
+        repeated_keys,
     })
 }
 

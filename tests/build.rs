@@ -1179,3 +1179,45 @@ fn an_alias_at_the_pages_own_url_is_skipped_with_a_warning() {
     );
     assert!(!strict.path().join("public").exists());
 }
+
+/// A YAML front matter key given twice keeps its later value, as Hugo before
+/// 0.60 read it, in nested maps too and with list values; each is said at the
+/// entry kept, and `--panicOnWarning` fails the build.
+#[test]
+fn a_front_matter_key_given_twice_keeps_its_later_value() {
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
+        ),
+        (
+            "content/a.md",
+            "---\ntitle: A\npre: x\nmenu:\n  main:\n    weight: 1\n    weight: 2\ntags:\n- a\npre: y\ntags:\n- b\n---\nbody {{< param pre >}}\n",
+        ),
+        (
+            "layouts/single.html",
+            "{{ .Params.pre }}|{{ .Params.tags }}|{{ .Params.menu.main.weight }}|{{ .Content }}",
+        ),
+    ];
+    let dir = site_from(&files);
+    let run = build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/a/index.html"),
+        "y|[b]|2|<p>body y</p>\n"
+    );
+    for (key, place) in [("weight", "7:5"), ("pre", "10:1"), ("tags", "11:1")] {
+        assert_contains(
+            &run.stderr,
+            &format!(
+                "warning: content/a.md:{place}: front matter key `{key}` is given again here; this later value is used, as older Hugo did (remove the earlier one)"
+            ),
+        );
+    }
+    let strict = site_from(&files);
+    let run = labsite(strict.path(), &["build", "--panicOnWarning"]);
+    assert_eq!(run.code, 1);
+    assert_contains(
+        &run.stderr,
+        "content/a.md:10:1: front matter key `pre` is given again",
+    );
+}

@@ -257,12 +257,25 @@ fn read_source(
     };
     let body = split.body.to_string();
     let (params, body_line) = (split.params, split.body_line);
+    // A key given twice keeps its later value, as Hugo before 0.60 read it.
+    let warnings = split
+        .repeated_keys
+        .iter()
+        .map(|r| {
+            Warning(format!(
+                "{}: front matter key `{}` is given again here; this later value is used, as older Hugo did (remove the earlier one)",
+                Location::new(&file.site_path, r.line, r.col),
+                r.key
+            ))
+        })
+        .collect();
     Ok(Source {
         file,
         params,
         body,
         body_line,
         text,
+        warnings,
     })
 }
 
@@ -273,6 +286,8 @@ struct Source {
     body: String,
     body_line: usize,
     text: String,
+    /// What the front matter holds that Hugo accepts and labsite says.
+    warnings: Vec<Warning>,
 }
 
 impl Loader<'_> {
@@ -341,7 +356,14 @@ impl Loader<'_> {
         default_title: &str,
     ) -> Page {
         let (file, params, body, body_line, text) = match source {
-            Some(s) => (Some(s.file), s.params, s.body, s.body_line, s.text),
+            Some(s) => {
+                for w in s.warnings {
+                    if !self.warnings.contains(&w) {
+                        self.warnings.push(w);
+                    }
+                }
+                (Some(s.file), s.params, s.body, s.body_line, s.text)
+            }
             None => (None, Map::new(), String::new(), 1, String::new()),
         };
         let get = |k: &str| as_text(params.get(k));
