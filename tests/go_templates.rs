@@ -771,3 +771,52 @@ fn a_shortcode_wrapping_its_own_name_does_not_recurse() {
         "<div class=\"d\">\n<details>\n\t<summary>Details</summary>\n\t<p>x</p>\n</details>\n</div>\n"
     );
 }
+
+/// Page and site members older Hugo had, which old workshops' templates use,
+/// give what their current equivalents give, each said once; `.File.UniqueID`
+/// is the MD5 of the file's path, as Hugo 0.168 gives it.
+#[test]
+fn members_removed_from_hugo_answer_as_before() {
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
+        ),
+        (
+            "content/sec/p.md",
+            "---\ntitle: P\n---\n{{< m >}}\n{{< m >}}\n",
+        ),
+        (
+            "layouts/shortcodes/m.html",
+            "[{{ $.Page.Dir }}|{{ .Page.URL }}|{{ .Page.UniqueID }}|{{ .Page.File.UniqueID }}|{{ .Page.RSSLink }}|{{ .Site.RSSLink }}|{{ .Page.Hugo.Generator }}]",
+        ),
+        ("layouts/single.html", "{{ .Content }}"),
+    ];
+    let dir = site_from(&files);
+    let run = build_ok(dir.path(), &[]);
+    let once = "[sec/|/sec/p/|25ec8498212b258e75159a00b169dbd3|25ec8498212b258e75159a00b169dbd3|https://example.org/sec/p/index.xml|https://example.org/index.xml|<meta name=\"generator\" content=\"Hugo 0.128.0\">]";
+    assert_eq!(
+        read(dir.path(), "public/sec/p/index.html"),
+        format!("<p>{once}\n{once}</p>\n")
+    );
+    for (member, now) in [
+        ("Dir", ".File.Dir"),
+        ("URL", ".RelPermalink"),
+        ("UniqueID", ".File.UniqueID"),
+        ("Hugo", "hugo"),
+    ] {
+        let warning = format!(
+            "warning: the page member `.{member}` was removed from Hugo; labsite gives what `{now}` gives, as older Hugo did (write `{now}`)"
+        );
+        assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
+    }
+    assert_contains(
+        &run.stderr,
+        "the site member `.RSSLink` was removed from Hugo",
+    );
+    let strict = site_from(&files);
+    assert_eq!(
+        labsite(strict.path(), &["build", "--panicOnWarning"]).code,
+        1
+    );
+}

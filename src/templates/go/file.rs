@@ -37,6 +37,7 @@ impl<'a> Object<'a> for FileObject {
             "Lang" => Value::str(&self.lang),
             "Filename" => Value::str(self.root.join(&f.site_path).to_string_lossy()),
             "Section" => Value::str(f.dir.trim_matches('/').split('/').next().unwrap_or("")),
+            "UniqueID" => Value::str(unique_id(f)),
             _ => return None,
         }))
     }
@@ -48,6 +49,13 @@ impl<'a> Object<'a> for FileObject {
     fn display(&self) -> String {
         self.file.path.clone()
     }
+}
+
+/// Hugo's `.File.UniqueID`: the MD5 of the file's path in the content folder.
+pub(super) fn unique_id(file: &SourceFile) -> String {
+    crate::gotemplate::digest::digest("md5", file.path.as_bytes())
+        .map(|d| crate::gotemplate::digest::hex(&d))
+        .unwrap_or_default()
 }
 
 /// A file of a page bundle (`.Resources`) or of `assets/`, or text a template

@@ -340,6 +340,35 @@ impl<'a> Object<'a> for PageObject<'a> {
                 })
             }
             "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), page),
+            // Members older Hugo had, which old workshops still use: each is
+            // what its current equivalent gives, said once.
+            "Dir" | "URL" | "UniqueID" | "Hugo" | "RSSLink" => {
+                let (value, now) = match name {
+                    "Dir" => (
+                        Value::str(page.file.as_ref().map_or("", |f| f.dir.as_str())),
+                        ".File.Dir",
+                    ),
+                    "URL" => (Value::str(site.rel_permalink(self.id)), ".RelPermalink"),
+                    "UniqueID" => (
+                        Value::str(
+                            page.file
+                                .as_ref()
+                                .map(super::file::unique_id)
+                                .unwrap_or_default(),
+                        ),
+                        ".File.UniqueID",
+                    ),
+                    "Hugo" => (super::build_info::hugo_info(&self.env), "hugo"),
+                    _ => (
+                        Value::str(format!("{}index.xml", site.permalink(self.id))),
+                        "(.OutputFormats.Get \"rss\").Permalink",
+                    ),
+                };
+                self.env.warn_template(format!(
+                    "the page member `.{name}` was removed from Hugo; labsite gives what `{now}` gives, as older Hugo did (write `{now}`)"
+                ));
+                value
+            }
             "Paginator" => {
                 return Some(super::paginator::pager(
                     &self.env, self.lang, self.id, None, None,

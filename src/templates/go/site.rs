@@ -142,6 +142,16 @@ impl<'a> Object<'a> for SiteObject<'a> {
                 Value::str(format!("{}{}", config.base_path(), config.lang_prefix()))
             }
             "IsMultiLingual" => Value::Bool(config.is_multilingual()),
+            // Removed from Hugo; what older Hugo gave.
+            "RSSLink" => {
+                self.env.warn_template(
+                    "the site member `.RSSLink` was removed from Hugo; labsite gives the home page's feed, as older Hugo did (write `(site.Home.OutputFormats.Get \"rss\").Permalink`)".into(),
+                );
+                Value::str(format!(
+                    "{}index.xml",
+                    site.permalink(crate::content::ContentTree::HOME)
+                ))
+            }
             "Languages" => Value::list(self.env.build.sites.iter().map(language_value).collect()),
             "Home" => page(crate::content::ContentTree::HOME),
             // Hugo's site-wide lists are in the default order (weight, date, title).
