@@ -130,9 +130,10 @@ impl Options {
         for (key, value) in pairs(text) {
             match key.as_str() {
                 "linenos" => {
+                    // `true` takes Hugo's default, `lineNumbersInTable = true`.
                     options.line_numbers = match value.as_str() {
-                        "table" => Some(true),
-                        "true" | "inline" => Some(false),
+                        "table" | "true" => Some(true),
+                        "inline" => Some(false),
                         _ => None,
                     }
                 }
@@ -280,8 +281,10 @@ fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
     // Code without a final line end (the `highlight` function's) ends without one.
     let last = syntect::util::LinesWithEndings::from(&source).count() - 1;
     let final_newline = code.ends_with('\n');
+    // Chroma pads line numbers to the widest one's digits.
+    let width = (options.line_start + last).to_string().len();
     for (i, line) in syntect::util::LinesWithEndings::from(&source).enumerate() {
-        let number = options.line_start + i;
+        let number = format!("{:>width$}", options.line_start + i);
         let highlighted = options.highlighted.contains(&(i + 1));
         if highlighted {
             lines.push_str(&format!("<span style=\"{HIGHLIGHTED_LINE}\">"));
@@ -294,12 +297,14 @@ fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
             ));
         }
         if options.line_numbers == Some(true) {
-            let style = if highlighted {
-                format!("{LINE_NUMBER_STYLE};background-color:#3c3d38")
+            let number = format!("<span style=\"{LINE_NUMBER_STYLE}\">{number}\n</span>");
+            if highlighted {
+                numbers.push_str(&format!(
+                    "<span style=\"background-color:#3c3d38\">{number}</span>"
+                ));
             } else {
-                LINE_NUMBER_STYLE.to_string()
-            };
-            numbers.push_str(&format!("<span style=\"{style}\">{number}\n</span>"));
+                numbers.push_str(&number);
+            }
         }
         lines.push_str("<span>");
         let tokens = highlighter
@@ -338,14 +343,29 @@ fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
         }
         lines.push_str("</span></span>");
     }
+    // With line numbers, Chroma's blocks also turn off text size adjusting,
+    // and lay highlighted lines out as a grid.
+    let mut style = PRE_STYLE.to_string();
+    if options.line_numbers.is_some() {
+        style.push_str("-webkit-text-size-adjust:none;");
+        if !options.highlighted.is_empty() {
+            style.push_str("display:grid;");
+        }
+    }
     if options.line_numbers == Some(true) {
         format!(
-            "<div{}><div style=\"{PRE_STYLE}\">\n<table style=\"border-spacing:0;padding:0;margin:0;border:0;\"><tr><td style=\"{CELL_STYLE}\">\n<pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code>{numbers}</code></pre></td>\n<td style=\"{CELL_STYLE};width:100%\">\n<pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code{code_lang_attrs}>{lines}</code></pre></td></tr></table>\n</div>\n</div>\n",
+            "<div{}><div style=\"{style}\">\n<table style=\"border-spacing:0;padding:0;margin:0;border:0;\"><tr><td style=\"{CELL_STYLE}\">\n<pre tabindex=\"0\" style=\"{style}\"><code>{numbers}</code></pre></td>\n<td style=\"{CELL_STYLE};width:100%\">\n<pre tabindex=\"0\" style=\"{style}\"><code{code_lang_attrs}>{lines}</code></pre></td></tr></table>\n</div>\n</div>",
             wrapper_attributes(&options.attributes)
         )
     } else {
+        // With line numbers, Chroma ends the block without a line end.
+        let end = if options.line_numbers.is_some() {
+            ""
+        } else {
+            "\n"
+        };
         format!(
-            "<div{}><pre tabindex=\"0\" style=\"{PRE_STYLE}\"><code{code_lang_attrs}>{lines}</code></pre></div>\n",
+            "<div{}><pre tabindex=\"0\" style=\"{style}\"><code{code_lang_attrs}>{lines}</code></pre></div>{end}",
             wrapper_attributes(&options.attributes)
         )
     }
