@@ -39,14 +39,14 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
         if m.start() < last {
             continue;
         }
-        // As in GFM, an autolink starts a line, or follows white space or `*_~(`.
-        if text
-            .get(..m.start())
-            .unwrap_or_default()
-            .chars()
-            .last()
-            .is_some_and(|c| !(c.is_whitespace() || "*_~(".contains(c)))
-        {
+        // As in GFM, an autolink starts a line, or follows white space or `*_~(`;
+        // in Goldmark also an opening quote, which the typographer makes a
+        // node of its own (`"a@b.io"`, not `x"a@b.io`).
+        let mut before = text.get(..m.start()).unwrap_or_default().chars().rev();
+        let boundary = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "*_~(".contains(c));
+        let prev = before.next();
+        let opens = prev.is_some_and(|c| c == '"' || c == '\'') && boundary(before.next());
+        if !boundary(prev) && !opens {
             continue;
         }
         let raw = trim_trailing(m.as_str());
