@@ -1120,24 +1120,14 @@ fn figure_and_details_as_hugo_writes_them() {
 /// text, as Hugo reads it (Hugo 0.168's page).
 #[test]
 fn a_stray_brace_beside_a_shortcode_is_text() {
-    let dir = site_from(&[
-        (
-            "hugo.toml",
-            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
-        ),
-        (
-            "content/b.md",
-            "---\ntitle: B\n---\n{{{< n info >}}\nx\n{{< /n >}}}\n\nand {{{{< n >}}y{{< /n >}}}}\n",
-        ),
-        (
-            "layouts/shortcodes/n.html",
-            "<div class=\"n\">{{ .Inner }}</div>",
-        ),
-        ("layouts/single.html", "{{ .Content }}\n"),
-    ]);
-    build_ok(dir.path(), &[]);
     assert_eq!(
-        read(dir.path(), "public/b/index.html"),
+        content_page(
+            "---\ntitle: B\n---\n{{{< n info >}}\nx\n{{< /n >}}}\n\nand {{{{< n >}}y{{< /n >}}}}\n",
+            &[(
+                "layouts/shortcodes/n.html",
+                "<div class=\"n\">{{ .Inner }}</div>"
+            )],
+        ),
         "<p>{<div class=\"n\">\nx\n</div>}</p>\n<p>and {{<div class=\"n\">y</div>}}</p>\n\n"
     );
 }
@@ -1229,20 +1219,11 @@ fn a_front_matter_key_given_twice_keeps_its_later_value() {
 /// line end after the block. The whole page is Hugo's.
 #[test]
 fn line_numbers_as_hugo_writes_them() {
-    let dir = site_from(&[
-        (
-            "hugo.toml",
-            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
-        ),
-        (
-            "content/p.md",
-            "---\ntitle: P\n---\n```text {linenos=inline}\nline 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\n```\n\n```text {linenos=table,hl_lines=[2]}\na\nb\n```\n\n```text {linenos=true}\nline 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\n```\n\nafter\n\n",
-        ),
-        ("layouts/single.html", "{{ .Content }}\n"),
-    ]);
-    build_ok(dir.path(), &[]);
     assert_eq!(
-        read(dir.path(), "public/p/index.html"),
+        content_page(
+            "---\ntitle: P\n---\n```text {linenos=inline}\nline 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\n```\n\n```text {linenos=table,hl_lines=[2]}\na\nb\n```\n\n```text {linenos=true}\nline 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\n```\n\nafter\n\n",
+            &[]
+        ),
         "<div class=\"highlight\"><pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;\"><code class=\"language-text\" data-lang=\"text\"><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 1</span><span>line 1\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 2</span><span>line 2\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 3</span><span>line 3\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 4</span><span>line 4\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 5</span><span>line 5\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 6</span><span>line 6\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 7</span><span>line 7\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 8</span><span>line 8\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 9</span><span>line 9\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\">10</span><span>line 10\n</span></span><span style=\"display:flex;\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\">11</span><span>line 11\n</span></span></code></pre></div><div class=\"highlight\"><div style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;display:grid;\">\n<table style=\"border-spacing:0;padding:0;margin:0;border:0;\"><tr><td style=\"vertical-align:top;padding:0;margin:0;border:0;\">\n<pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;display:grid;\"><code><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\">1\n</span><span style=\"background-color:#3c3d38\"><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\">2\n</span></span></code></pre></td>\n<td style=\"vertical-align:top;padding:0;margin:0;border:0;;width:100%\">\n<pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;display:grid;\"><code class=\"language-text\" data-lang=\"text\"><span style=\"display:flex;\"><span>a\n</span></span><span style=\"display:flex; background-color:#3c3d38\"><span>b\n</span></span></code></pre></td></tr></table>\n</div>\n</div><div class=\"highlight\"><div style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;\">\n<table style=\"border-spacing:0;padding:0;margin:0;border:0;\"><tr><td style=\"vertical-align:top;padding:0;margin:0;border:0;\">\n<pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;\"><code><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 1\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 2\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 3\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 4\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 5\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 6\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 7\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 8\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\"> 9\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\">10\n</span><span style=\"white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;padding:0 0.4em 0 0.4em;color:#7f7f7f\">11\n</span></code></pre></td>\n<td style=\"vertical-align:top;padding:0;margin:0;border:0;;width:100%\">\n<pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;\"><code class=\"language-text\" data-lang=\"text\"><span style=\"display:flex;\"><span>line 1\n</span></span><span style=\"display:flex;\"><span>line 2\n</span></span><span style=\"display:flex;\"><span>line 3\n</span></span><span style=\"display:flex;\"><span>line 4\n</span></span><span style=\"display:flex;\"><span>line 5\n</span></span><span style=\"display:flex;\"><span>line 6\n</span></span><span style=\"display:flex;\"><span>line 7\n</span></span><span style=\"display:flex;\"><span>line 8\n</span></span><span style=\"display:flex;\"><span>line 9\n</span></span><span style=\"display:flex;\"><span>line 10\n</span></span><span style=\"display:flex;\"><span>line 11\n</span></span></code></pre></td></tr></table>\n</div>\n</div><p>after</p>\n\n"
     );
 }
@@ -1252,20 +1233,11 @@ fn line_numbers_as_hugo_writes_them() {
 /// between letters is no boundary (Hugo 0.168's paragraph).
 #[test]
 fn linkify_links_after_an_opening_quote() {
-    let dir = site_from(&[
-        (
-            "hugo.toml",
-            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
-        ),
-        (
-            "content/p.md",
-            "---\ntitle: P\n---\nMail from \"no-reply@verify.signin.aws\" and it's www.x.org and x\"y@z.org and ('a@b.io')\n",
-        ),
-        ("layouts/single.html", "{{ .Content }}\n"),
-    ]);
-    build_ok(dir.path(), &[]);
     assert_eq!(
-        read(dir.path(), "public/p/index.html"),
+        content_page(
+            "---\ntitle: P\n---\nMail from \"no-reply@verify.signin.aws\" and it's www.x.org and x\"y@z.org and ('a@b.io')\n",
+            &[]
+        ),
         "<p>Mail from &ldquo;<a href=\"mailto:no-reply@verify.signin.aws\">no-reply@verify.signin.aws</a>&rdquo; and it&rsquo;s <a href=\"https://www.x.org\">www.x.org</a> and x&quot;y@z.org and (&lsquo;<a href=\"mailto:a@b.io\">a@b.io</a>&rsquo;)</p>\n\n"
     );
 }

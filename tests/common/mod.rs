@@ -147,3 +147,21 @@ pub fn start_server(dir: &Path, extra: &[&str]) -> Server {
     std::thread::spawn(move || for _ in lines {});
     Server { child, port }
 }
+
+/// The page Hugo writes for `content/p.md` holding `markdown`, with a layout
+/// that prints only the page's content (`{{ .Content }}` and a line end):
+/// built with the site's other `files`, the file labsite writes.
+pub fn content_page(markdown: &str, files: &[(&str, &str)]) -> String {
+    let mut all = vec![
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\n",
+        ),
+        ("content/p.md", markdown),
+        ("layouts/single.html", "{{ .Content }}\n"),
+    ];
+    all.extend_from_slice(files);
+    let dir = site_from(&all);
+    build_ok(dir.path(), &[]);
+    read(dir.path(), "public/p/index.html")
+}
