@@ -1241,3 +1241,33 @@ fn linkify_links_after_an_opening_quote() {
         "<p>Mail from &ldquo;<a href=\"mailto:no-reply@verify.signin.aws\">no-reply@verify.signin.aws</a>&rdquo; and it&rsquo;s <a href=\"https://www.x.org\">www.x.org</a> and x&quot;y@z.org and (&lsquo;<a href=\"mailto:a@b.io\">a@b.io</a>&rsquo;)</p>\n\n"
     );
 }
+
+/// learn's `attachments` lists the folder named after the page's file with
+/// its language (`_index.en.files/`), each language its own.
+#[test]
+fn attachments_of_a_file_with_a_language_suffix() {
+    let dir = site_from(&[
+        (
+            "config.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\ntheme = 'learn'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "content/sec/_index.en.md",
+            "---\ntitle: S\n---\n{{% attachments /%}}\n",
+        ),
+        (
+            "content/sec/_index.fr.md",
+            "---\ntitle: S\n---\n{{% attachments /%}}\n",
+        ),
+        ("content/sec/_index.en.files/a.txt", "hi"),
+        ("content/sec/_index.fr.files/b.txt", "salut"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let en = read(dir.path(), "public/sec/index.html");
+    assert_contains(&en, "<a href=\"/sec/_index.en.files/a.txt\"");
+    assert!(!en.contains("b.txt"));
+    let fr = read(dir.path(), "public/fr/sec/index.html");
+    assert_contains(&fr, "<a href=\"/fr/sec/_index.fr.files/b.txt\"");
+    assert!(!fr.contains("a.txt"));
+    assert_eq!(read(dir.path(), "public/sec/_index.en.files/a.txt"), "hi");
+}

@@ -150,15 +150,21 @@ impl PageShortcodes<'_> {
         let Some(file) = &page.file else {
             return Ok(json!([]));
         };
-        let folder = if file.base_name == "index" || file.base_name == "_index" {
+        // learn's folder is named after the file without its extension, its
+        // language kept (`_index.en.files/`, `page.files/`); a bundle's is `files/`.
+        let named = format!(
+            "{}.files",
+            file.logical_name
+                .rsplit_once('.')
+                .map_or(file.logical_name.as_str(), |(s, _)| s)
+        );
+        let source_dir = self.site.root.join(&file.site_path);
+        let bundle_files = file.base_name == "index"
+            || (file.base_name == "_index" && !source_dir.with_file_name(&named).is_dir());
+        let folder = if bundle_files {
             "files".to_string()
         } else {
-            format!(
-                "{}.files",
-                file.logical_name
-                    .rsplit_once('.')
-                    .map_or(file.logical_name.as_str(), |(s, _)| s)
-            )
+            named
         };
         let pattern = call
             .params
@@ -167,7 +173,7 @@ impl PageShortcodes<'_> {
             .unwrap_or(".*");
         let pattern = crate::gotemplate::regexp::compiled(pattern)
             .map_err(|e| format!("invalid `pattern`: {e}"))?;
-        let dir = self.site.root.join(&file.site_path).with_file_name(&folder);
+        let dir = source_dir.with_file_name(&folder);
         let mut names: Vec<(String, u64)> = match std::fs::read_dir(&dir) {
             Ok(entries) => entries
                 .filter_map(|e| e.ok())
