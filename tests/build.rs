@@ -1271,3 +1271,21 @@ fn attachments_of_a_file_with_a_language_suffix() {
     assert!(!fr.contains("a.txt"));
     assert_eq!(read(dir.path(), "public/sec/_index.en.files/a.txt"), "hi");
 }
+
+/// With `uglyURLs` and the default language in its folder, the root's
+/// redirect leads to that language's `index.html`, as Hugo 0.168 writes it.
+#[test]
+fn the_root_redirect_with_ugly_urls_names_index_html() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\nuglyURLs = true\ndefaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n[languages.ko]\nweight = 2\n",
+        ),
+        ("content/_index.en.md", "---\ntitle: Home\n---\nhome\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/index.html"),
+        "<!DOCTYPE html>\n<html lang=\"en\">\n\t<head>\n\t\t<title>https://example.org/en/index.html</title>\n\t\t<link rel=\"canonical\" href=\"https://example.org/en/index.html\">\n\t\t<meta charset=\"utf-8\">\n\t\t<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/en/index.html\">\n\t</head>\n</html>\n"
+    );
+}

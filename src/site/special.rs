@@ -52,7 +52,9 @@ impl Site {
             return Ok(());
         }
         let root = format!("{}{}/", config.base_host(), config.base_path());
-        let default_home = format!("{root}{}/", config.default_language);
+        // With uglyURLs the home page's URL ends in `index.html`, as Hugo links it.
+        let index = if config.ugly_urls { "index.html" } else { "" };
+        let default_home = format!("{root}{}/{index}", config.default_language);
         if config.default_language_in_subdir {
             self.write_alias(
                 "/",
