@@ -217,7 +217,7 @@ impl Chrome {
             .and_then(|v| v.as_str())
             == Some("title");
         // relearn before 6 lists the top-level sections, as learn does.
-        let whole_tree = site.flavour.navigates_whole_tree() && theme.relearn_major >= 6;
+        let whole_tree = site.flavour.navigates_whole_tree() && !theme.is_relearn_before_6();
         let nav = Navigation::build(site.tree, order_by_title, whole_tree, &url_of);
         let per_page = crate::templates::page::parts::site_points(theme);
         let menu = Menu::render(theme, &nav.menu, base.clone(), &per_page)?;
@@ -353,9 +353,7 @@ pub fn render_page(
     let view = page_view::of(place, id, content, &own_url);
     let ancestors = site.tree.ancestors(id);
     chrome.nav.walk(&own_url, walk);
-    let (prev, next) = if site.flavour == crate::library::flavour::Flavour::Relearn
-        && place.build.theme.relearn_major < 6
-    {
+    let (prev, next) = if place.build.theme.is_relearn_before_6() {
         // relearn before 6: the neighbours in the walk; no links on print
         // pages; a taxonomy page, outside the walk, leads back to its parent.
         match (format, page.kind) {
@@ -386,8 +384,7 @@ pub fn render_page(
         // them (the rest loads from the shared menu file when a reader opens it).
         // relearn before 6 carries the whole tree on every page.
         let full = (page.kind == Kind::Home && site.flavour.shares_sidebar_file())
-            || (site.flavour == crate::library::flavour::Flavour::Relearn
-                && place.build.theme.relearn_major < 6);
+            || place.build.theme.is_relearn_before_6();
         chrome.menu.for_page(Some(id), &ancestors, &slots, full)
     };
     ctx.insert(

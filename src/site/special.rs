@@ -140,7 +140,7 @@ impl Site {
                 .map_or("Search".into(), |s| s.get("Search"));
             // relearn before 6: the home page in its SEARCHPAGE format, with
             // the home page's title, at `search.html`.
-            if self.theme.relearn_major < 6 {
+            if self.theme.is_relearn_before_6() {
                 let home = build.sites[lang].tree.home().title.clone();
                 special.push(("search.html", home, "search.html".to_string()));
             } else {
@@ -168,7 +168,7 @@ impl Site {
             ctx.insert("breadcrumbs", &Vec::<crate::library::Translation>::new());
             // relearn before 6 links its search page back to the home page.
             let home_link =
-                (template == "search.html" && self.theme.relearn_major < 6).then(|| {
+                (template == "search.html" && self.theme.is_relearn_before_6()).then(|| {
                     render::page_view::link(
                         &build.sites[lang],
                         content::ContentTree::HOME,

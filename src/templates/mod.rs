@@ -131,6 +131,12 @@ fn is_learn_family(name: &str) -> bool {
 }
 
 impl Theme {
+    /// Whether the site is written for relearn before version 6, which
+    /// draws chapters, the sidebar, previous/next, 404 and search its own way.
+    pub fn is_relearn_before_6(&self) -> bool {
+        self.flavour == Flavour::Relearn && self.relearn_major < 6
+    }
+
     /// The customisation points the site fills with partials of its own (file
     /// names), in render order: each runs for every page. relearn's page is not
     /// cut at learn's header and footer.
