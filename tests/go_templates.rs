@@ -8,7 +8,9 @@
 
 mod common;
 
-use common::{assert_contains, body, build_ok, fixture, labsite, read, site, site_from};
+use common::{
+    assert_contains, body, build_ok, content_page, fixture, labsite, read, site, site_from,
+};
 
 /// Case (page and shortcode name) and its output, as Hugo renders it.
 const CASES: &[(&str, &str)] = &[
@@ -818,5 +820,21 @@ fn members_removed_from_hugo_answer_as_before() {
     assert_eq!(
         labsite(strict.path(), &["build", "--panicOnWarning"]).code,
         1
+    );
+}
+
+/// `lt`, `le`, `gt`, `ge` compare a number with a string as numbers, the
+/// string read as one (0 when it is none); `eq` stays strict (Hugo 0.168).
+#[test]
+fn comparisons_of_numbers_with_strings_as_hugo_makes_them() {
+    assert_eq!(
+        content_page(
+            "---\ntitle: P\n---\n{{< c >}}\n",
+            &[(
+                "layouts/shortcodes/c.html",
+                "{{ lt 1 \"3\" }} {{ lt 1 \"999\" }} {{ lt 3 \"3\" }} {{ lt 2 \"10\" }} {{ lt 1 \"abc\" }} {{ gt 5 \"3.5\" }} {{ eq 1 \"1\" }} {{ le 2 \"2\" }} {{ ge \"10\" 9 }}",
+            )],
+        ),
+        "true true false true false true false true true\n\n"
     );
 }

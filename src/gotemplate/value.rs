@@ -285,7 +285,8 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// Ordering for `lt`/`le`/`gt`/`ge`: numbers with numbers, strings with strings.
+    /// Ordering for `lt`/`le`/`gt`/`ge`: numbers with numbers (and with
+    /// strings, read as numbers), strings with strings.
     pub fn compare(&self, other: &Value<'a>) -> Result<std::cmp::Ordering, String> {
         match (self, other) {
             (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => self
@@ -296,6 +297,19 @@ impl<'a> Value<'a> {
                 Ok(a.cmp(b))
             }
             (Value::Bool(a), Value::Bool(b)) => Ok(a.cmp(b)),
+            // Hugo compares a number with a string as numbers, the string read
+            // as one (`lt 1 "999"` is true; a string that is no number is 0).
+            (Value::Int(_) | Value::Float(_), Value::String(s) | Value::Trusted(_, s)) => self
+                .as_f64()
+                .unwrap_or(0.0)
+                .partial_cmp(&s.trim().parse::<f64>().unwrap_or(0.0))
+                .ok_or_else(|| "incomparable numbers".to_string()),
+            (Value::String(s) | Value::Trusted(_, s), Value::Int(_) | Value::Float(_)) => s
+                .trim()
+                .parse::<f64>()
+                .unwrap_or(0.0)
+                .partial_cmp(&other.as_f64().unwrap_or(0.0))
+                .ok_or_else(|| "incomparable numbers".to_string()),
             (Value::Object(a), Value::Object(b)) => match (a.as_number(), b.as_number()) {
                 (Some(x), Some(y)) => x
                     .partial_cmp(&y)
@@ -431,6 +445,23 @@ mod tests {
             Value::str("a").compare(&Value::str("b")),
             Ok(std::cmp::Ordering::Less)
         );
-        assert!(Value::Int(1).compare(&Value::str("1")).is_err());
+        // As Hugo's `lt 1 "999"`, `gt 5 "3.5"`, `lt 1 "abc"` (the last is 0).
+        assert_eq!(
+            Value::Int(1).compare(&Value::str("999")),
+            Ok(std::cmp::Ordering::Less)
+        );
+        assert_eq!(
+            Value::Int(5).compare(&Value::str("3.5")),
+            Ok(std::cmp::Ordering::Greater)
+        );
+        assert_eq!(
+            Value::Int(1).compare(&Value::str("abc")),
+            Ok(std::cmp::Ordering::Greater)
+        );
+        assert_eq!(
+            Value::str("10").compare(&Value::Int(9)),
+            Ok(std::cmp::Ordering::Greater)
+        );
+        assert!(Value::Bool(true).compare(&Value::str("1")).is_err());
     }
 }
