@@ -5,49 +5,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-
-fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let rel = format!("{prefix}{name}");
-        if path.is_dir() {
-            files_under(&path, &format!("{rel}/"), out);
-        } else {
-            out.push(rel);
-        }
-    }
-}
-
-/// Builds fixture `name` and compares every file of `name-expected` (Hugo's
-/// output) with labsite's; there are `count` of them.
-fn assert_same_as_hugo(name: &str, count: usize) {
-    let dir = site(name);
-    build_ok(dir.path(), &[]);
-    let expected_dir = fixture(&format!("{name}-expected"));
-    let mut files = Vec::new();
-    files_under(&expected_dir, "", &mut files);
-    assert_eq!(files.len(), count);
-    for file in files {
-        let expected = std::fs::read_to_string(expected_dir.join(&file)).unwrap();
-        // Hugo names itself in the generator tag it adds to the home page;
-        // labsite adds the same tag naming labsite.
-        let expected = expected.replace(
-            "<meta name=\"generator\" content=\"Hugo 0.168.0\">",
-            "<meta name=\"generator\" content=\"labsite\">",
-        );
-        assert_eq!(
-            read(dir.path(), &format!("public/{file}")),
-            expected,
-            "{file}"
-        );
-    }
-}
 
 #[test]
 fn pages_are_drawn_by_the_layouts_hugo_picks() {
@@ -203,4 +160,21 @@ fn the_theme_on_disks_layouts_draw_declared_formats() {
         "0 static files, 1 layouts of output formats, translations and data",
     );
     assert!(!run.stderr.contains("left out"), "{}", run.stderr);
+}
+
+/// `disableKinds = ["404"]`: no 404 page, neither the site's nor the theme's,
+/// as Hugo 0.168 writes none.
+#[test]
+fn a_disabled_404_kind_writes_no_404_page() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ndisableKinds = ['404']\n",
+        ),
+        ("layouts/404.html", "nf\n"),
+        ("layouts/index.html", "home\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(read(dir.path(), "public/index.html"), "home\n");
+    assert!(!dir.path().join("public/404.html").exists());
 }

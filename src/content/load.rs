@@ -6,7 +6,9 @@
 
 use super::aliases::check_paths_stay_inside;
 use super::bundles::{attach_resources, bundle_and_section_dirs, leaf_dir_of, nearest_section};
-use super::walk::{ContentFile, Walked, content_dir, content_root, parent_dir, scan, walk};
+use super::walk::{
+    ContentFile, OtherFile, Walked, content_dir, content_root, index_dirs, parent_dir, scan, walk,
+};
 use super::{ContentTree, Kind, Page, PageId, SourceFile, url};
 use crate::config::Config;
 use crate::confine::Confinement;
@@ -70,7 +72,7 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
     let content_dir = content_dir(config);
     let (markdown, others) = scan(walked, config);
 
-    let (leaf_dirs, section_dirs) = bundle_and_section_dirs(&markdown);
+    let (leaf_dirs, section_dirs) = bundle_and_section_dirs(&index_dirs(walked, config), &markdown);
 
     // Every Markdown file is read and its front matter parsed in parallel; the
     // tree is then put together in order.
@@ -145,10 +147,11 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
     let skipped_md = markdown.iter().filter(|f| {
         leaf_dir_of(&f.dir, &leaf_dirs).is_some_and(|d| f.dir != *d || f.stem != "index")
     });
-    let resources = others
-        .iter()
-        .map(|(abs, rel)| (abs.clone(), rel.clone()))
-        .chain(skipped_md.map(|f| (f.abs.clone(), f.rel.clone())));
+    let resources = others.into_iter().chain(skipped_md.map(|f| OtherFile {
+        abs: f.abs.clone(),
+        rel: f.rel.clone(),
+        shared_rel: f.shared_rel(),
+    }));
     attach_resources(&mut tree, resources, &leaf_dirs, &section_ids);
 
     link_children(&mut tree);

@@ -3,7 +3,7 @@
 //! sections list their children's ids in Hugo's default order.
 
 pub mod aliases;
-mod bundles;
+pub mod bundles;
 pub mod load;
 pub mod sort;
 pub mod taxonomy;
@@ -69,12 +69,40 @@ pub struct SourceFile {
     pub base_name: String,
 }
 
-/// A file published next to its page (bundle resources, content images).
+/// A file of a page's bundle (Hugo's page resource), published next to the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resource {
     pub source: PathBuf,
     /// Output path relative to the output folder.
     pub target: String,
+    /// Path within the bundle, as the file is named (Hugo's `.Name`: `a.ja.png`).
+    pub name: String,
+    /// `name` without a language (`a.png`): the versions of one file in each
+    /// language share it, and `.Resources.Get` finds the file by it too.
+    pub shared_name: String,
+    /// The language that publishes the file, when it is another language's
+    /// version (Hugo publishes a file once and links every translation to it).
+    pub shared_from: Option<String>,
+}
+
+impl Resource {
+    /// Whether the file is published: Markdown of a bundle is a page resource
+    /// that is read, never published, and another language's file is published
+    /// by that language.
+    pub fn is_published(&self) -> bool {
+        !self.is_page() && self.shared_from.is_none()
+    }
+
+    /// Whether the file is Markdown: a page resource, read and never published.
+    pub fn is_page(&self) -> bool {
+        self.name.ends_with(".md") || self.name.ends_with(".markdown")
+    }
+
+    /// Whether `.Resources.Get NAME` finds this file: its name, with or without
+    /// its language, in any case.
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name) || self.shared_name.eq_ignore_ascii_case(name)
+    }
 }
 
 /// One page of the site.
@@ -177,11 +205,6 @@ impl Page {
 #[derive(Debug, Clone, Default)]
 pub struct ContentTree {
     pages: Vec<Page>,
-    /// Files under `content/` that are published as they are.
-    pub files: Vec<Resource>,
-    /// The page each published content file belongs to, by output path: the leaf
-    /// bundle it is in, else its nearest section (a branch bundle's resources).
-    pub resource_owners: std::collections::HashMap<String, PageId>,
 }
 
 impl ContentTree {
@@ -227,14 +250,13 @@ impl ContentTree {
     /// A page's resource (`.Resources.Get NAME`): the file of its bundle at
     /// `name`, as its output path.
     pub fn resource(&self, owner: PageId, name: &str) -> Option<String> {
-        let base = url::bundle_dir_url(&self[owner].url);
         let name = url::clean(&format!("/{}", name.trim_start_matches('/')));
-        let target = format!(
-            "{}{}",
-            base.trim_start_matches('/'),
-            name.trim_start_matches('/')
-        );
-        (self.resource_owners.get(&target) == Some(&owner)).then_some(target)
+        let name = name.trim_start_matches('/');
+        self[owner]
+            .resources
+            .iter()
+            .find(|r| r.answers_to(name))
+            .map(|r| r.target.clone())
     }
 
     pub fn home(&self) -> &Page {

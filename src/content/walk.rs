@@ -7,8 +7,18 @@ use crate::confine::Confinement;
 use crate::error::{Error, Result, Warning};
 use std::path::{Path, PathBuf};
 
-/// The Markdown files and the other files (absolute path, relative path) found.
-type Scan = (Vec<ContentFile>, Vec<(PathBuf, String)>);
+/// The Markdown files of one language and its other files.
+type Scan = (Vec<ContentFile>, Vec<OtherFile>);
+
+/// A file of the content folder that is not Markdown, in the language it is for.
+pub(super) struct OtherFile {
+    pub(super) abs: PathBuf,
+    /// Relative to the content folder, `/`-separated.
+    pub(super) rel: String,
+    /// `rel` without the language in the file name (`a.ja.png` → `a.png`): the
+    /// name its versions in each language share.
+    pub(super) shared_rel: String,
+}
 
 /// A Markdown file found by the scan.
 pub(super) struct ContentFile {
@@ -97,13 +107,7 @@ pub(super) fn unreadable_entry(site_root: &Path, content_root: &Path, e: &walkdi
 
 /// The files of `walked` that matter to `config.language`'s load, sorted.
 pub(super) fn scan(walked: &Walked, config: &Config) -> Scan {
-    let own_dir_language = match config
-        .language_config()
-        .and_then(|l| l.content_dir.as_ref())
-    {
-        Some(_) => &config.language,
-        None => &config.default_language,
-    };
+    let own_dir_language = own_dir_language(config);
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     for file in &walked.files {
@@ -111,19 +115,32 @@ pub(super) fn scan(walked: &Walked, config: &Config) -> Scan {
         if name.ends_with('~') {
             continue;
         }
-        let is_markdown = name.ends_with(".md") || name.ends_with(".markdown");
-        if !is_markdown {
-            others.push((file.abs.clone(), file.rel.clone()));
-            continue;
-        }
-        let stem_with_lang = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-        let (stem, lang) = match stem_with_lang.rsplit_once('.') {
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+        let (stem, lang) = match stem.rsplit_once('.') {
             Some((s, l)) if config.is_language(&l.to_lowercase()) => (s, l.to_lowercase()),
             // Without a suffix: the language whose own contentDir this is, else the
             // default language.
-            _ => (stem_with_lang, own_dir_language.clone()),
+            _ => (stem, own_dir_language.to_string()),
         };
         if lang != config.language {
+            continue;
+        }
+        if !is_markdown(name) {
+            let dir = parent_dir(&file.rel);
+            let shared_name = if ext.is_empty() {
+                stem.to_string()
+            } else {
+                format!("{stem}.{ext}")
+            };
+            others.push(OtherFile {
+                abs: file.abs.clone(),
+                rel: file.rel.clone(),
+                shared_rel: if dir.is_empty() {
+                    shared_name
+                } else {
+                    format!("{dir}/{shared_name}")
+                },
+            });
             continue;
         }
         markdown.push(ContentFile {
@@ -134,6 +151,52 @@ pub(super) fn scan(walked: &Walked, config: &Config) -> Scan {
         });
     }
     (markdown, others)
+}
+
+/// The language of a file without a language in its name: the language whose
+/// own `contentDir` this is, else the default language.
+fn own_dir_language(config: &Config) -> &str {
+    match config
+        .language_config()
+        .and_then(|l| l.content_dir.as_ref())
+    {
+        Some(_) => &config.language,
+        None => &config.default_language,
+    }
+}
+
+fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".markdown")
+}
+
+/// The folders of `walked` holding an `index.md` in any language: leaf bundles
+/// are the same folders in every language, as Hugo's one content tree has them
+/// (a folder with only `index.ja.md` holds no English pages, only resources).
+pub(super) fn index_dirs(walked: &Walked, config: &Config) -> std::collections::BTreeSet<String> {
+    walked
+        .files
+        .iter()
+        .filter(|f| is_markdown(&f.name) && !f.name.ends_with('~'))
+        .filter(|f| {
+            let stem = f.name.rsplit_once('.').map_or(f.name.as_str(), |(s, _)| s);
+            match stem.rsplit_once('.') {
+                Some(("index", l)) => config.is_language(&l.to_lowercase()),
+                _ => stem == "index",
+            }
+        })
+        .map(|f| parent_dir(&f.rel))
+        .collect()
+}
+
+impl ContentFile {
+    /// `rel` without the language in the file name (`notes.ja.md` → `notes.md`).
+    pub(super) fn shared_rel(&self) -> String {
+        let ext = self.rel.rsplit_once('.').map_or("", |(_, e)| e);
+        match self.dir.as_str() {
+            "" => format!("{}.{ext}", self.stem),
+            dir => format!("{dir}/{}.{ext}", self.stem),
+        }
+    }
 }
 
 pub(super) fn parent_dir(rel: &str) -> String {

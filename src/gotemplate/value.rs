@@ -385,7 +385,10 @@ fn collection_method<'a>(
             let wanted = wanted.trim_start_matches("./").to_lowercase();
             items
                 .iter()
-                .find(|i| field(i, "Name").to_text().to_lowercase() == wanted)
+                .find(|i| {
+                    field(i, "Name").to_text().to_lowercase() == wanted
+                        || field(i, "NameNormalized").to_text().to_lowercase() == wanted
+                })
                 .cloned()
                 .unwrap_or(Value::Nil)
         }

@@ -181,6 +181,11 @@ impl Site {
             }
         }
         collect_errors(errors)?;
+        let mut trees: Vec<(&str, &mut content::ContentTree)> = languages
+            .iter_mut()
+            .map(|l| (l.config.language.as_str(), &mut l.tree))
+            .collect();
+        content::bundles::share_resources(&mut trees, &config.default_language);
         Ok(Site {
             root: root.to_path_buf(),
             folders,
@@ -467,11 +472,15 @@ impl Site {
             let tree = html.menu.for_page(None, &[], &Default::default(), true);
             output.sink.write_owned(&path, tree.into_bytes())?;
         }
-        for res in &tree.files {
-            output.sink.copy(&res.target, &res.source)?;
-            output.stats.resources += 1;
-        }
         let ids: Vec<PageId> = contents.keys().copied().collect();
+        // Bundle files first: a page at the same path (an `authors.html` beside
+        // `authors.md`) is written over the file, as Hugo's page wins.
+        for &id in &ids {
+            for res in tree[id].resources.iter().filter(|r| r.is_published()) {
+                output.sink.copy(&res.target, &res.source)?;
+                output.stats.resources += 1;
+            }
+        }
         pages::claim(build, lang, layout, &ids, output.owners)?;
         // The feeds' paths are claimed before the special pages' and the aliases':
         // theirs end in `.xml`, those in `.html`, so no collision is reported
@@ -498,12 +507,6 @@ impl Site {
         feeds_written?;
         output.stats.pages += page_files;
         merge_warnings(output.warnings, &page_warnings);
-        for &id in &ids {
-            for res in &tree[id].resources {
-                output.sink.copy(&res.target, &res.source)?;
-                output.stats.resources += 1;
-            }
-        }
         self.write_special_pages(build, lang, layout, output)?;
         let LanguageOutput {
             sink,

@@ -127,11 +127,14 @@ impl Site {
         let base = &layout.base;
         let chromes = &layout.chromes;
         let finish = |html: String, path: &str| url_rewrite::finish(config, html, path);
-        let mut special = vec![(
-            "404.html",
-            "404 Page not found".to_string(),
-            "404.html".to_string(),
-        )];
+        let mut special = Vec::new();
+        if !self.disabled("404") {
+            special.push((
+                "404.html",
+                "404 Page not found".to_string(),
+                "404.html".to_string(),
+            ));
+        }
         if self.theme.flavour.has_search_page() {
             let title = self
                 .theme

@@ -165,3 +165,47 @@ pub fn content_page(markdown: &str, files: &[(&str, &str)]) -> String {
     build_ok(dir.path(), &[]);
     read(dir.path(), "public/p/index.html")
 }
+
+/// The files under `dir`, as paths relative to it prefixed with `prefix`, sorted.
+pub fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let rel = format!("{prefix}{name}");
+        if path.is_dir() {
+            files_under(&path, &format!("{rel}/"), out);
+        } else {
+            out.push(rel);
+        }
+    }
+}
+
+/// Builds fixture `name` and compares every file of `name-expected` (Hugo's
+/// output) with labsite's; there are `count` of them. Returns the built site.
+pub fn assert_same_as_hugo(name: &str, count: usize) -> tempfile::TempDir {
+    let dir = site(name);
+    build_ok(dir.path(), &[]);
+    let expected_dir = fixture(&format!("{name}-expected"));
+    let mut files = Vec::new();
+    files_under(&expected_dir, "", &mut files);
+    assert_eq!(files.len(), count);
+    for file in files {
+        let expected = std::fs::read_to_string(expected_dir.join(&file)).unwrap();
+        // Hugo names itself in the generator tag it adds to the home page;
+        // labsite adds the same tag naming labsite.
+        let expected = expected.replace(
+            "<meta name=\"generator\" content=\"Hugo 0.168.0\">",
+            "<meta name=\"generator\" content=\"labsite\">",
+        );
+        assert_eq!(
+            read(dir.path(), &format!("public/{file}")),
+            expected,
+            "{file}"
+        );
+    }
+    dir
+}

@@ -62,6 +62,8 @@ pub(super) fn unique_id(file: &SourceFile) -> String {
 /// made into a resource.
 pub struct ResourceObject {
     pub(super) name: String,
+    /// A page resource's name without its language (`a.ja.png` → `a.png`).
+    pub(super) shared_name: Option<String>,
     pub(super) source: std::path::PathBuf,
     /// Text a template made (`resources.FromString`, `minify`, …), in place of `source`.
     pub(super) made: Option<std::sync::Arc<str>>,
@@ -82,6 +84,7 @@ impl ResourceObject {
     ) -> Self {
         ResourceObject {
             name: name.to_string(),
+            shared_name: None,
             source,
             made: None,
             integrity: None,
@@ -96,6 +99,7 @@ impl ResourceObject {
         let name = name.trim_start_matches('/');
         ResourceObject {
             name: name.to_string(),
+            shared_name: None,
             source: std::path::PathBuf::new(),
             made: Some(std::sync::Arc::from(text)),
             integrity: None,
@@ -176,6 +180,7 @@ impl<'a> Object<'a> for ResourceObject {
         let (main, sub) = self.media_type();
         Some(Ok(match name {
             "Name" | "Title" => Value::str(&self.name),
+            "NameNormalized" => Value::str(self.shared_name.as_deref().unwrap_or(&self.name)),
             "RelPermalink" => {
                 self.published();
                 Value::str(&self.url)

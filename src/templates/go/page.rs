@@ -282,39 +282,33 @@ impl<'a> Object<'a> for PageObject<'a> {
                 m.insert("Pages".into(), self.pages(page.children.iter().copied()));
                 Value::map(m)
             }
-            "Resources" => {
-                let dir = page
-                    .file
-                    .as_ref()
-                    .map(|f| site.root.join(&f.site_path))
-                    .and_then(|p| p.parent().map(|d| d.to_path_buf()))
-                    .unwrap_or_default();
-                Value::list(
-                    page.resources
-                        .iter()
-                        .map(|r| {
-                            obj(ResourceObject {
-                                name: r
-                                    .source
-                                    .strip_prefix(&dir)
-                                    .unwrap_or(&r.source)
-                                    .to_string_lossy()
-                                    .replace('\\', "/"),
-                                source: r.source.clone(),
-                                made: None,
-                                integrity: None,
-                                url: format!(
-                                    "{}/{}",
-                                    site.config.base_path(),
-                                    crate::text::url::encode_path(&r.target)
-                                ),
-                                host: site.config.base_host().to_string(),
-                                publish: None,
-                            })
+            "Resources" => Value::list(
+                page.resources
+                    .iter()
+                    .map(|r| {
+                        // Markdown of a bundle is a page resource: never published.
+                        let url = if r.is_page() {
+                            String::new()
+                        } else {
+                            format!(
+                                "{}/{}",
+                                site.config.base_path(),
+                                crate::text::url::encode_path(&r.target)
+                            )
+                        };
+                        obj(ResourceObject {
+                            name: r.name.clone(),
+                            shared_name: Some(r.shared_name.clone()),
+                            source: r.source.clone(),
+                            made: None,
+                            integrity: None,
+                            url,
+                            host: site.config.base_host().to_string(),
+                            publish: None,
                         })
-                        .collect(),
-                )
-            }
+                    })
+                    .collect(),
+            ),
             "Scratch" | "Store" => Value::Object(self.env.scratch(self.lang, self.id)),
             "Language" => language_value(site),
             "Lang" => Value::str(&site.config.language),
