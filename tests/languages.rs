@@ -1,7 +1,8 @@
 //! Every language as Hugo 0.168 builds it: a bundle's files in each language
 //! (a file is the language its name says, else the default language's; each
-//! translation links to a version it lacks where that version is published).
-//! The expected files are Hugo 0.168's output for the same site.
+//! translation links to a version it lacks where that version is published),
+//! learn's attachments folder of each language, the root's redirect. The
+//! expected files are Hugo 0.168's output for the same site.
 
 mod common;
 use common::*;
@@ -31,4 +32,67 @@ fn bundle_files_are_shared_between_languages_as_hugo_shares_them() {
             "ja/sec/d.ja.png",
         ]
     );
+}
+
+/// learn's `attachments` lists the folder named after the page's file with
+/// its language (`_index.en.files/`), each language its own.
+#[test]
+fn attachments_of_a_file_with_a_language_suffix() {
+    let dir = site_from(&[
+        (
+            "config.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\ntheme = 'learn'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "content/sec/_index.en.md",
+            "---\ntitle: S\n---\n{{% attachments /%}}\n",
+        ),
+        (
+            "content/sec/_index.fr.md",
+            "---\ntitle: S\n---\n{{% attachments /%}}\n",
+        ),
+        ("content/sec/_index.en.files/a.txt", "hi"),
+        ("content/sec/_index.fr.files/b.txt", "salut"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let en = read(dir.path(), "public/sec/index.html");
+    assert_contains(&en, "<a href=\"/sec/_index.en.files/a.txt\"");
+    assert!(!en.contains("b.txt"));
+    let fr = read(dir.path(), "public/fr/sec/index.html");
+    assert_contains(&fr, "<a href=\"/fr/sec/_index.fr.files/b.txt\"");
+    assert!(!fr.contains("a.txt"));
+    assert_eq!(read(dir.path(), "public/sec/_index.en.files/a.txt"), "hi");
+}
+
+/// With `uglyURLs` and the default language in its folder, the root's
+/// redirect leads to that language's `index.html` and is written over that
+/// home page too (which then leads to itself), as Hugo 0.168 writes both; the
+/// warning names the setting, and `--panicOnWarning` fails the build.
+#[test]
+fn the_root_redirect_with_ugly_urls_names_index_html() {
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Q'\nuglyURLs = true\ndefaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n[languages.ko]\nweight = 2\n",
+        ),
+        ("content/_index.en.md", "---\ntitle: Home\n---\nhome\n"),
+        ("content/_index.ko.md", "---\ntitle: Home\n---\nhome ko\n"),
+        ("layouts/index.html", "HOME {{ .Content }}\n"),
+    ];
+    let dir = site_from(&files);
+    let run = build_ok(dir.path(), &[]);
+    let redirect = "<!DOCTYPE html>\n<html lang=\"en\">\n\t<head>\n\t\t<title>https://example.org/en/index.html</title>\n\t\t<link rel=\"canonical\" href=\"https://example.org/en/index.html\">\n\t\t<meta charset=\"utf-8\">\n\t\t<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/en/index.html\">\n\t</head>\n</html>\n";
+    assert_eq!(read(dir.path(), "public/index.html"), redirect);
+    assert_eq!(read(dir.path(), "public/en/index.html"), redirect);
+    assert_eq!(
+        read(dir.path(), "public/ko/index.html"),
+        "HOME <p>home ko</p>\n\n"
+    );
+    let warning = "hugo.toml:3:1: with uglyURLs and defaultContentLanguageInSubdir, the root's redirect is written over the home page en/index.html too, which then redirects to itself, as Hugo 0.168 writes it (set defaultContentLanguageInSubdir = false, or uglyURLs = false, to keep the home page)";
+    assert_contains(&run.stderr, &format!("warning: {warning}"));
+    let strict = site_from(&files);
+    let run = labsite(strict.path(), &["build", "--panicOnWarning"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, &format!("error: {warning}"));
+    assert!(!strict.path().join("public").exists());
 }

@@ -330,7 +330,7 @@ impl Site {
         }
         self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
         crate::timings::mark("pages");
-        self.write_language_redirects(sink, &mut owners, &mut stats)?;
+        self.write_language_redirects(sink, &mut owners, &mut stats, &mut warnings)?;
         self.write_site_files(&sitemaps, sink, &mut owners)?;
         Ok((stats, warnings, Kept { contents, layouts }))
     }

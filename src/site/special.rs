@@ -5,7 +5,7 @@
 
 use super::{LanguageLayout, LanguageOutput, Owners, Site, Stats};
 use crate::content;
-use crate::error::Result;
+use crate::error::{Result, Warning};
 use crate::output::OutputSink;
 use crate::render;
 use crate::url_rewrite;
@@ -46,6 +46,7 @@ impl Site {
         sink: &mut dyn OutputSink,
         owners: &mut Owners,
         stats: &mut Stats,
+        warnings: &mut Vec<Warning>,
     ) -> Result<()> {
         let config = &self.config;
         if crate::data_format::truthy(config.raw.get("disabledefaultlanguageredirect")) {
@@ -65,6 +66,15 @@ impl Site {
                 owners,
                 stats,
             )?;
+            if config.ugly_urls {
+                // Hugo 0.168 writes the same redirect over the default
+                // language's home page too, which then leads to itself.
+                let home = format!("{}/index.html", config.default_language);
+                let html =
+                    render::alias_page(&self.theme, &default_home, &config.default_language)?;
+                sink.write_owned(&home, html.into_bytes())?;
+                warnings.push(self.home_redirect_warning(&home));
+            }
         } else if config.is_multilingual() {
             let from = format!("/{}/", config.default_language);
             self.write_alias(
@@ -78,6 +88,21 @@ impl Site {
             )?;
         }
         Ok(())
+    }
+
+    /// The warning that the home page at `home` became a redirect to itself,
+    /// at the `uglyURLs` setting of the config file.
+    fn home_redirect_warning(&self, home: &str) -> Warning {
+        let place = self.config.files.iter().find_map(|file| {
+            let text = std::fs::read_to_string(self.root.join(file)).ok()?;
+            let at = text.to_lowercase().find("uglyurls")?;
+            let (line, col) = crate::error::line_col(&text, at);
+            Some(format!("{}:{line}:{col}", file.display()))
+        });
+        Warning(format!(
+            "{}: with uglyURLs and defaultContentLanguageInSubdir, the root's redirect is written over the home page {home} too, which then redirects to itself, as Hugo 0.168 writes it (set defaultContentLanguageInSubdir = false, or uglyURLs = false, to keep the home page)",
+            place.unwrap_or_else(|| "config".into())
+        ))
     }
 
     /// Writes the redirect page of `alias` to `target`: `html` when the
