@@ -102,7 +102,7 @@ pub fn check(options: &CheckOptions) -> Result<Report> {
             base_url: language.config.base_url.trim_end_matches('/').to_string(),
             base_path: language.config.base_path().to_string(),
         };
-        for id in language.tree.rendered() {
+        for id in language.tree.written() {
             let page = &language.tree[id];
             let (Some(file), Some(content)) = (&page.file, kept.content(lang, id)) else {
                 continue;

@@ -26,7 +26,7 @@ pub(super) fn alias_path(page: &Page, alias: &str) -> String {
 /// Aliases of every page as (alias output URL path, target page).
 pub fn alias_paths(tree: &ContentTree) -> BTreeMap<String, PageId> {
     let mut out = BTreeMap::new();
-    for id in tree.rendered() {
+    for id in tree.rendered().filter(|&id| tree[id].has_url()) {
         let page = &tree[id];
         for alias in &page.aliases {
             out.insert(super::url::clean(&alias_path(page, alias)), id);

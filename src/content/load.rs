@@ -9,7 +9,7 @@ use super::bundles::{attach_resources, bundle_and_section_dirs, leaf_dir_of, nea
 use super::walk::{
     ContentFile, OtherFile, Walked, content_dir, content_root, index_dirs, parent_dir, scan, walk,
 };
-use super::{ContentTree, Kind, Page, PageId, SourceFile, url};
+use super::{ContentTree, Kind, Page, PageId, SourceFile, build_options, cascade, url};
 use crate::config::Config;
 use crate::confine::Confinement;
 use crate::data_format::as_text;
@@ -91,7 +91,18 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
         errors: Vec::new(),
         prefix: config.lang_prefix(),
         now: chrono::Utc::now().fixed_offset(),
+        cascades: HashMap::new(),
+        site_cascade: Vec::new(),
     };
+    if let Some(value) = config.raw.get("cascade") {
+        match cascade::entries(value) {
+            Ok(entries) => loader.site_cascade = entries,
+            Err(message) => {
+                let file = config.files.first().cloned().unwrap_or_default();
+                return Err(Error::file(file, message));
+            }
+        }
+    }
 
     // Home first (id 0), then sections from the shallowest.
     let mut index_files: HashMap<&str, &ContentFile> = HashMap::new();
@@ -164,6 +175,7 @@ fn link_children(tree: &mut ContentTree) {
     for (id, p) in tree.pages() {
         if let Some(parent) = p.parent
             && p.render
+            && p.build.list != super::build_options::List::Never
         {
             children[parent.index()].push(id);
         }
@@ -206,6 +218,10 @@ struct Loader<'a> {
     errors: Vec<Error>,
     prefix: String,
     now: date::Date,
+    /// Each page's own `cascade`, by page id.
+    cascades: HashMap<PageId, Vec<cascade::Entry>>,
+    /// The site config's `cascade`, below every page's.
+    site_cascade: Vec<cascade::Entry>,
 }
 
 /// Reads content file `f` and splits off its front matter.
@@ -317,7 +333,7 @@ impl Loader<'_> {
             Kind::Home => self.config.site_title().to_string(),
             _ => auto_section_title(dir.rsplit('/').next().unwrap_or(dir)),
         };
-        let mut page = self.page_from(kind, source, parent, dir, &default_title);
+        let (mut page, cascade) = self.page_from(kind, source, parent, dir, &default_title);
         page.url = match page.text_param("url") {
             Some(u) if !u.is_empty() => url::explicit_path(&u),
             // With uglyURLs, Hugo (0.168) links home and sections as `…/index.html`.
@@ -326,12 +342,14 @@ impl Loader<'_> {
             }
             _ => format!("{}{}", self.prefix, url::section_path(dir)),
         };
-        self.tree.push(page)
+        let id = self.tree.push(page);
+        self.cascades.insert(id, cascade);
+        id
     }
 
     fn add_page(&mut self, f: &ContentFile, dir: &str, name: &str, parent: PageId) {
         let Some(source) = self.read(f) else { return };
-        let mut page = self.page_from(Kind::Page, Some(source), Some(parent), dir, "");
+        let (mut page, cascade) = self.page_from(Kind::Page, Some(source), Some(parent), dir, "");
         if !page.render {
             return;
         }
@@ -347,7 +365,8 @@ impl Loader<'_> {
                 )
             }
         };
-        self.tree.push(page);
+        let id = self.tree.push(page);
+        self.cascades.insert(id, cascade);
     }
 
     fn page_from(
@@ -357,8 +376,8 @@ impl Loader<'_> {
         parent: Option<PageId>,
         dir: &str,
         default_title: &str,
-    ) -> Page {
-        let (file, params, body, body_line, text) = match source {
+    ) -> (Page, Vec<cascade::Entry>) {
+        let (file, mut params, body, body_line, text) = match source {
             Some(s) => {
                 for w in s.warnings {
                     if !self.warnings.contains(&w) {
@@ -369,6 +388,57 @@ impl Loader<'_> {
             }
             None => (None, Map::new(), String::new(), 1, String::new()),
         };
+        cascade::lift_params(&mut params);
+        let site_path = file.as_ref().map(|f| f.site_path.clone());
+        let at_key = |key: &str| {
+            let (line, col) = crate::error::line_col(&text, text.find(key).unwrap_or(0));
+            Location::new(site_path.clone().unwrap_or_default(), line, col)
+        };
+        let own_cascade = match params.get("cascade").map(cascade::entries) {
+            Some(Ok(entries)) => entries,
+            Some(Err(message)) => {
+                self.errors.push(Error::at(at_key("cascade"), message));
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        let path = match (kind, &file) {
+            (Kind::Page, Some(f)) if f.base_name == "index" => {
+                format!("/{}", f.dir.trim_end_matches('/'))
+            }
+            (Kind::Page, Some(f)) => format!("/{}{}", f.dir, f.base_name),
+            _ if dir.is_empty() => "/".to_string(),
+            _ => format!("/{dir}"),
+        };
+        let mut chain: Vec<&[cascade::Entry]> = vec![&own_cascade];
+        let mut ancestor = parent;
+        while let Some(id) = ancestor {
+            chain.extend(self.cascades.get(&id).map(Vec::as_slice));
+            ancestor = self.tree[id].parent;
+        }
+        chain.push(&self.site_cascade);
+        let kind_name = match kind {
+            Kind::Home => "home",
+            Kind::Section => "section",
+            _ => "page",
+        };
+        cascade::apply(
+            &mut params,
+            &chain,
+            &cascade::Target {
+                path: &path.to_lowercase(),
+                kind: kind_name,
+                lang: &self.config.language,
+                environment: &self.config.environment,
+            },
+        );
+        let (build, problem) = build_options::from_params(&params);
+        if let Some(problem) = problem {
+            let warning = Warning(format!("{}: {problem}", at_key("build")));
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
         let get = |k: &str| as_text(params.get(k));
         let title = match params.get("title") {
             Some(v) => as_text(Some(v)).unwrap_or_default(),
@@ -384,7 +454,6 @@ impl Loader<'_> {
             Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
             _ => 0,
         };
-        let site_path = file.as_ref().map(|f| f.site_path.clone());
         let mut read_date = |keys: &[&str]| -> Option<date::Date> {
             for key in keys {
                 match date::parse_value(params.get(*key)) {
@@ -432,7 +501,7 @@ impl Loader<'_> {
             Some(v) => as_text(Some(v)).into_iter().collect(),
             None => Vec::new(),
         };
-        Page {
+        let page = Page {
             kind,
             file,
             lang: self.config.language.clone(),
@@ -448,13 +517,15 @@ impl Loader<'_> {
             body_line,
             url: String::new(),
             render,
+            build,
             aliases,
             parent,
             children: Vec::new(),
             resources: Vec::new(),
             section_dir: dir.to_string(),
             params,
-        }
+        };
+        (page, own_cascade)
     }
 }
 

@@ -3,7 +3,9 @@
 //! sections list their children's ids in Hugo's default order.
 
 pub mod aliases;
+pub mod build_options;
 pub mod bundles;
+pub mod cascade;
 pub mod load;
 pub mod sort;
 pub mod taxonomy;
@@ -128,8 +130,11 @@ pub struct Page {
     pub body_line: usize,
     /// URL path relative to the site root (without baseURL's path): `/a/x/`.
     pub url: String,
-    /// Whether the page gets its own file (false for skipped home/section nodes).
+    /// Whether the page is published at all (false for drafts, future and
+    /// expired home and section nodes, which stay in the tree).
     pub render: bool,
+    /// Whether it is written, linked and listed (`build`, `headless`).
+    pub build: build_options::BuildOptions,
     pub aliases: Vec<String>,
     pub parent: Option<PageId>,
     /// Direct children (regular pages and sections) in Hugo's default order.
@@ -160,6 +165,7 @@ impl Page {
             body_line: 1,
             url: url.to_string(),
             render: true,
+            build: build_options::BuildOptions::default(),
             aliases: Vec::new(),
             parent: None,
             children: Vec::new(),
@@ -178,6 +184,22 @@ impl Page {
 
     pub fn text_param(&self, key: &str) -> Option<String> {
         crate::data_format::as_text(self.params.get(key))
+    }
+
+    /// Whether the page is written to its file.
+    pub fn is_written(&self) -> bool {
+        self.render && self.build.render == build_options::Render::Always
+    }
+
+    /// Whether the page has a URL (`build.render` is not `never`).
+    pub fn has_url(&self) -> bool {
+        self.build.render != build_options::Render::Never
+    }
+
+    /// Whether the site's collections (`site.RegularPages`, taxonomies, feeds)
+    /// list the page.
+    pub fn is_listed_by_site(&self) -> bool {
+        self.render && self.build.list == build_options::List::Always
     }
 
     pub fn is_section_like(&self) -> bool {
@@ -283,10 +305,24 @@ impl ContentTree {
         out
     }
 
-    /// Pages that get an HTML file, in a stable order.
+    /// Pages that are published (whether or not written), in a stable order.
     pub fn rendered(&self) -> impl Iterator<Item = PageId> + '_ {
         self.pages()
             .filter(|(_, page)| page.render)
+            .map(|(id, _)| id)
+    }
+
+    /// Pages written to their files, in a stable order.
+    pub fn written(&self) -> impl Iterator<Item = PageId> + '_ {
+        self.pages()
+            .filter(|(_, page)| page.is_written())
+            .map(|(id, _)| id)
+    }
+
+    /// Pages the site's collections list, in a stable order.
+    pub fn listed(&self) -> impl Iterator<Item = PageId> + '_ {
+        self.pages()
+            .filter(|(_, page)| page.is_listed_by_site())
             .map(|(id, _)| id)
     }
 }

@@ -65,7 +65,7 @@ pub fn add(tree: &mut ContentTree, config: &Config) {
         // most pages use, the first met on a tie.
         let mut terms: BTreeMap<String, TermUse> = BTreeMap::new();
         for (id, page) in tree.pages() {
-            if !page.render || matches!(page.kind, Kind::Taxonomy | Kind::Term) {
+            if !page.is_listed_by_site() || matches!(page.kind, Kind::Taxonomy | Kind::Term) {
                 continue;
             }
             let values: Vec<String> = match page.params.get(&plural) {

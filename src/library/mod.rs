@@ -127,12 +127,14 @@ impl<'a> SiteData<'a> {
         tree: &'a ContentTree,
         data: &'a Value,
     ) -> SiteData<'a> {
-        let rel_permalinks = tree.per_page(|page| {
-            format!(
+        // A page with `build.render = never` has no URL, as in Hugo.
+        let rel_permalinks = tree.per_page(|page| match page.has_url() {
+            true => format!(
                 "{}{}",
                 config.base_path(),
                 crate::text::url::encode_path(&page.url)
-            )
+            ),
+            false => String::new(),
         });
         SiteData {
             root,
@@ -250,7 +252,10 @@ impl<'a> SiteData<'a> {
 
     /// Permalink: scheme and host of baseURL plus the RelPermalink.
     pub fn permalink(&self, id: PageId) -> String {
-        format!("{}{}", self.config.base_host(), self.rel_permalinks[id])
+        match self.rel_permalinks[id].as_str() {
+            "" => String::new(),
+            rel => format!("{}{rel}", self.config.base_host()),
+        }
     }
 
     /// The view of a page that shortcodes and templates see before its content exists.

@@ -21,7 +21,7 @@ pub fn feed_items(tree: &ContentTree, id: PageId, rank: &PerPage<usize>) -> Vec<
     match page.kind {
         Kind::Home => {
             let mut all: Vec<PageId> = tree
-                .rendered()
+                .listed()
                 .filter(|&p| tree[p].kind == Kind::Page)
                 .collect();
             all.sort_by_key(|&p| rank[p]);
@@ -144,7 +144,7 @@ pub fn rss<'e>(
 /// The sitemap of one language: every rendered page with its last change.
 pub fn sitemap(theme: &Theme, site: &SiteData<'_>) -> Result<String> {
     let tree = site.tree;
-    let mut ids: Vec<PageId> = tree.rendered().collect();
+    let mut ids: Vec<PageId> = tree.listed().filter(|&id| tree[id].is_written()).collect();
     ids.sort_by_key(|&id| site.permalink(id));
     let urls: Vec<_> = ids
         .into_iter()
@@ -186,7 +186,7 @@ pub fn search_index<'p>(
         uri: String,
     }
     let tree = site.tree;
-    let mut ids: Vec<PageId> = tree.rendered().collect();
+    let mut ids: Vec<PageId> = tree.listed().collect();
     ids.sort_by_key(|&p| rank[p]);
     // Entries are written in parallel, then joined in the pages' order.
     let entries: Vec<String> = ids

@@ -472,15 +472,23 @@ impl Site {
             let tree = html.menu.for_page(None, &[], &Default::default(), true);
             output.sink.write_owned(&path, tree.into_bytes())?;
         }
-        let ids: Vec<PageId> = contents.keys().copied().collect();
         // Bundle files first: a page at the same path (an `authors.html` beside
-        // `authors.md`) is written over the file, as Hugo's page wins.
-        for &id in &ids {
-            for res in tree[id].resources.iter().filter(|r| r.is_published()) {
+        // `authors.md`) is written over the file, as Hugo's page wins. A page
+        // that is not written (`build.render`) still publishes its files.
+        for id in contents
+            .keys()
+            .filter(|&&id| tree[id].build.publish_resources)
+        {
+            for res in tree[*id].resources.iter().filter(|r| r.is_published()) {
                 output.sink.copy(&res.target, &res.source)?;
                 output.stats.resources += 1;
             }
         }
+        let ids: Vec<PageId> = contents
+            .keys()
+            .copied()
+            .filter(|&id| tree[id].is_written())
+            .collect();
         pages::claim(build, lang, layout, &ids, output.owners)?;
         // The feeds' paths are claimed before the special pages' and the aliases':
         // theirs end in `.xml`, those in `.html`, so no collision is reported

@@ -118,7 +118,7 @@ fn default_items<'a>(env: &Rc<Env<'a>>, lang: usize, id: PageId) -> Vec<Value<'a
     let tree = &site.tree;
     let rank = site.ranks();
     let mut ids: Vec<PageId> = if id == ContentTree::HOME {
-        tree.rendered()
+        tree.listed()
             .filter(|&p| tree[p].kind == Kind::Page)
             .collect()
     } else {

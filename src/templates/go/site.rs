@@ -155,16 +155,11 @@ impl<'a> Object<'a> for SiteObject<'a> {
             "Languages" => Value::list(self.env.build.sites.iter().map(language_value).collect()),
             "Home" => page(crate::content::ContentTree::HOME),
             // Hugo's site-wide lists are in the default order (weight, date, title).
-            "Pages" | "AllPages" => {
-                Value::list(in_order(site, tree.rendered()).map(page).collect())
-            }
+            "Pages" | "AllPages" => Value::list(in_order(site, tree.listed()).map(page).collect()),
             "RegularPages" => Value::list(
-                in_order(
-                    site,
-                    tree.rendered().filter(|&i| tree[i].kind == Kind::Page),
-                )
-                .map(page)
-                .collect(),
+                in_order(site, tree.listed().filter(|&i| tree[i].kind == Kind::Page))
+                    .map(page)
+                    .collect(),
             ),
             "Sections" => Value::list(
                 tree.sections(crate::content::ContentTree::HOME)
