@@ -1241,3 +1241,18 @@ fn linkify_links_after_an_opening_quote() {
         "<p>Mail from &ldquo;<a href=\"mailto:no-reply@verify.signin.aws\">no-reply@verify.signin.aws</a>&rdquo; and it&rsquo;s <a href=\"https://www.x.org\">www.x.org</a> and x&quot;y@z.org and (&lsquo;<a href=\"mailto:a@b.io\">a@b.io</a>&rsquo;)</p>\n\n"
     );
 }
+
+/// Hugo's `youtube` (every argument: class, autoplay and the mute it forces,
+/// controls, loop with its playlist, start, end, allowFullScreen, loading,
+/// title) and `vimeo` (class, title, loading, allowFullScreen), in a block
+/// and inline: the whole page is Hugo 0.168's.
+#[test]
+fn youtube_and_vimeo_as_hugo_writes_them() {
+    assert_eq!(
+        content_page(
+            "---\ntitle: V\n---\n{{< youtube dQw4w9WgXcQ >}}\n\n{{< youtube id=\"abc\" autoplay=true loop=\"true\" class=\"v\" start=10 end=20 allowFullScreen=false loading=\"lazy\" >}}\n\nX {{< youtube id=\"a&b\" controls=false mute=1 title=\"T <b>\" >}} Y\n\n{{< vimeo 55073825 >}}\n\n{{< vimeo id=\"55073825\" title=\"V\" class=\"c\" allowFullScreen=false loading=\"lazy\" >}}\n",
+            &[],
+        ),
+        "<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n\t\t\t<iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"YouTube video\"></iframe>\n\t\t</div>\n\n<div class=\"v\">\n\t\t\t<iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/abc?autoplay=1&amp;controls=1&amp;end=20&amp;loop=1&amp;mute=1&amp;playlist=abc&amp;start=10\" title=\"YouTube video\"></iframe>\n\t\t</div>\n\n<p>X <div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n\t\t\t<iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/a&amp;b?autoplay=0&amp;controls=0&amp;end=0&amp;loop=0&amp;mute=1&amp;start=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"T &lt;b&gt;\"></iframe>\n\t\t</div>\n Y</p>\n\n\t\t\t<div\n\t\t\t\t\tstyle=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n\t\t\t\t<iframe\n\t\t\t\t\tsrc=\"https://player.vimeo.com/video/55073825?dnt=0\"\n\t\t\t\t\t\tstyle=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\">\n\t\t\t\t</iframe>\n\t\t\t</div>\n\n\n\t\t\t<div\n\t\t\t\t\tclass=\"c\">\n\t\t\t\t<iframe\n\t\t\t\t\tsrc=\"https://player.vimeo.com/video/55073825?dnt=0\" loading=\"lazy\" title=\"V\">\n\t\t\t\t</iframe>\n\t\t\t</div>\n\n\n"
+    );
+}

@@ -285,12 +285,15 @@ pub fn site_view(config: &Config, data: &Value) -> Value {
             params.insert(k.clone(), v.clone());
         }
     }
-    let youtube_privacy = config
-        .raw
-        .get("privacy")
-        .and_then(|p| p.get("youtube"))
-        .map(|y| crate::data_format::truthy(y.get("privacyenhanced")))
-        .unwrap_or(false);
+    // Hugo's `privacy` settings of its video shortcodes.
+    let privacy = |service: &str, key: &str| {
+        config
+            .raw
+            .get("privacy")
+            .and_then(|p| p.get(service))
+            .is_some_and(|s| crate::data_format::truthy(s.get(key)))
+    };
+    let youtube_privacy = privacy("youtube", "privacyenhanced");
     json!({
         "title": config.site_title(),
         "base_url": config.base_url,
@@ -300,6 +303,7 @@ pub fn site_view(config: &Config, data: &Value) -> Value {
         "lang": config.language,
         "params": params,
         "youtube_privacy": youtube_privacy,
+        "vimeo_dnt": privacy("vimeo", "enablednt"),
         "data": data,
     })
 }
