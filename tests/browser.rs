@@ -115,3 +115,22 @@ fn hostile_titles_parameters_and_menu_names_stay_inert_in_chromium() {
         3,
     );
 }
+
+/// A relearn site's formula and OpenAPI spec, in Chromium: MathJax typesets
+/// the one, swagger-ui lays out the other (both published by labsite only
+/// because a page uses them).
+#[test]
+fn math_and_openapi_are_drawn_in_chromium() {
+    let Some((chromium, scripts)) = browser_tools() else {
+        return;
+    };
+    let dir = site_from(&relearn_libraries_site());
+    build_ok(dir.path(), &[]);
+    let public = dir.path().join("public");
+    run_checks(
+        &scripts,
+        "libraries.mjs",
+        &[public.as_os_str(), chromium.as_os_str()],
+        2,
+    );
+}

@@ -580,7 +580,7 @@ Some **details**.
     let b = body(&html);
     for fragment in [
         "<figure class=\"wide\"><a href=\"https://x.io\"><img src=\"/img/a.png\"\n\t\t\talt=\"The flow\"></a><figcaption>\n\t\t\t<h4>Diagram</h4><p>The <em>flow</em></p>\n\t\t</figcaption>\n</figure>",
-        "<iframe src=\"https://player.vimeo.com/video/146022717?dnt=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"vimeo video\" webkitallowfullscreen mozallowfullscreen allowfullscreen></iframe>",
+        "<iframe\n\t\t\t\t\tsrc=\"https://player.vimeo.com/video/146022717?dnt=0\"\n\t\t\t\t\t\tstyle=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\">\n\t\t\t\t</iframe>",
         "<script src=\"https://gist.github.com/spf13/7896402.js\"></script>",
         "<p>Level 300 and site Ann.</p>",
         "<details>\n\t<summary>More</summary>\n\t<p>Some <strong>details</strong>.</p>\n</details>",
@@ -1255,4 +1255,50 @@ fn youtube_and_vimeo_as_hugo_writes_them() {
         ),
         "<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n\t\t\t<iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"YouTube video\"></iframe>\n\t\t</div>\n\n<div class=\"v\">\n\t\t\t<iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/abc?autoplay=1&amp;controls=1&amp;end=20&amp;loop=1&amp;mute=1&amp;playlist=abc&amp;start=10\" title=\"YouTube video\"></iframe>\n\t\t</div>\n\n<p>X <div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n\t\t\t<iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/a&amp;b?autoplay=0&amp;controls=0&amp;end=0&amp;loop=0&amp;mute=1&amp;start=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"T &lt;b&gt;\"></iframe>\n\t\t</div>\n Y</p>\n\n\t\t\t<div\n\t\t\t\t\tstyle=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n\t\t\t\t<iframe\n\t\t\t\t\tsrc=\"https://player.vimeo.com/video/55073825?dnt=0\"\n\t\t\t\t\t\tstyle=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\">\n\t\t\t\t</iframe>\n\t\t\t</div>\n\n\n\t\t\t<div\n\t\t\t\t\tclass=\"c\">\n\t\t\t\t<iframe\n\t\t\t\t\tsrc=\"https://player.vimeo.com/video/55073825?dnt=0\" loading=\"lazy\" title=\"V\">\n\t\t\t\t</iframe>\n\t\t\t</div>\n\n\n"
     );
+}
+
+/// relearn's `openapi`: the spec of a bundle file carried in the page, a URL
+/// as it is; swagger-ui and MathJax are published, and loaded, only because
+/// a page uses them; mermaid, which no page uses, is not published.
+#[test]
+fn openapi_and_math_libraries_are_published_only_when_used() {
+    let dir = site_from(&relearn_libraries_site());
+    build_ok(dir.path(), &[]);
+    let api = read(dir.path(), "public/api/index.html");
+    assert_contains(
+        &api,
+        "<div class=\"sc-openapi-wrapper is-loading helper-loading-container\">\n  <div\n    class=\"sc-openapi-container\"\n    id=\"R-openapi-e728b9a3a92dfceede3435cb1d213ade\"\n    data-openapi-url=\"\"\n    data-openapi-spec=\"openapi: 3.0.0\ninfo:\n  title: Pets &#34;API&#34;\n  version: 1.0.0\npaths:\n  /pets:\n    get:\n      summary: List all pets\n      responses:\n        &#39;200&#39;:\n          description: ok\n\"\n  ></div>\n</div>",
+    );
+    assert_contains(
+        &api,
+        "id=\"R-openapi-given\"\n    data-openapi-url=\"https://example.org/x.json\"\n    data-openapi-spec=\"\"",
+    );
+    assert_contains(
+        &api,
+        "<script src=\"/swagger-ui/swagger-ui-bundle.js\"></script>",
+    );
+    let formula = read(dir.path(), "public/formula/index.html");
+    assert_contains(&formula, "mathjax/tex-mml-chtml.js");
+    let plain = read(dir.path(), "public/plain/index.html");
+    assert!(!plain.contains("swagger-ui") && !plain.contains("mathjax"));
+    let public = dir.path().join("public");
+    assert!(public.join("swagger-ui/swagger-ui-bundle.js").is_file());
+    assert!(public.join("mathjax/tex-mml-chtml.js").is_file());
+    assert!(!public.join("mermaid").exists());
+
+    // Without such pages, none of the three is published.
+    let bare = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntheme = 'hugo-theme-relearn'\n",
+        ),
+        ("content/plain.md", "---\ntitle: Plain\n---\nplain\n"),
+    ]);
+    build_ok(bare.path(), &[]);
+    for folder in ["swagger-ui", "mathjax", "mermaid"] {
+        assert!(
+            !bare.path().join("public").join(folder).exists(),
+            "{folder}"
+        );
+    }
 }

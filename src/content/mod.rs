@@ -272,13 +272,14 @@ impl ContentTree {
     /// A page's resource (`.Resources.Get NAME`): the file of its bundle at
     /// `name`, as its output path.
     pub fn resource(&self, owner: PageId, name: &str) -> Option<String> {
+        self.resource_file(owner, name).map(|r| r.target.clone())
+    }
+
+    /// The file of `owner`'s bundle that `.Resources.Get NAME` finds.
+    pub fn resource_file(&self, owner: PageId, name: &str) -> Option<&Resource> {
         let name = url::clean(&format!("/{}", name.trim_start_matches('/')));
         let name = name.trim_start_matches('/');
-        self[owner]
-            .resources
-            .iter()
-            .find(|r| r.answers_to(name))
-            .map(|r| r.target.clone())
+        self[owner].resources.iter().find(|r| r.answers_to(name))
     }
 
     pub fn home(&self) -> &Page {

@@ -71,16 +71,14 @@ pub fn of(place: &PagePlace<'_, '_>, id: PageId, content: &PageContent, own_url:
         .unwrap_or_default();
     m.insert("description".into(), json!(description));
     m.insert("tags".into(), json!([]));
-    // MathJax is loaded only where a formula is (relearn's `math`).
+    // MathJax, swagger-ui and mermaid are loaded only where a page uses them.
+    use crate::templates::libraries::{MATHJAX, MERMAID, SWAGGER_UI};
+    m.insert("has_math".into(), json!(MATHJAX.used_by(&content.html)));
     m.insert(
-        "has_math".into(),
-        json!(content.html.contains("<span class=\"math align-")),
+        "has_openapi".into(),
+        json!(SWAGGER_UI.used_by(&content.html)),
     );
-    // The mermaid script is loaded only where a diagram is.
-    m.insert(
-        "has_mermaid".into(),
-        json!(content.html.contains("class=\"mermaid\"")),
-    );
+    m.insert("has_mermaid".into(), json!(MERMAID.used_by(&content.html)));
     // learn's mermaidInitialize (page, then site); only valid JSON reaches the script.
     let init = page
         .text_param("mermaidinitialize")

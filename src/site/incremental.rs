@@ -91,6 +91,7 @@ impl Site {
             self.write_feeds(&sites[lang], &kept.contents[lang], &ids, sink, None)?;
         }
         self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
+        self.write_used_libraries(&kept.contents, sink, &mut owners, &mut stats)?;
         Ok(warnings)
     }
 }

@@ -329,6 +329,7 @@ impl Site {
             sitemaps.extend(sitemap);
         }
         self.write_used_assets(&sites, sink, &mut owners, &mut stats)?;
+        self.write_used_libraries(&contents, sink, &mut owners, &mut stats)?;
         crate::timings::mark("pages");
         self.write_language_redirects(sink, &mut owners, &mut stats, &mut warnings)?;
         self.write_site_files(&sitemaps, sink, &mut owners)?;
@@ -373,6 +374,12 @@ impl Site {
             }
         }
         for (path, asset) in &statics {
+            // The theme's big browser libraries wait for a page that uses them.
+            if matches!(asset, Asset::Embedded(_))
+                && crate::templates::libraries::library_of(path).is_some()
+            {
+                continue;
+            }
             let owner = match asset {
                 Asset::Embedded(_) => format!("the theme's {path}"),
                 Asset::File(from) => from
@@ -386,6 +393,43 @@ impl Site {
                 Asset::Embedded(bytes) => sink.write_static(path, bytes)?,
                 Asset::File(from) => sink.copy(path, from)?,
             }
+            stats.static_files += 1;
+        }
+        Ok(())
+    }
+
+    /// The embedded theme's browser libraries that a page of `contents` uses,
+    /// where the theme's pages load them from.
+    pub(super) fn write_used_libraries(
+        &self,
+        contents: &[BTreeMap<PageId, PageContent>],
+        sink: &mut dyn OutputSink,
+        owners: &mut Owners,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        use crate::templates::libraries::{ALL, library_of};
+        let used: Vec<&str> = ALL
+            .into_iter()
+            .filter(|l| {
+                contents
+                    .iter()
+                    .flat_map(|bodies| bodies.values())
+                    .any(|c| l.used_by(&c.html))
+            })
+            .map(|l| l.folder)
+            .collect();
+        for (path, asset) in &self.theme.assets {
+            let Asset::Embedded(bytes) = asset else {
+                continue;
+            };
+            // The site's own file at the path (its `static/`) stays.
+            let site_has = (self.config.static_dirs.iter())
+                .any(|dir| self.root.join(dir).join(path).is_file());
+            if !library_of(path).is_some_and(|l| used.contains(&l.folder)) || site_has {
+                continue;
+            }
+            owners.claim_static(path, format!("the theme's {path}"))?;
+            sink.write_static(path, bytes)?;
             stats.static_files += 1;
         }
         Ok(())

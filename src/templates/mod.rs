@@ -5,6 +5,7 @@
 pub mod build;
 pub mod go;
 pub mod i18n;
+pub mod libraries;
 pub mod menu;
 pub mod page;
 pub mod page_layouts;

@@ -209,3 +209,27 @@ pub fn assert_same_as_hugo(name: &str, count: usize) -> tempfile::TempDir {
     }
     dir
 }
+
+/// A relearn site with a formula (`/formula/`), an OpenAPI spec in a bundle
+/// (`/api/`) and a page with neither (`/plain/`).
+pub fn relearn_libraries_site() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'O'\ntheme = 'hugo-theme-relearn'\n",
+        ),
+        (
+            "content/formula.md",
+            "---\ntitle: Formula\n---\n{{< math >}}$$x^2 + y^2 = z^2$$\n{{< /math >}}\n",
+        ),
+        (
+            "content/api/index.md",
+            "---\ntitle: API\n---\n{{< openapi src=\"spec.yaml\" >}}\n\n{{< openapi src=\"https://example.org/x.json\" id=\"given\" >}}\n",
+        ),
+        (
+            "content/api/spec.yaml",
+            "openapi: 3.0.0\ninfo:\n  title: Pets \"API\"\n  version: 1.0.0\npaths:\n  /pets:\n    get:\n      summary: List all pets\n      responses:\n        '200':\n          description: ok\n",
+        ),
+        ("content/plain.md", "---\ntitle: Plain\n---\nplain\n"),
+    ]
+}

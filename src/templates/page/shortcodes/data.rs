@@ -214,6 +214,36 @@ impl PageShortcodes<'_> {
         ))
     }
 
+    /// relearn's `openapi`: the spec's text when `src` names a file of the
+    /// page's bundle or of `assets/` (the page carries it), else its URL; and
+    /// the container's id, `id` or one made from the page and the call's place.
+    pub(super) fn openapi(&self, call: &Invocation<'_>) -> Value {
+        let src = self.arg_text(call, "src", 0);
+        let id = match self.arg_text(call, "id", 99) {
+            id if !id.is_empty() => id,
+            _ => {
+                let place = format!("{}#{}", self.site.rel_permalink(self.page), call.ordinal);
+                let md5 = crate::gotemplate::digest::digest("md5", place.as_bytes());
+                crate::gotemplate::digest::hex(&md5.unwrap_or_default())
+            }
+        };
+        let absolute = src.contains("://") || src.starts_with("//");
+        let path = src.strip_prefix("./").unwrap_or(&src);
+        let file = (!absolute && !path.is_empty())
+            .then(|| {
+                self.site
+                    .tree
+                    .resource_file(self.page, path)
+                    .map(|r| r.source.clone())
+                    .or_else(|| self.site.asset_file(path))
+            })
+            .flatten();
+        match file.and_then(|f| std::fs::read_to_string(f).ok()) {
+            Some(spec) => json!({"id": id, "src": "", "spec": spec}),
+            None => json!({"id": id, "src": src, "spec": ""}),
+        }
+    }
+
     /// `param`: a page param (dotted names reach into maps), else the site's.
     pub(super) fn param(&self, call: &Invocation<'_>) -> Result<String, String> {
         let key = self.arg_text(call, "name", 0);

@@ -167,6 +167,7 @@ impl PageShortcodes<'_> {
             "ref" | "relref" => set("target", Value::String(self.reference(call))),
             "children" => set("children", self.children(call)),
             "attachments" => set("files", self.attachments(call)?),
+            "openapi" => set("openapi", self.openapi(call)),
             "param" => set("value", Value::String(self.param(call)?)),
             "include" => set("content", Value::String(self.include(call)?)),
             "tabs" => set("tabs", Value::Array(split_tabs(call.inner.unwrap_or("")))),
