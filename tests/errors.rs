@@ -106,7 +106,7 @@ fn never_closed_inner_shortcode_warns_and_builds() {
     let run = build_ok(dir.path(), &[]);
     assert_contains(
         &run.stderr,
-        "warning: content/p.md:6:1: shortcode \"notice\" is never closed; taken as self-closing (close it with {{% /NAME %}} or write {{% NAME /%}})",
+        "warning: content/p.md:6:1: shortcode \"notice\" is never closed; taken as self-closing (close it with {{% /notice %}} or write {{% notice /%}})",
     );
     assert_contains(
         &read(dir.path(), "public/p/index.html"),

@@ -96,3 +96,29 @@ fn the_root_redirect_with_ugly_urls_names_index_html() {
     assert_contains(&run.stderr, &format!("error: {warning}"));
     assert!(!strict.path().join("public").exists());
 }
+
+/// learn's strings in each language it ships (here Japanese): a second
+/// language's 404 page and its pages print them, not English.
+#[test]
+fn learn_prints_its_strings_in_the_pages_language() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'J'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n",
+        ),
+        (
+            "content/p.ja.md",
+            "---\ntitle: P\n---\n{{% expand %}}x{{% /expand %}}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    let not_found = read(dir.path(), "public/ja/404.html");
+    assert_contains(&not_found, "<h1>エラー</h1>");
+    assert_contains(
+        &not_found,
+        "<p>おっと。ページが見当たりません。 ¯\\_(ツ)_/¯.</p>",
+    );
+    assert_contains(&not_found, "<a href=\"/ja/\">ホームページへ行く</a>");
+    assert_contains(&read(dir.path(), "public/ja/p/index.html"), "開く...");
+    assert_contains(&read(dir.path(), "public/404.html"), "<h1>Error</h1>");
+}

@@ -12,7 +12,7 @@ const WARNED: (&str, &str) = (
     "content/p.md",
     "---\ntitle: P\n---\nintro\n\n{{% notice info %}}\nrest\n",
 );
-const WARNING: &str = "shortcode \"notice\" is never closed; taken as self-closing (close it with {{% /NAME %}} or write {{% NAME /%}})";
+const WARNING: &str = "shortcode \"notice\" is never closed; taken as self-closing (close it with {{% /notice %}} or write {{% notice /%}})";
 
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
@@ -29,7 +29,7 @@ fn the_json_report_lists_pages_and_warnings_with_positions() {
             "exit_code": 0,
             "pages": 5,
             "non_page_files": 0,
-            "static_files": 21,
+            "static_files": 20,
             "aliases": 0,
             "warnings": [{"file": "content/p.md", "line": 6, "col": 1, "message": WARNING}],
             "errors": [],

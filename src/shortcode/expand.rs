@@ -93,8 +93,9 @@ pub fn expand(
             Ok(nodes) => break nodes,
             Err(e) if e.message.ends_with("must be closed or self-closed") => {
                 let at = source.location(e.offset);
+                let (open, name, close) = tag_at(source.body, e.offset);
                 warnings.push(Warning(format!(
-                    "{at}: {}; taken as self-closing (close it with {{{{% /NAME %}}}} or write {{{{% NAME /%}}}})",
+                    "{at}: {}; taken as self-closing (close it with {open} /{name} {close} or write {open} {name} /{close})",
                     e.message.replace(" must be closed or self-closed", " is never closed")
                 )));
                 forced.push(e.offset);
@@ -203,6 +204,22 @@ impl Expander<'_> {
 }
 
 /// Removes one `<p>…</p>` wrapping the whole text (a one-line inner).
+/// The delimiters and name of the shortcode tag that starts at `offset` of
+/// `body` (`{{%`, `notice`, `%}}`), for messages.
+fn tag_at(body: &str, offset: usize) -> (&'static str, &str, &'static str) {
+    let rest = body.get(offset..).unwrap_or_default();
+    let (open, close) = if rest.starts_with("{{<") {
+        ("{{<", ">}}")
+    } else {
+        ("{{%", "%}}")
+    };
+    let name = rest.get(3..).unwrap_or_default().trim_start();
+    let end = name
+        .find(|c: char| c.is_whitespace() || matches!(c, '%' | '>' | '/'))
+        .unwrap_or(name.len());
+    (open, name.get(..end).unwrap_or_default(), close)
+}
+
 fn strip_paragraph(html: &str) -> String {
     let trimmed = html.trim_end_matches('\n');
     match trimmed
@@ -387,7 +404,7 @@ mod tests {
         assert_eq!(e.markdown, "HAHALABSITESC0HBHB\ntext");
         assert_eq!(
             e.warnings[0].0,
-            "content/a.md:5:1: shortcode \"wrap\" is never closed; taken as self-closing (close it with {{% /NAME %}} or write {{% NAME /%}})"
+            "content/a.md:5:1: shortcode \"wrap\" is never closed; taken as self-closing (close it with {{% /wrap %}} or write {{% wrap /%}})"
         );
     }
 }
