@@ -94,6 +94,22 @@ impl Error {
         }
     }
 
+    /// The error for a panic while labsite worked on `what` (a page's file):
+    /// that page fails, the build reports it, nothing else is lost.
+    pub fn panicked(what: impl Into<PathBuf>, payload: &(dyn std::any::Any + Send)) -> Self {
+        let cause = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Error::file(
+            what,
+            format!(
+                "labsite failed on this page ({cause}); this is a bug in labsite: please report it with this page"
+            ),
+        )
+    }
+
     pub fn io(path: &Path, err: std::io::Error) -> Self {
         Error::file(path, err.to_string())
     }
@@ -202,5 +218,15 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         assert_eq!(line_col(text, 7), (2, 4));
         assert_eq!(line_col(text, 8), (3, 1));
+    }
+
+    #[test]
+    fn a_caught_panic_is_the_pages_error() {
+        let caught = std::panic::catch_unwind(|| panic!("index out of bounds"));
+        let e = Error::panicked("content/p.md", &*caught.unwrap_err());
+        assert_eq!(
+            e.to_string(),
+            "content/p.md: labsite failed on this page (index out of bounds); this is a bug in labsite: please report it with this page"
+        );
     }
 }

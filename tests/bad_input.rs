@@ -389,7 +389,111 @@ const CASES: &[Case] = &[
             std::os::unix::fs::symlink("loop.md", dir.join("content/loop.md")).unwrap()
         }),
     },
+    // Templates that would overflow the stack or take memory without end.
+    Case {
+        name: "Go template nested 3000 deep",
+        files: &[("content/p.md", b"x\n{{< g >}}\n")],
+        args: &[],
+        expected: "error: layouts/shortcodes/g.html:1:1299: blocks and parentheses nested more than 100 deep (flatten the template, or move parts into partials) (fix the Go template)",
+        prepare: Some(|dir| {
+            let deep = format!(
+                "{}x{}",
+                "{{ if true }}".repeat(3000),
+                "{{ end }}".repeat(3000)
+            );
+            write(dir, "layouts/shortcodes/g.html", &deep);
+        }),
+    },
+    Case {
+        name: "Go template with 3000 nested parentheses",
+        files: &[("content/p.md", b"x\n{{< g >}}\n")],
+        args: &[],
+        expected: "error: layouts/shortcodes/g.html:1:103: blocks and parentheses nested more than 100 deep (flatten the template, or move parts into partials) (fix the Go template)",
+        prepare: Some(|dir| {
+            let deep = format!("{{{{ {}1{} }}}}", "(".repeat(3000), ")".repeat(3000));
+            write(dir, "layouts/shortcodes/g.html", &deep);
+        }),
+    },
+    Case {
+        name: "partial calling itself inside nested blocks",
+        files: &[
+            ("content/p.md", b"x\n{{< g >}}\n"),
+            ("layouts/shortcodes/g.html", b"{{ partial \"r.html\" . }}"),
+        ],
+        args: &[],
+        expected: "error: content/p.md:2:1: failed to render shortcode \"g\": layouts/shortcodes/g.html:1:4: templates run more than 400 blocks deep (partials that call each other inside nested blocks?)",
+        prepare: Some(|dir| {
+            let nested = format!(
+                "{}{{{{ partial \"r.html\" . }}}}{}",
+                "{{ if true }}".repeat(90),
+                "{{ end }}".repeat(90)
+            );
+            write(dir, "layouts/partials/r.html", &nested);
+        }),
+    },
+    case(
+        "mod by a fraction",
+        &[
+            ("content/p.md", b"x\n{{< g >}}\n"),
+            ("layouts/shortcodes/g.html", b"{{ mod 5 0.5 }}"),
+        ],
+        "error: content/p.md:2:1: failed to render shortcode \"g\": layouts/shortcodes/g.html:1:4: the number can't be divided by zero at modulo operation",
+    ),
+    case(
+        "strings.Repeat of 100 billion",
+        &[
+            ("content/p.md", b"x\n{{< g >}}\n"),
+            (
+                "layouts/shortcodes/g.html",
+                b"{{ strings.Repeat 100000000000 \"ab\" }}",
+            ),
+        ],
+        "error: content/p.md:2:1: failed to render shortcode \"g\": layouts/shortcodes/g.html:1:4: strings.Repeat: the result would be 200000000000 bytes, over labsite's limit of 64 MiB",
+    ),
+    case(
+        "seq of a billion",
+        &[
+            ("content/p.md", b"x\n{{< g >}}\n"),
+            (
+                "layouts/shortcodes/g.html",
+                b"{{ range seq 1000000000 }}{{ end }}",
+            ),
+        ],
+        "error: content/p.md:2:1: failed to render shortcode \"g\": layouts/shortcodes/g.html:1:10: size of result exceeds limit",
+    ),
+    Case {
+        name: "Tera shortcode nested 5000 deep",
+        files: &[("content/p.md", b"x\n{{< t >}}\n")],
+        args: &[],
+        expected: "error: layouts/shortcodes/t.tera.html:1:1301: Tera blocks and parentheses nested more than 100 deep (flatten the template)",
+        prepare: Some(|dir| {
+            let deep = format!(
+                "{}x{}",
+                "{% if true %}".repeat(5000),
+                "{% endif %}".repeat(5000)
+            );
+            write(dir, "layouts/shortcodes/t.tera.html", &deep);
+        }),
+    },
+    case(
+        "Tera shortcode that does not parse",
+        &[
+            ("content/p.md", b"x\n{{< t >}}\n"),
+            (
+                "layouts/shortcodes/t.tera.html",
+                b"{% if true %}\n  {{ x | nope( }}\n{% endif %}\n",
+            ),
+        ],
+        "error: layouts/shortcodes/t.tera.html:2:16: Tera syntax error: expected an identifier (must start with a-z)",
+    ),
 ];
+
+/// Writes `text` at `rel` in the site at `dir`.
+fn write(dir: &Path, rel: &str, text: &str) {
+    let file = dir.join(rel);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(file, text).unwrap();
+}
 
 /// Every file under `dir` with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {

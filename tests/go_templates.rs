@@ -838,3 +838,21 @@ fn comparisons_of_numbers_with_strings_as_hugo_makes_them() {
         "true true false true false true false true true\n\n"
     );
 }
+
+/// Arithmetic as Go's int64 does it (wrapping, never a crash), `seq` in each
+/// of its forms: Hugo 0.168's output; and a `printf` width Go refuses.
+#[test]
+fn numbers_wrap_and_sequences_count_as_hugo_does() {
+    let dir = site_from(&[
+        ("hugo.toml", "baseURL = 'https://example.org/'\n"),
+        (
+            "layouts/index.html",
+            "{{ mod -9223372036854775808 -1 }} {{ add 9223372036854775807 1 }} {{ mul 4611686018427387904 4 }} {{ seq -3 }} {{ seq 3 1 }} {{ seq 1 2 7 }} {{ seq 7 -2 1 }} {{ seq 0 }} {{ printf \"%5d|%-3s|%05d\" 5 \"a\" -3 }} {{ printf \"%0999999999d|\" 5 }}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/index.html"),
+        "0 -9223372036854775808 0 [-1 -2 -3] [3 2 1] [1 3 5 7] [7 5 3 1] []     5|a  |-0003 %!(NOVERB)\n"
+    );
+}

@@ -60,6 +60,10 @@ struct Failure {
 
 const MAX_DEPTH: usize = 100;
 
+/// The deepest running of bodies inside bodies (blocks, called templates):
+/// deeper is an error, never a stack overflow.
+const MAX_RUN_NESTING: usize = 400;
+
 /// Hugo's function namespaces: `strings.Trim`, `urls.Parse`, `hugo.Version`.
 pub const NAMESPACES: &[&str] = &[
     "cast",
@@ -117,6 +121,9 @@ pub struct Exec<'t, 'a> {
     vars: Vec<(String, Value<'a>)>,
     file: Arc<str>,
     depth: usize,
+    /// How many bodies (of blocks and of called templates) are running, one
+    /// inside the other.
+    nesting: usize,
     /// Set when templates called each other too deeply: the error then names
     /// the template that went over, not each of the hundred calls above it.
     too_deep: bool,
@@ -168,6 +175,7 @@ pub fn execute_scoped<'a>(
         vars: vec![("$".into(), dot.clone())],
         file: entry.file.clone(),
         depth: 0,
+        nesting: 0,
         too_deep: false,
         escape,
         returned: None,
@@ -244,6 +252,25 @@ impl<'a> Exec<'_, 'a> {
     }
 
     fn walk(&mut self, out: &mut String, nodes: &[Node], dot: &Value<'a>) -> Result<Flow, Failure> {
+        if self.nesting >= MAX_RUN_NESTING {
+            self.too_deep = true;
+            return Err(self.fail(
+                0,
+                format!("templates run more than {MAX_RUN_NESTING} blocks deep (partials that call each other inside nested blocks?)"),
+            ));
+        }
+        self.nesting += 1;
+        let flow = self.walk_nodes(out, nodes, dot);
+        self.nesting -= 1;
+        flow
+    }
+
+    fn walk_nodes(
+        &mut self,
+        out: &mut String,
+        nodes: &[Node],
+        dot: &Value<'a>,
+    ) -> Result<Flow, Failure> {
         for node in nodes {
             match node {
                 Node::Text(t) if self.escape => self.push_markup(out, t),

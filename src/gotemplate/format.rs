@@ -27,6 +27,11 @@ pub fn sprintf(format: &str, args: &[Value<'_>]) -> String {
                 break;
             }
         }
+        // Go gives up on the rest of the format past a width of a million.
+        if width_of(&spec) > MAX_WIDTH {
+            out.push_str("%!(NOVERB)");
+            break;
+        }
         match chars.next() {
             Some('%') => out.push('%'),
             Some(verb) => {
@@ -40,12 +45,17 @@ pub fn sprintf(format: &str, args: &[Value<'_>]) -> String {
                         .as_i64()
                         .map_or_else(|| format!("%!d({})", text(v)), |i| i.to_string()),
                     'f' => {
-                        let prec = spec
+                        let prec: usize = spec
                             .split('.')
                             .nth(1)
                             .and_then(|p| p.parse().ok())
                             .unwrap_or(6);
-                        format!("{:.*}", prec, v.as_f64().unwrap_or(0.0))
+                        // A bound of labsite's: Go would take any precision.
+                        if prec > MAX_PRECISION {
+                            "%!(BADPREC)".to_string()
+                        } else {
+                            format!("{:.*}", prec, v.as_f64().unwrap_or(0.0))
+                        }
                     }
                     'x' => v.as_i64().map_or_else(
                         || text(v).bytes().map(|b| format!("{b:02x}")).collect(),
@@ -61,19 +71,33 @@ pub fn sprintf(format: &str, args: &[Value<'_>]) -> String {
     out
 }
 
+/// The widest width Go's `fmt` takes.
+const MAX_WIDTH: usize = 1_000_000;
+
+/// The longest precision labsite takes (ten million digits).
+const MAX_PRECISION: usize = 10_000_000;
+
+/// The width `spec` (flags, width, precision) asks for; more than seven
+/// digits is more than Go takes.
+fn width_of(spec: &str) -> usize {
+    let digits = spec
+        .trim_start_matches(['-', '+', '#', '0'])
+        .split('.')
+        .next()
+        .unwrap_or_default();
+    if digits.len() > 7 {
+        return usize::MAX;
+    }
+    digits.parse().unwrap_or(0)
+}
+
 /// `formatted` padded to the width of `spec` (Go's `%5d`, `%-5s`, `%05d`).
 fn padded(formatted: &str, spec: &str) -> String {
     let flags: String = spec
         .chars()
         .take_while(|c| matches!(c, '-' | '+' | '#' | '0'))
         .collect();
-    let width: usize = spec
-        .get(flags.len()..)
-        .unwrap_or_default()
-        .split('.')
-        .next()
-        .and_then(|w| w.parse().ok())
-        .unwrap_or(0);
+    let width = width_of(spec);
     let len = formatted.chars().count();
     if len >= width {
         return formatted.to_string();

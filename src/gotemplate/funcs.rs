@@ -100,28 +100,96 @@ fn arith<'a>(name: &str, args: &[Value<'a>]) -> Result<Value<'a>, String> {
     if let ("add", Some(x), Some(y)) = (name, a.as_str(), b.as_str()) {
         return Ok(Value::str(format!("{x}{y}")));
     }
-    let ints = matches!((a, b), (Value::Int(_), Value::Int(_)));
     let (x, y) = (
         a.as_f64().ok_or("can't do math on a non-number")?,
         b.as_f64().ok_or("can't do math on a non-number")?,
     );
-    Ok(match name {
-        "add" => number(x + y, ints),
-        "sub" => number(x - y, ints),
-        "mul" => number(x * y, ints),
-        "div" => {
-            if y == 0.0 {
-                return Err("can't divide the value by 0".into());
-            }
-            number(x / y, ints)
+    // `mod` works on whole numbers (Hugo casts both, 0.5 to 0); integers wrap
+    // around as Go's int64 does, never overflowing.
+    let whole = match (a, b) {
+        (Value::Int(i), Value::Int(j)) => Some((*i, *j)),
+        _ if name == "mod" => Some((x as i64, y as i64)),
+        _ => None,
+    };
+    if name == "div" && y == 0.0 {
+        return Err("can't divide the value by 0".into());
+    }
+    Ok(match (name, whole) {
+        ("mod", Some((_, 0))) => {
+            return Err("the number can't be divided by zero at modulo operation".into());
         }
-        _ => {
-            if y == 0.0 {
-                return Err("the number can't be divided by zero at modulo operation".into());
-            }
-            Value::Int(x as i64 % y as i64)
-        }
+        ("add", Some((i, j))) => Value::Int(i.wrapping_add(j)),
+        ("sub", Some((i, j))) => Value::Int(i.wrapping_sub(j)),
+        ("mul", Some((i, j))) => Value::Int(i.wrapping_mul(j)),
+        ("div", Some((i, j))) => Value::Int(i.wrapping_div(j)),
+        ("mod", Some((i, j))) => Value::Int(i.wrapping_rem(j)),
+        ("add", None) => Value::Float(x + y),
+        ("sub", None) => Value::Float(x - y),
+        ("mul", None) => Value::Float(x * y),
+        _ => Value::Float(x / y),
     })
+}
+
+/// Hugo's `seq`: `LAST` (from 1, or -1 down), `FIRST LAST` (by one, up or
+/// down) or `FIRST INCREMENT LAST`; at most a million numbers, as in Hugo.
+fn seq<'a>(args: &[Value<'a>]) -> Result<Value<'a>, String> {
+    const LIMIT: i128 = 1_000_000;
+    let int = |v: &Value<'_>| {
+        v.as_i64()
+            .map(i128::from)
+            .ok_or("seq: the arguments must be numbers")
+    };
+    let (first, step, last) = match args {
+        [n] => {
+            let n = int(n)?;
+            match n {
+                0 => return Ok(Value::list(Vec::new())),
+                n if n < 0 => (-1, -1, n),
+                n => (1, 1, n),
+            }
+        }
+        [a, b] => {
+            let (a, b) = (int(a)?, int(b)?);
+            (a, if a <= b { 1 } else { -1 }, b)
+        }
+        [a, inc, b] => {
+            let (a, inc, b) = (int(a)?, int(inc)?, int(b)?);
+            if inc == 0 {
+                return Err("'increment' must not be 0".into());
+            }
+            if (a < b && inc < 0) || (a > b && inc > 0) {
+                return Err(format!(
+                    "'increment' must be {} 0",
+                    if a < b { ">" } else { "<" }
+                ));
+            }
+            (a, inc, b)
+        }
+        _ => return Err("invalid number of arguments to seq".into()),
+    };
+    let size = (last - first) / step + 1;
+    if size > LIMIT {
+        return Err("size of result exceeds limit".into());
+    }
+    let items = (0..size).map(|i| Value::Int((first + i * step) as i64));
+    Ok(Value::list(items.collect()))
+}
+
+/// `strings.Repeat COUNT TEXT`, refused past 64 MiB (labsite's bound: a
+/// number in a template never makes the build take memory far beyond its
+/// input).
+fn repeat<'a>(text: &str, count: i64) -> Result<Value<'a>, String> {
+    const LIMIT: u128 = 64 << 20;
+    if count < 0 {
+        return Err("strings: negative Repeat count".into());
+    }
+    let size = text.len() as u128 * count as u128;
+    if size > LIMIT {
+        return Err(format!(
+            "strings.Repeat: the result would be {size} bytes, over labsite's limit of 64 MiB"
+        ));
+    }
+    Ok(Value::str(text.repeat(count as usize)))
 }
 
 /// The functions every template has. `None` when `name` is not one of them.
@@ -205,14 +273,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
             Ok(Value::map(m))
         }
         "slice" => Ok(Value::list(args.to_vec())),
-        "seq" => {
-            let (from, to) = match args {
-                [n] => (1, n.as_i64().unwrap_or(0)),
-                [a, b, ..] => (a.as_i64().unwrap_or(1), b.as_i64().unwrap_or(0)),
-                [] => (1, 0),
-            };
-            Ok(Value::list((from..=to).map(Value::Int).collect()))
-        }
+        "seq" => seq(args),
         "first" | "last" => want(args, 2, name).map(|_| match a1 {
             Value::List(l) => {
                 let n = a0.as_i64().unwrap_or(0).max(0) as usize;
@@ -287,9 +348,7 @@ pub fn builtin<'a>(name: &str, args: &[Value<'a>]) -> Option<Result<Value<'a>, S
         "strings.HasPrefix" | "hasPrefix" => Ok(Value::Bool(text(a0).starts_with(&text(a1)))),
         "strings.HasSuffix" | "hasSuffix" => Ok(Value::Bool(text(a0).ends_with(&text(a1)))),
         "strings.Contains" => Ok(Value::Bool(text(a0).contains(&text(a1)))),
-        "strings.Repeat" => Ok(Value::str(
-            text(a1).repeat(a0.as_i64().unwrap_or(0).max(0) as usize),
-        )),
+        "strings.Repeat" => repeat(&text(a1), a0.as_i64().unwrap_or(0)),
         "lower" | "strings.ToLower" => Ok(Value::str(text(a0).to_lowercase())),
         "upper" | "strings.ToUpper" => Ok(Value::str(text(a0).to_uppercase())),
         "title" | "strings.Title" => Ok(Value::str(crate::text::case::title_case(&text(a0)))),

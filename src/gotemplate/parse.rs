@@ -97,7 +97,14 @@ struct Parser {
     toks: Vec<Token>,
     pos: usize,
     defines: BTreeMap<String, Vec<Node>>,
+    /// How many blocks (`if`, `range`, `with`, `define`, `block`) and
+    /// parentheses the parser is inside.
+    depth: usize,
 }
+
+/// The deepest nesting of blocks and parentheses a template may have: deeper
+/// is an error, never a stack overflow (real templates stay under twenty).
+pub const MAX_NESTING: usize = 100;
 
 /// What ended a list of nodes.
 #[derive(Debug, PartialEq)]
@@ -117,6 +124,7 @@ pub fn parse(src: &str) -> Result<Parsed, SyntaxError> {
         toks,
         pos: 0,
         defines: BTreeMap::new(),
+        depth: 0,
     };
     let (root, end) = p.list()?;
     match end {
@@ -130,6 +138,24 @@ pub fn parse(src: &str) -> Result<Parsed, SyntaxError> {
 }
 
 impl Parser {
+    /// Goes one level deeper, refusing to pass [`MAX_NESTING`].
+    fn enter(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            let at = self
+                .toks
+                .get(self.pos.saturating_sub(1))
+                .map_or(0, |t| t.offset);
+            return SyntaxError::at(
+                at,
+                format!(
+                    "blocks and parentheses nested more than {MAX_NESTING} deep (flatten the template, or move parts into partials)"
+                ),
+            );
+        }
+        Ok(())
+    }
+
     fn peek(&self) -> Option<&Tok> {
         self.toks.get(self.pos).map(|t| &t.tok)
     }
@@ -161,7 +187,15 @@ impl Parser {
     }
 
     /// Nodes up to `{{end}}`, `{{else …}}` or the end of input.
+    /// Nodes up to the end of the current block, one level deeper.
     fn list(&mut self) -> Result<(Vec<Node>, Stop), SyntaxError> {
+        self.enter()?;
+        let list = self.list_here();
+        self.depth -= 1;
+        list
+    }
+
+    fn list_here(&mut self) -> Result<(Vec<Node>, Stop), SyntaxError> {
         let mut nodes = Vec::new();
         while let Some(tok) = self.next() {
             match tok.tok {
@@ -433,7 +467,10 @@ impl Parser {
             Tok::Bool(b) => Expr::Bool(b),
             Tok::Nil => Expr::Nil,
             Tok::LParen => {
-                let pipe = self.pipeline(false)?;
+                self.enter()?;
+                let pipe = self.pipeline(false);
+                self.depth -= 1;
+                let pipe = pipe?;
                 match self.next() {
                     Some(Token {
                         tok: Tok::RParen, ..

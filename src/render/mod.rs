@@ -123,9 +123,15 @@ pub fn new_build<'a>(
 /// put back, `<!--more-->` removed.
 pub fn render_content(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent> {
     RENDERING.with(|r| r.borrow_mut().push((lang, id)));
-    let result = render_body(build, lang, id);
+    // A panic is this page's error, never the end of the build or the server.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render_body(build, lang, id)
+    }));
     RENDERING.with(|r| r.borrow_mut().pop());
-    result
+    result.unwrap_or_else(|panic| {
+        let page = &build.sites[lang].tree[id];
+        Err(crate::error::Error::panicked(page.source_label(), &*panic))
+    })
 }
 
 fn render_body(build: &Build<'_>, lang: usize, id: PageId) -> Result<PageContent> {

@@ -182,7 +182,16 @@ pub fn render(
             if first_failed.load(Ordering::Relaxed) < i {
                 return None;
             }
-            let outcome = render_one(id).and_then(|(files, warnings)| {
+            // A panic is this page's error, never the end of the build.
+            let rendered =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_one(id)))
+                    .unwrap_or_else(|panic| {
+                        Err(crate::error::Error::panicked(
+                            site.tree[id].source_label(),
+                            &*panic,
+                        ))
+                    });
+            let outcome = rendered.and_then(|(files, warnings)| {
                 let count = files.len();
                 for (path, html) in files {
                     sink.write_owned(&path, html.into_bytes())?;

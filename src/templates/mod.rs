@@ -10,6 +10,7 @@ pub mod menu;
 pub mod page;
 pub mod page_layouts;
 pub mod site_layouts;
+mod tera_check;
 mod tera_functions;
 
 use crate::config::Config;
@@ -399,8 +400,10 @@ impl ThemeFiles {
             for (rel, path) in folders.files_under(&root.join("layouts").join(dir), warnings) {
                 if let Some(name) = rel.strip_suffix(".tera.html") {
                     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                    self.templates
-                        .insert(format!("shortcodes/{name}.html"), text);
+                    let shown = path.strip_prefix(root).unwrap_or(&path);
+                    let name = format!("shortcodes/{name}.html");
+                    tera_check::check(shown, &name, &text)?;
+                    self.templates.insert(name, text);
                 }
             }
         }
