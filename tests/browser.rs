@@ -96,7 +96,7 @@ fn live_reload_shows_edits_and_errors_in_chromium() {
         &scripts,
         "serve.mjs",
         &[url.as_ref(), page.as_os_str(), chromium.as_os_str()],
-        3,
+        4,
     );
 }
 

@@ -58,6 +58,15 @@ fn next_message(
     }
 }
 
+/// The message of the workshop fixture's one warning, as the dev server
+/// sends it to a page that connects.
+fn raw_html_warning() -> serde_json::Value {
+    serde_json::json!({
+        "type": "warnings",
+        "messages": ["1 piece(s) of raw HTML in Markdown were left out, as Hugo does by default; set `markup.goldmark.renderer.unsafe = true` in the config to keep them"],
+    })
+}
+
 #[test]
 fn serves_pages_with_the_reload_script_and_nothing_outside_the_output() {
     let dir = site("workshop");
@@ -100,6 +109,8 @@ fn edits_reach_open_pages_and_errors_show_until_fixed() {
         "a page of another origin cannot listen"
     );
     let mut ws = socket(server.port, &format!("http://127.0.0.1:{}", server.port)).unwrap();
+    // A page that connects is told the last build's warnings first.
+    assert_eq!(next_message(&mut ws), raw_html_warning());
     let page = dir.path().join("content/basics/first.md");
     let original = std::fs::read_to_string(&page).unwrap();
 
@@ -148,6 +159,7 @@ fn a_stylesheet_change_swaps_the_stylesheet() {
     .unwrap();
     let server = start(dir.path(), &[]);
     let mut ws = socket(server.port, &format!("http://127.0.0.1:{}", server.port)).unwrap();
+    assert_eq!(next_message(&mut ws), raw_html_warning());
     std::fs::write(
         dir.path().join("static/css/custom.css"),
         "p { color: blue; }",

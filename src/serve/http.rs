@@ -157,10 +157,13 @@ async fn socket(
 /// Sends the browser the current error (if any), then every build's news.
 async fn follow_builds(mut ws: WebSocket, state: Arc<State>) {
     let mut news = state.news.subscribe();
-    if let Some(message) = state.error_message()
-        && ws.send(Message::Text(message.into())).await.is_err()
+    for message in [state.error_message(), state.warnings_message()]
+        .into_iter()
+        .flatten()
     {
-        return;
+        if ws.send(Message::Text(message.into())).await.is_err() {
+            return;
+        }
     }
     loop {
         tokio::select! {

@@ -1,6 +1,7 @@
 // labsite serve: reloads the page when the site is rebuilt (keeping the scroll
-// position), swaps changed stylesheets in place, and shows build errors over
-// the last good build until the site builds again.
+// position), swaps changed stylesheets in place, shows build errors over the
+// last good build until the site builds again, and the build's warnings in a
+// banner that can be dismissed.
 (function () {
   "use strict";
   var scrollKey = "labsite-scroll:" + location.pathname;
@@ -30,6 +31,30 @@
     box.textContent = "labsite: the site does not build; this is the last good build.\n\n" + message;
   }
 
+  function banner(messages) {
+    var old = document.getElementById("labsite-warnings");
+    if (old) old.remove();
+    var key = "labsite-dismissed:" + messages.join("\n");
+    if (!messages.length || sessionStorage.getItem(key) !== null) return;
+    var box = document.createElement("div");
+    box.id = "labsite-warnings";
+    box.setAttribute("role", "status");
+    box.setAttribute("style", "position:fixed;left:0;right:0;bottom:0;z-index:2147483646;max-height:30vh;" +
+      "overflow:auto;background:#fff8c5;color:#3b2300;border-top:2px solid #d4a72c;padding:.6em 2.6em .6em 1em;" +
+      "font:13px/1.4 ui-monospace,monospace;white-space:pre-wrap");
+    var close = document.createElement("button");
+    close.textContent = "\u00d7";
+    close.setAttribute("aria-label", "Dismiss the warnings");
+    close.setAttribute("style", "position:absolute;top:.3em;right:.5em;font:18px/1 sans-serif;" +
+      "background:none;border:0;cursor:pointer;color:inherit");
+    close.onclick = function () { sessionStorage.setItem(key, "1"); box.remove(); };
+    var text = document.createElement("div");
+    text.textContent = "labsite: " + messages.length + " warning(s)\n" + messages.join("\n");
+    box.appendChild(close);
+    box.appendChild(text);
+    document.body.appendChild(box);
+  }
+
   function swapStylesheets(paths) {
     var links = document.querySelectorAll('link[rel="stylesheet"]');
     for (var i = 0; i < links.length; i++) {
@@ -49,6 +74,8 @@
       var m = JSON.parse(event.data);
       if (m.type === "error") {
         overlay(m.message);
+      } else if (m.type === "warnings") {
+        banner(m.messages);
       } else if (m.type === "css") {
         overlay(null);
         swapStylesheets(m.paths);

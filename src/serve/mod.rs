@@ -32,6 +32,8 @@ pub struct ServeOptions {
 pub struct State {
     files: RwLock<Arc<ServedFiles>>,
     error: RwLock<Option<String>>,
+    /// The warnings of the last good build.
+    warnings: RwLock<Vec<String>>,
     /// baseURL's path (`""` or `/docs`): the site is served under it.
     pub base_path: String,
     pub live_reload: bool,
@@ -46,6 +48,7 @@ impl State {
         State {
             files: RwLock::new(Arc::new(ServedFiles::default())),
             error: RwLock::new(None),
+            warnings: RwLock::new(Vec::new()),
             base_path,
             live_reload,
             news: broadcast::channel(16).0,
@@ -66,6 +69,13 @@ impl State {
             .map(|e| serde_json::json!({"type": "error", "message": e}).to_string())
     }
 
+    /// The message that shows the last good build's warnings, if it had any.
+    pub fn warnings_message(&self) -> Option<String> {
+        let warnings = self.warnings.read().unwrap_or_else(|e| e.into_inner());
+        (!warnings.is_empty())
+            .then(|| serde_json::json!({"type": "warnings", "messages": *warnings}).to_string())
+    }
+
     /// Takes a build's outcome: a good build is served and pages reload (or
     /// swap `css` stylesheets); a failed one keeps the last good build and pages
     /// show the error. `changed` are the files that changed.
@@ -78,6 +88,8 @@ impl State {
         let message = match result {
             Ok(built) => {
                 *self.error.write().unwrap_or_else(|e| e.into_inner()) = None;
+                *self.warnings.write().unwrap_or_else(|e| e.into_inner()) =
+                    built.warnings.iter().map(|w| w.to_string()).collect();
                 *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(built.files);
                 let css: Vec<String> = changed.iter().filter_map(|p| css_output_path(p)).collect();
                 let message = if !changed.is_empty() && css.len() == changed.len() {

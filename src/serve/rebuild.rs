@@ -43,6 +43,11 @@ impl Rebuilder {
         }
     }
 
+    /// Forgets the last build, so that the next rebuild is a whole one.
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+
     /// The whole site; the error is the text `build` prints (`path:line:col: …`).
     pub fn build(&mut self) -> Result<Built, String> {
         self.last = None;

@@ -89,13 +89,26 @@ pub fn start(
     std::thread::spawn(move || {
         while let Some(changed) = next_change(&rx) {
             let start = Instant::now();
-            let result = rebuilder.rebuild(&changed);
+            // A panic fails this rebuild alone: the server keeps the last good
+            // build and rebuilds again at the next edit.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                rebuilder.rebuild(&changed)
+            }))
+            .unwrap_or_else(|_| {
+                rebuilder.forget();
+                Err("labsite failed while rebuilding (a bug in labsite: please report it); the last good build is served, and the next edit rebuilds".into())
+            });
             match &result {
-                Ok(_) => println!(
-                    "Change in {} file(s): rebuilt in {} ms",
-                    changed.len(),
-                    start.elapsed().as_millis()
-                ),
+                Ok(built) => {
+                    for w in &built.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    println!(
+                        "Change in {} file(s): rebuilt in {} ms",
+                        changed.len(),
+                        start.elapsed().as_millis()
+                    )
+                }
                 Err(e) => eprintln!("error: {e}"),
             }
             state.publish(result, &changed, navigate);

@@ -1,6 +1,7 @@
 // Opens a page of a running `labsite serve` in headless Chromium, edits the
 // page's Markdown and checks that the open page shows the edit by itself, shows
-// a build error over the page while the site is broken, and drops it once fixed.
+// a build error over the page while the site is broken, drops it once fixed,
+// and shows a rebuild's warnings in a banner that can be dismissed.
 // Usage: node serve.mjs PAGE_URL MARKDOWN_FILE [CHROMIUM]. Prints one line per
 // check and "N passed, N failed"; exits non-zero when a check fails.
 import fs from "node:fs";
@@ -34,6 +35,20 @@ await check("a broken edit shows the error over the last good page", async () =>
 await check("fixing the file removes the error", async () => {
   fs.writeFileSync(file, original);
   await page.waitForFunction(() => !document.getElementById("labsite-error") && !document.body.innerText.includes("Written in the editor."), null, { timeout: 10000 });
+});
+
+await check("a rebuild's warnings show in a banner that can be dismissed, the page still usable", async () => {
+  fs.writeFileSync(file, original + "\n{{% notice info %}}\nNever closed.\n");
+  const banner = page.locator("#labsite-warnings");
+  await banner.waitFor({ state: "visible", timeout: 10000 });
+  const text = await banner.innerText();
+  expect(text.includes('shortcode "notice" is never closed'), `the banner says: ${text}`);
+  expect(text.includes("first.md:"), `the banner names no file: ${text}`);
+  expect((await page.locator("#labsite-error").count()) === 0, "the warnings block the page");
+  await banner.locator("button").click();
+  expect((await page.locator("#labsite-warnings").count()) === 0, "the banner stays after dismissing it");
+  fs.writeFileSync(file, original);
+  await page.waitForFunction(() => !document.body.innerText.includes("Never closed."), null, { timeout: 10000 });
 });
 
 await browser.close();
