@@ -12,10 +12,16 @@ use tungstenite::client::IntoClientRequest;
 
 /// `GET path` as sent (not normalised); returns status line and body.
 fn get(port: u16, path: &str) -> (String, String) {
+    get_as(port, path, &format!("127.0.0.1:{port}"))
+}
+
+/// `GET path` with `Host: host`; returns status line and the rest (headers
+/// and body) when the status is not 200, else the body.
+fn get_as(port: u16, path: &str, host: &str) -> (String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();
@@ -266,4 +272,43 @@ fn a_taken_port_is_reported_and_another_used() {
     assert!(lines.contains(&format!(
         "Web Server is available at http://127.0.0.1:{other}/lab/ (bind address 127.0.0.1)"
     )));
+}
+
+/// The server answers only its own address: a request naming another host
+/// (a page using DNS rebinding) is refused, the websocket too, and a path
+/// with two leading slashes never redirects to another host.
+#[test]
+fn only_its_own_host_is_answered() {
+    let dir = site("workshop");
+    let server = start(dir.path(), &[]);
+    for host in [
+        format!("127.0.0.1:{}", server.port),
+        format!("localhost:{}", server.port),
+        format!("[::1]:{}", server.port),
+    ] {
+        assert_eq!(
+            get_as(server.port, "/lab/", &host).0,
+            "HTTP/1.1 200 OK",
+            "{host}"
+        );
+    }
+    let (status, body) = get_as(server.port, "/lab/", "evil.example");
+    assert_eq!(status, "HTTP/1.1 403 Forbidden");
+    assert_eq!(
+        body,
+        "labsite serve answers only its own address, not \"evil.example\" (open the URL it printed, or start it with --bind to listen on another)"
+    );
+    assert_eq!(
+        get_as(
+            server.port,
+            "/__labsite/ws",
+            &format!("evil.example:{}", server.port)
+        )
+        .0,
+        "HTTP/1.1 403 Forbidden"
+    );
+    let (status, _) = get(server.port, "//lab/basics");
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    let (status, _) = get(server.port, "/lab/basics");
+    assert_eq!(status, "HTTP/1.1 301 Moved Permanently");
 }

@@ -100,7 +100,8 @@ impl ServedFiles {
             return Found::File(rel.to_string());
         }
         if self.files.contains_key(&format!("{rel}/index.html")) {
-            return Found::Redirect(format!("{path}/"));
+            // One leading slash: `//lab/` would name another host.
+            return Found::Redirect(format!("/{}/", path.trim_start_matches('/')));
         }
         Found::NotFound
     }

@@ -25,7 +25,39 @@ pub fn router(state: Arc<State>) -> Router {
             .route(SCRIPT_PATH, get(script))
             .route(SOCKET_PATH, get(socket));
     }
-    router.fallback(get(file)).with_state(state)
+    router
+        .fallback(get(file))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            own_host_only,
+        ))
+        .with_state(state)
+}
+
+/// Refuses a request whose `Host` is not the server's own (its bind address,
+/// or `localhost` and the loopback addresses when it listens there): a page of
+/// another site that points its name at 127.0.0.1 (DNS rebinding) reads
+/// nothing. A server bound to every interface (`--bind 0.0.0.0`) answers any
+/// host, as asked.
+async fn own_host_only(
+    Shared(state): Shared<Arc<State>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    if state.answers_host(host) {
+        next.run(request).await
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            format!("labsite serve answers only its own address, not {host:?} (open the URL it printed, or start it with --bind to listen on another)"),
+        )
+            .into_response()
+    }
 }
 
 async fn script() -> Response {

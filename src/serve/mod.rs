@@ -36,6 +36,8 @@ pub struct State {
     warnings: RwLock<Vec<String>>,
     /// baseURL's path (`""` or `/docs`): the site is served under it.
     pub base_path: String,
+    /// The address the server listens on (`--bind`).
+    pub bind: String,
     pub live_reload: bool,
     /// Messages for the open pages (JSON), one per build.
     pub news: broadcast::Sender<String>,
@@ -44,8 +46,9 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(base_path: String, live_reload: bool) -> State {
+    pub fn new(base_path: String, bind: String, live_reload: bool) -> State {
         State {
+            bind,
             files: RwLock::new(Arc::new(ServedFiles::default())),
             error: RwLock::new(None),
             warnings: RwLock::new(Vec::new()),
@@ -53,6 +56,28 @@ impl State {
             live_reload,
             news: broadcast::channel(16).0,
             pages: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// Whether a request with `Host: host` (a name or address, maybe with a
+    /// port) is for this server: its bind address; `localhost` and the
+    /// loopback addresses when it listens on loopback; any when it listens
+    /// everywhere.
+    pub fn answers_host(&self, host: &str) -> bool {
+        let name = match host.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or_default(),
+            None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+        };
+        let name = name.to_ascii_lowercase();
+        let bind = self.bind.trim_start_matches('[').trim_end_matches(']');
+        let loopback = ["127.0.0.1", "localhost", "::1"];
+        match bind {
+            "0.0.0.0" | "::" => true,
+            _ if name == bind => true,
+            _ if loopback.contains(&bind) || bind.starts_with("127.") => {
+                loopback.contains(&name.as_str())
+            }
+            _ => false,
         }
     }
 
@@ -177,7 +202,11 @@ async fn serve(options: ServeOptions) -> i32 {
         .canonicalize()
         .unwrap_or_else(|_| options.source.clone());
     let mut rebuilder = Rebuilder::new(source, overrides);
-    let state = Arc::new(State::new(base_path.clone(), options.live_reload));
+    let state = Arc::new(State::new(
+        base_path.clone(),
+        options.bind.clone(),
+        options.live_reload,
+    ));
 
     let start = std::time::Instant::now();
     let first = rebuilder.build();
@@ -232,5 +261,31 @@ async fn bind(address: &str, port: u16) -> std::io::Result<tokio::net::TcpListen
             Ok(l)
         }
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::State;
+
+    #[test]
+    fn hosts_answered_by_bind_address() {
+        let local = State::new(String::new(), "127.0.0.1".into(), true);
+        for host in [
+            "127.0.0.1:1313",
+            "localhost:1313",
+            "LOCALHOST",
+            "[::1]:1313",
+        ] {
+            assert!(local.answers_host(host), "{host}");
+        }
+        for host in ["evil.example", "evil.example:1313", "192.168.1.5:1313", ""] {
+            assert!(!local.answers_host(host), "{host}");
+        }
+        let lan = State::new(String::new(), "192.168.1.5".into(), true);
+        assert!(lan.answers_host("192.168.1.5:1313"));
+        assert!(!lan.answers_host("localhost:1313"));
+        let everywhere = State::new(String::new(), "0.0.0.0".into(), true);
+        assert!(everywhere.answers_host("my-laptop.lan:1313"));
     }
 }
