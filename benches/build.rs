@@ -12,59 +12,18 @@
 
 #[path = "common.rs"]
 mod common;
+#[path = "measure.rs"]
+mod measure;
+
+use measure::{RUNS, Run, measure, median};
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 5;
-
 /// The largest generated site Hugo also builds with learn's menu.
 const LEARN_MENU_MAX_PAGES: usize = 1_000;
-
-/// One process run: wall time and peak resident memory (bytes).
-struct Run {
-    wall: Duration,
-    peak: u64,
-}
-
-/// Runs `cmd`, waiting with `wait4` to read the child's peak memory. The
-/// disk's pending writes are flushed first, so no run pays for the one before.
-fn measure(cmd: &mut Command) -> Option<Run> {
-    // SAFETY: sync takes no arguments and cannot fail.
-    unsafe { libc::sync() };
-    let start = Instant::now();
-    let child = cmd
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .ok()?;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child, with pointers to live locals.
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    let wall = start.elapsed();
-    (pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0).then(|| Run {
-        wall,
-        peak: usage.ru_maxrss as u64 * 1024,
-    })
-}
-
-/// The median of `RUNS` runs (by wall time) and the peak memory of the largest.
-fn median(mut make: impl FnMut() -> Command) -> Option<Run> {
-    let mut runs = Vec::new();
-    for _ in 0..RUNS {
-        runs.push(measure(&mut make())?);
-    }
-    let peak = runs.iter().map(|r| r.peak).max().unwrap_or(0);
-    runs.sort_by_key(|r| r.wall);
-    Some(Run {
-        wall: runs[RUNS / 2].wall,
-        peak,
-    })
-}
 
 fn dir_size(dir: &Path) -> (u64, usize) {
     walkdir::WalkDir::new(dir)

@@ -638,10 +638,70 @@ fn a_50_megabyte_page_builds() {
     let page = format!("---\ntitle: Huge\n---\n{body}The end.\n");
     assert!(page.len() >= 50 * 1024 * 1024 - paragraph.len());
     let dir = site_from(&[("config.toml", CONFIG), ("content/huge.md", &page)]);
-    build_ok(dir.path(), &[]);
+    // Markup on every line: 2 GB of address space, 40 times the page.
+    let run = within_memory(dir.path(), "build", 2_000_000);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let html = read(dir.path(), "public/huge/index.html");
     assert_contains(&html, "<p>The end.</p>");
     assert!(html.len() > 50 * 1024 * 1024);
+}
+
+/// Runs `labsite COMMAND` in `dir` with its address space bounded to `kib`
+/// KiB (`ulimit -v`).
+fn within_memory(dir: &Path, command: &str, kib: u64) -> Run {
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" {command}"))
+        .arg(env!("CARGO_BIN_EXE_labsite"))
+        .current_dir(dir)
+        .output()
+        .expect("bash runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// 20,000 identical headings, 100,000 unclosed emphasis runs and `check` of
+/// 40,000 broken links, each within 1.5 GB of address space (`ulimit -v`;
+/// `benches/growth.rs` shows their linear growth).
+#[test]
+fn hostile_pages_build_and_check_within_bounded_memory() {
+    let headings = "## Same\n\n".repeat(20_000);
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        ("content/h.md", &format!("---\ntitle: H\n---\n{headings}")),
+        (
+            "content/e.md",
+            &format!("---\ntitle: E\n---\n{}", "*a **a ".repeat(100_000)),
+        ),
+    ]);
+    let run = within_memory(dir.path(), "build", 1_500_000);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = read(dir.path(), "public/h/index.html");
+    assert_contains(&html, "<h2 id=\"same-19999\">Same</h2>");
+    // As Hugo 0.168 writes it: no run is ever closed.
+    assert_contains(
+        &read(dir.path(), "public/e/index.html"),
+        "<p>*a **a *a **a *a **a",
+    );
+
+    let links: String = (0..40_000)
+        .map(|i| format!("[x](/missing-{i}/) "))
+        .collect();
+    let dir = site_from(&[
+        ("config.toml", CONFIG),
+        ("content/l.md", &format!("---\ntitle: L\n---\n{links}\n")),
+    ]);
+    let run = within_memory(dir.path(), "check", 1_500_000);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert_contains(&said, "40000 problems found.");
+    assert_contains(
+        &said,
+        "error: content/l.md:4: broken link \"/missing-39999/\": no page or file at /missing-39999/",
+    );
 }
 
 #[test]

@@ -294,8 +294,14 @@ impl Targets<'_> {
 }
 
 /// Finds where a link of the rendered page is written in its source file.
+/// Links come in the order they are written, so the search goes on from the
+/// last one found: a page of many links takes time linear in its length.
 struct SourceFinder<'s> {
     text: &'s str,
+    /// Where each line of `text` starts.
+    line_starts: Vec<usize>,
+    /// Where the last link found ends.
+    cursor: usize,
     /// Where to look next for each text already found once.
     next: HashMap<String, usize>,
     /// The line to give when the link is not in the source as written (made by a
@@ -305,8 +311,13 @@ struct SourceFinder<'s> {
 
 impl<'s> SourceFinder<'s> {
     fn new(text: &'s str, body_line: usize) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         SourceFinder {
             text,
+            line_starts,
+            cursor: 0,
             next: HashMap::new(),
             fallback: body_line.max(1),
         }
@@ -320,16 +331,20 @@ impl<'s> SourceFinder<'s> {
             if needle.is_empty() {
                 continue;
             }
-            let start = self.next.get(needle).copied().unwrap_or(0);
-            let found = self
-                .text
-                .get(start..)
-                .and_then(|rest| rest.find(needle))
-                .map(|i| start + i)
-                .or_else(|| self.text.find(needle));
+            let from = |start: usize| {
+                self.text
+                    .get(start..)
+                    .and_then(|rest| rest.find(needle))
+                    .map(|i| start + i)
+            };
+            let own = self.next.get(needle).copied().unwrap_or(0);
+            let found = from(self.cursor.max(own))
+                .or_else(|| from(own))
+                .or_else(|| from(0));
             if let Some(offset) = found {
                 self.next.insert(needle.to_string(), offset + needle.len());
-                return crate::error::line_col(self.text, offset).0;
+                self.cursor = offset + needle.len();
+                return self.line_starts.partition_point(|&start| start <= offset);
             }
         }
         self.fallback

@@ -247,14 +247,13 @@ pub fn render(source: &str, settings: Settings<'_>) -> Rendered {
 
 fn render_markdown(source: &str, settings: Settings<'_>) -> Rendered {
     let source = as_goldmark_reads(source);
-    let events: Vec<_> = Parser::new_ext(&source, options())
+    let events = Parser::new_ext(&source, options())
         .into_offset_iter()
         .map(|(event, range)| match event {
             Event::Text(t) => Event::Text(protect_escape(t, &source, range.start)),
             other => other,
-        })
-        .collect();
-    html::write(events, settings)
+        });
+    html::write(events, source.len() + source.len() / 4, settings)
 }
 
 /// Renders `source` and returns only the HTML.

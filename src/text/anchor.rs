@@ -1,7 +1,7 @@
 //! Heading ids as Hugo makes them (`autoHeadingIDType = "github"`, spec §5.3) and
 //! their de-duplication within one document.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// GitHub-style id of a heading's plain text: trimmed; spaces and `-` become `-`;
 /// letters, digits and `_` are kept lower-cased; everything else is dropped; no
@@ -22,6 +22,9 @@ pub fn anchorize(text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Ids {
     used: HashSet<String>,
+    /// For each anchor given a suffix, the next suffix to try: the search
+    /// goes on where it stopped, so many equal headings take linear time.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -39,10 +42,15 @@ impl Ids {
             base = "heading".to_string();
         }
         let mut id = base.clone();
-        let mut n = 1;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if self.used.contains(&id) {
+            let n = self.next_suffix.entry(base.clone()).or_insert(1);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !self.used.contains(&id) {
+                    break;
+                }
+            }
         }
         self.used.insert(id.clone());
         id

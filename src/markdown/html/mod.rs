@@ -102,19 +102,50 @@ fn is_block_end(end: &TagEnd) -> bool {
 }
 
 /// Writes the HTML of `events`.
-pub fn write(events: Vec<Event<'_>>, settings: Settings<'_>) -> Rendered {
-    let events = merge_text(events);
+pub fn write<'e>(
+    events: impl Iterator<Item = Event<'e>>,
+    capacity: usize,
+    settings: Settings<'_>,
+) -> Rendered {
+    let mut events = MergeText {
+        inner: events,
+        pending: None,
+    }
+    .peekable();
     let mut w = Writer {
-        out: String::with_capacity(events.len() * 16),
+        out: String::with_capacity(capacity),
         settings,
         prev_char: '\n',
         ..Default::default()
     };
-    w.heading_ids = w.assign_heading_ids(&events);
-    let mut iter = events.into_iter().peekable();
-    while let Some(event) = iter.next() {
-        let after = char_after(iter.peek());
-        let paragraph_next = matches!(iter.peek(), Some(Event::Start(Tag::Paragraph)));
+    // Events are written as they come; a heading's are held until its end,
+    // whose text its id is made of.
+    let mut held: std::collections::VecDeque<Event<'e>> = std::collections::VecDeque::new();
+    loop {
+        let event = match held.pop_front() {
+            Some(event) => event,
+            None => {
+                let Some(event) = events.next() else { break };
+                if matches!(event, Event::Start(Tag::Heading { .. })) {
+                    let mut heading = vec![event];
+                    for inner in events.by_ref() {
+                        let end = matches!(inner, Event::End(TagEnd::Heading(_)));
+                        heading.push(inner);
+                        if end {
+                            break;
+                        }
+                    }
+                    let ids = w.assign_heading_ids(&heading);
+                    w.heading_ids.extend(ids);
+                    held.extend(heading);
+                    continue;
+                }
+                event
+            }
+        };
+        let next = held.front().or_else(|| events.peek());
+        let after = char_after(next);
+        let paragraph_next = matches!(next, Some(Event::Start(Tag::Paragraph)));
         w.event(event, after, paragraph_next);
     }
     w.write_footnotes();
@@ -125,20 +156,37 @@ pub fn write(events: Vec<Event<'_>>, settings: Settings<'_>) -> Rendered {
     }
 }
 
-/// Joins adjacent text events (pulldown-cmark splits text at special characters).
-fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
-    for e in events {
-        if let Event::Text(t) = &e
-            && let Some(Event::Text(prev)) = out.last_mut()
-        {
-            let joined = format!("{prev}{t}");
-            *prev = CowStr::from(joined);
-            continue;
+/// Joins adjacent text events (pulldown-cmark splits text at special
+/// characters) as they pass, each run joined once.
+struct MergeText<'e, I> {
+    inner: I,
+    /// An event read past the end of a run of texts.
+    pending: Option<Event<'e>>,
+}
+
+impl<'e, I: Iterator<Item = Event<'e>>> Iterator for MergeText<'e, I> {
+    type Item = Event<'e>;
+
+    fn next(&mut self) -> Option<Event<'e>> {
+        let first = self.pending.take().or_else(|| self.inner.next())?;
+        let Event::Text(first) = first else {
+            return Some(first);
+        };
+        let mut joined: Option<String> = None;
+        for event in self.inner.by_ref() {
+            match event {
+                Event::Text(t) => joined.get_or_insert_with(|| first.to_string()).push_str(&t),
+                other => {
+                    self.pending = Some(other);
+                    break;
+                }
+            }
         }
-        out.push(e);
+        Some(Event::Text(match joined {
+            Some(text) => CowStr::from(text),
+            None => first,
+        }))
     }
-    out
 }
 
 impl Writer<'_> {
