@@ -1,9 +1,12 @@
-//! A build on its way to its destination: written into a staging folder beside
-//! it and swapped in only when the whole build succeeded, so a failed build
-//! leaves the previous output as it was. Over a previous output, only the files
-//! that changed are staged, then moved into place: a file the previous output
-//! holds byte for byte is left as it is, as making a new file costs far more
-//! than reading an old one.
+//! A build on its way to its destination: the whole new output made in a
+//! staging folder beside the destination (on its file system, through a link
+//! to another one too), then exchanged with it in one atomic step, only when
+//! the whole build succeeded: readers see the old output or the new, never a
+//! mix, and a failed or killed build leaves the previous output as it was.
+//! Over a previous output, a file it holds byte for byte is hard-linked into
+//! the staging folder rather than written again (making a new file costs far
+//! more than reading an old one), and the files this build does not make are
+//! carried over, as Hugo keeps them, unless cleaned.
 
 use super::writers::{Job, Source, Writers};
 use super::{OutputSink, check_path};
@@ -15,6 +18,7 @@ use std::path::{Path, PathBuf};
 /// (a first one), or the files that changed.
 #[derive(Debug)]
 pub struct DiskOutput {
+    /// The destination's real folder (where a link given as `-d` leads).
     destination: PathBuf,
     staging: PathBuf,
     written: BTreeSet<String>,
@@ -60,26 +64,22 @@ impl DiskOutput {
             ));
         }
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = destination
-            .file_name()
-            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
-        let staging = parent.join(format!(".{name}.labsite-staging-{}", std::process::id()));
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        }
-        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        let real = real_folder(destination);
+        super::swap::remove_leftovers(&real);
+        let staging = super::swap::staging_folder(&real);
+        super::swap::claim_staging(&real, &staging).map_err(|e| Error::io(&staging, e))?;
         Ok(DiskOutput {
-            destination: destination.to_path_buf(),
+            has_previous: real.is_dir(),
+            previous_files: std::fs::read_to_string(real.join(MANIFEST))
+                .map(|list| list.lines().map(String::from).collect())
+                .unwrap_or_default(),
+            destination: real,
             staging,
             written: BTreeSet::new(),
             folders: HashSet::new(),
             writers: Writers::start(),
             committed: false,
             minify: false,
-            has_previous: destination.is_dir(),
-            previous_files: std::fs::read_to_string(destination.join(MANIFEST))
-                .map(|list| list.lines().map(String::from).collect())
-                .unwrap_or_default(),
         })
     }
 
@@ -115,10 +115,10 @@ impl DiskOutput {
         self.minify = true;
     }
 
-    /// Puts the staged build in place. A first build's staging folder becomes the
-    /// destination. Over a previous output only the files that changed were staged:
-    /// each is moved into place, and the files this build did not write are kept,
-    /// as Hugo keeps them, unless `clean`.
+    /// Puts the staged build in place: the files of the previous output this
+    /// build did not write are carried over (unless `clean` and a previous
+    /// labsite build wrote them), then the staging folder takes the
+    /// destination's place in one step.
     pub fn commit(mut self, clean: bool) -> Result<()> {
         // What labsite made: this build's files, and unless they are cleaned
         // away, those of earlier builds still there.
@@ -136,88 +136,156 @@ impl DiskOutput {
         list.push('\n');
         self.queue(MANIFEST, Source::Bytes(list.into_bytes().into()))?;
         self.writers.finish()?;
-        if !self.has_previous {
-            std::fs::rename(&self.staging, &self.destination)
-                .map_err(|e| Error::io(&self.destination, e))?;
-            self.committed = true;
-            return Ok(());
-        }
-        let staged: Vec<PathBuf> = walkdir::WalkDir::new(&self.staging)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.into_path())
-            .collect();
-        for from in staged {
-            let rel = from.strip_prefix(&self.staging).unwrap_or(&from);
-            let to = self.destination.join(rel);
-            make_folders(&self.destination, rel)?;
-            if std::fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
-                std::fs::remove_dir_all(&to).map_err(|e| Error::io(&to, e))?;
-            }
-            std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
-        }
-        if clean {
-            self.remove_unwritten()?;
-        }
+        let carried = if self.has_previous {
+            self.carry_over(clean)?
+        } else {
+            HashSet::new()
+        };
+        self.prune(&carried);
+        super::swap::exchange(&self.staging, &self.destination)?;
         self.committed = true;
-        let _ = std::fs::remove_dir_all(&self.staging);
         Ok(())
     }
 
-    /// Removes the files of the destination that the previous labsite build
-    /// wrote and this one did not (`--cleanDestinationDir`), then the folders
-    /// left empty. What no labsite build wrote stays (Hugo would remove it; a
-    /// destination may hold an author's own files), and so do `.git` and its kin.
-    fn remove_unwritten(&self) -> Result<()> {
-        let kept = |rel: &Path| {
-            rel.components()
-                .next()
-                .is_some_and(|top| ALWAYS_KEPT.iter().any(|k| top.as_os_str() == *k))
+    /// Links into the staging folder the files of the previous output that
+    /// this build did not write: an author's own files and `.git` always, the
+    /// files of earlier labsite builds unless `clean`. A path where this build
+    /// made a file or a folder is the build's. Returns the paths carried.
+    fn carry_over(&self, clean: bool) -> Result<HashSet<String>> {
+        let always_kept = |rel: &str| {
+            let top = rel.split('/').next().unwrap_or(rel);
+            ALWAYS_KEPT.contains(&top)
         };
-        for entry in walkdir::WalkDir::new(&self.destination)
-            .contents_first(true)
-            .min_depth(1)
-            .into_iter()
-            .filter_map(|e| e.ok())
-        {
-            let rel = entry
-                .path()
-                .strip_prefix(&self.destination)
-                .unwrap_or(entry.path());
-            if kept(rel) {
+        let mut carried: HashSet<String> = HashSet::new();
+        for (rel_text, path) in files_under(&self.destination) {
+            let rel = Path::new(&rel_text);
+            if self.written.contains(&rel_text)
+                || (clean && self.previous_files.contains(&rel_text) && !always_kept(&rel_text))
+                || !self.is_free(&rel_text)
+            {
                 continue;
             }
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            if entry.file_type().is_dir() {
-                // Fails, as it should, for a folder that still holds files.
-                let _ = std::fs::remove_dir(entry.path());
-            } else if self.previous_files.contains(&rel) && !self.written.contains(&rel) {
-                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            let to = self.staging.join(rel);
+            carried.insert(rel_text.clone());
+            if super::writers::same_file(&to, &path) {
+                continue;
+            }
+            super::writers::clear(&to);
+            if let Some(dir) = to.parent() {
+                super::writers::make_folder(dir)?;
+            }
+            std::fs::hard_link(&path, &to)
+                .or_else(|_| std::fs::copy(&path, &to).map(|_| ()))
+                .map_err(|e| Error::io(&to, e))?;
+        }
+        Ok(carried)
+    }
+
+    /// Whether the path `rel` is free for a file carried over: this build
+    /// wrote neither a file there or above it, nor files below it.
+    fn is_free(&self, rel: &str) -> bool {
+        let below = format!("{rel}/");
+        let has_below = self
+            .written
+            .range(below.clone()..)
+            .next()
+            .is_some_and(|w| w.starts_with(&below));
+        let above = Path::new(rel)
+            .ancestors()
+            .skip(1)
+            .filter(|a| !a.as_os_str().is_empty())
+            .any(|a| {
+                self.written
+                    .contains(&a.to_string_lossy().replace('\\', "/"))
+            });
+        !has_below && !above
+    }
+
+    /// Removes from the staging folder (it may be the spare, an older output)
+    /// the files neither written by this build nor carried over, and the
+    /// folders left empty.
+    fn prune(&self, carried: &HashSet<String>) {
+        let kept = |rel: &str| self.written.contains(rel) || carried.contains(rel);
+        // The folders that hold a kept file: any other folder goes whole.
+        let mut kept_folders: HashSet<&str> = HashSet::new();
+        for rel in self.written.iter().chain(carried) {
+            let mut rest = rel.as_str();
+            while let Some((folder, _)) = rest.rsplit_once('/') {
+                if !kept_folders.insert(folder) {
+                    break;
+                }
+                rest = folder;
             }
         }
-        Ok(())
+        let prune_under = |top: &Path| {
+            let mut walk = walkdir::WalkDir::new(top).into_iter();
+            while let Some(entry) = walk.next() {
+                let Ok(entry) = entry else { continue };
+                let rel = relative(&self.staging, entry.path());
+                if entry.file_type().is_dir() {
+                    if !kept_folders.contains(rel.as_str()) {
+                        let _ = std::fs::remove_dir_all(entry.path());
+                        walk.skip_current_dir();
+                    }
+                } else if !kept(&rel) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        };
+        use rayon::prelude::*;
+        top_entries(&self.staging)
+            .par_iter()
+            .for_each(|top| prune_under(top));
     }
 }
 
-/// Makes the folders of `rel` under `root`, replacing whatever stands in their
-/// place (a file, or a link that could lead out of the output).
-fn make_folders(root: &Path, rel: &Path) -> Result<()> {
-    let mut dir = root.to_path_buf();
-    let folders: Vec<_> = rel
-        .parent()
-        .map(|p| p.components().collect())
-        .unwrap_or_default();
-    for part in folders {
-        dir.push(part);
-        match std::fs::symlink_metadata(&dir) {
-            Ok(m) if m.is_dir() => continue,
-            Ok(_) => std::fs::remove_file(&dir).map_err(|e| Error::io(&dir, e))?,
-            Err(_) => {}
+/// The entries of `dir` itself.
+fn top_entries(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+/// `path` relative to `root`, `/`-separated.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Every file (and link) under `root`: its path relative to `root` and its
+/// path; each top-level folder walked on its own thread.
+fn files_under(root: &Path) -> Vec<(String, PathBuf)> {
+    use rayon::prelude::*;
+    let mut files: Vec<(String, PathBuf)> = top_entries(root)
+        .par_iter()
+        .flat_map_iter(|top| {
+            walkdir::WalkDir::new(top)
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| !e.file_type().is_dir())
+                .map(|e| (relative(root, e.path()), e.into_path()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The folder `destination` names: itself, or where a symbolic link given as
+/// the destination leads (the new output goes there, on that file system).
+fn real_folder(destination: &Path) -> PathBuf {
+    match std::fs::read_link(destination) {
+        Ok(target) => {
+            let target = match destination.parent() {
+                Some(parent) if target.is_relative() => parent.join(target),
+                _ => target,
+            };
+            std::fs::canonicalize(&target).unwrap_or(target)
         }
-        std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        Err(_) => destination.to_path_buf(),
     }
-    Ok(())
 }
 
 impl Drop for DiskOutput {
@@ -396,10 +464,12 @@ mod tests {
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
         // Clean: the stale page and the folders it leaves empty are gone.
         assert!(!dest.join("old").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        let mut beside: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+        beside.sort();
+        // The output replaced last is kept as the next build's spare.
+        assert_eq!(beside, [".public.labsite-spare", "outside", "public"]);
     }
 }

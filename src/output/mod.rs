@@ -5,6 +5,7 @@
 //! in memory.
 
 mod disk;
+mod swap;
 mod writers;
 
 pub use disk::DiskOutput;

@@ -1,6 +1,7 @@
 //! The threads that write a build's files, each with its own queue: disks
 //! answer faster to several requests at once. A file that the previous output
-//! holds byte for byte is not written again.
+//! holds byte for byte is not written again: the staging folder gets a hard
+//! link to it.
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -48,8 +49,18 @@ impl Job {
         }
     }
 
-    /// Whether `previous` holds exactly what this job writes.
+    /// Links the previous output's file into the staging folder (a copy where
+    /// the file system has no hard links).
+    fn keep(&self, previous: &Path) -> std::io::Result<()> {
+        std::fs::hard_link(previous, &self.to)
+            .or_else(|_| std::fs::copy(previous, &self.to).map(|_| ()))
+    }
+
+    /// Whether `previous` is a plain file holding exactly what this job writes.
     fn same_as(&self, previous: &Path) -> bool {
+        if !std::fs::symlink_metadata(previous).is_ok_and(|m| m.is_file()) {
+            return false;
+        }
         match &self.from {
             // Opened once (its size from the open file), then read a block at a
             // time when the sizes agree.
@@ -73,24 +84,31 @@ impl Job {
         if let (true, Source::Bytes(bytes)) = (self.minify, &self.from) {
             self.from = Source::Bytes(crate::minify::html(bytes).into());
         }
-        if self.replaces {
-            // The staged file may be read-only (copied from a read-only source).
-            let _ = std::fs::remove_file(&self.to);
-        } else if let Some(previous) = &self.previous
-            && self.same_as(previous)
-        {
+        let unchanged = match &self.previous {
+            Some(previous) if !self.replaces && self.same_as(previous) => Some(previous),
+            _ => None,
+        };
+        // The staging folder may be the spare (an older output): its file is
+        // kept when it is the previous output's already, else it goes, never
+        // written into, as it may be the live output's file too.
+        if unchanged.is_some_and(|previous| same_file(&self.to, previous)) {
             return Ok(());
         }
+        clear(&self.to);
         if let Some(f) = &self.folder {
-            std::fs::create_dir_all(f).map_err(|e| Error::io(f, e))?;
+            make_folder(f)?;
         }
-        match self.put() {
+        let write = || match unchanged {
+            Some(previous) => self.keep(previous),
+            None => self.put(),
+        };
+        match write() {
             // The folder is being made by the thread that has its first file.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if let Some(dir) = self.to.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                    make_folder(dir)?;
                 }
-                self.put()
+                write()
             }
             other => other,
         }
@@ -98,6 +116,62 @@ impl Job {
             Source::File(from) if !from.exists() => Error::io(from, e),
             _ => Error::io(&self.to, e),
         })
+    }
+}
+
+/// Removes what stands at `path` (a file, a link or a folder), if anything.
+pub(super) fn clear(path: &Path) {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            let _ = std::fs::remove_dir_all(path);
+        }
+        Ok(_) => {
+            let _ = std::fs::remove_file(path);
+        }
+        Err(_) => {}
+    }
+}
+
+/// Makes folder `dir` of the staging folder, removing a file that stands
+/// where one of its folders goes (the spare may have had one there).
+pub(super) fn make_folder(dir: &Path) -> Result<()> {
+    for _ in 0..=dir.components().count() {
+        match std::fs::create_dir_all(dir) {
+            Ok(()) => return Ok(()),
+            Err(e) => {
+                let in_the_way = dir
+                    .ancestors()
+                    .find(|a| std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()));
+                match in_the_way {
+                    Some(file) => {
+                        let _ = std::fs::remove_file(file);
+                    }
+                    None if dir.is_dir() => return Ok(()),
+                    None => return Err(Error::io(dir, e)),
+                }
+            }
+        }
+    }
+    Err(Error::io(
+        dir,
+        std::io::Error::other("cannot make the folder"),
+    ))
+}
+
+/// Whether `a` and `b` are the same file (one linked to the other).
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
     }
 }
 
