@@ -87,25 +87,56 @@ pub fn shortcodes(data: &[u8]) {
 /// embedded learn theme, written to memory.
 pub fn page(data: &[u8]) {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
+    let root = SITE.get_or_init(|| temporary_site("page"));
+    std::fs::write(root.join("content/p.md"), data).expect("the fuzzed page");
+    build_in_memory(root);
+}
+
+/// A site whose page layout is `data`, a Go template: parsed and run for a
+/// page, written to memory.
+pub fn go_template(data: &[u8]) {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
     let root = SITE.get_or_init(|| {
-        let root = std::env::temp_dir().join(format!("labsite-fuzz-{}", std::process::id()));
-        std::fs::create_dir_all(root.join("content")).expect("temporary site");
-        std::fs::write(root.join("config.toml"), "title = 'Fuzz'\nbaseURL = '/'\n")
-            .expect("temporary site");
+        let root = temporary_site("go-template");
         std::fs::write(
-            root.join("content/_index.md"),
-            "---\ntitle: Home\n---\n{{% children %}}\n",
+            root.join("content/p.md"),
+            "---\ntitle: P\ntags: [a]\n---\nBody.\n",
         )
         .expect("temporary site");
+        std::fs::create_dir_all(root.join("layouts/_default")).expect("temporary site");
         root
     });
-    std::fs::write(root.join("content/p.md"), data).expect("the fuzzed page");
+    std::fs::write(root.join("layouts/_default/single.html"), data).expect("the fuzzed layout");
+    build_in_memory(root);
+}
+
+/// A temporary site with a config and a home page, for one fuzz target.
+fn temporary_site(target: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("labsite-fuzz-{target}-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("content")).expect("temporary site");
+    std::fs::write(root.join("config.toml"), "title = 'Fuzz'\nbaseURL = '/'\n")
+        .expect("temporary site");
+    std::fs::write(
+        root.join("content/_index.md"),
+        "---\ntitle: Home\n---\n{{% children %}}\n",
+    )
+    .expect("temporary site");
+    root
+}
+
+/// Builds the site at `root` into memory: it builds, or fails with a message
+/// that is not a caught panic (a panic is a bug, even when the page's error).
+fn build_in_memory(root: &Path) {
     let result = labsite::site::Site::load(root, &Default::default()).and_then(|site| {
         let mut sink = labsite::output::MemoryOutput::default();
         site.build_keeping(&mut sink).map(|_| sink)
     });
     match result {
         Ok(sink) => assert!(sink.files.contains_key("index.html")),
-        Err(e) => assert!(!e.to_string().is_empty()),
+        Err(e) => {
+            let message = e.to_string();
+            assert!(!message.is_empty());
+            assert!(!message.contains("a bug in labsite"), "{message}");
+        }
     }
 }
