@@ -350,6 +350,19 @@ const CASES: &[Case] = &[
         &[("content/p.md", b"---\naliases: [\"../../../etc/x\"]\n---\n")],
         "error: content/p.md:2:12: `aliases` \"../../../etc/x\" leads outside the site (give a path inside it, such as /old/page/)",
     ),
+    case(
+        "slug leading outside the site",
+        &[("content/p.md", b"---\ntitle: P\nslug: ../../escape\n---\n")],
+        "error: content/p.md:3:7: `slug` \"../../escape\" leads outside the site (write it without `..`)",
+    ),
+    case(
+        "tag leading outside the site",
+        &[(
+            "content/p.md",
+            b"---\ntitle: P\ntags: [ok, \"../../up\"]\n---\n",
+        )],
+        "error: content/p.md:3:13: `tags` \"../../up\" leads outside the site (write it without `..`)",
+    ),
     Case {
         name: "output path that is an existing file",
         files: &[("out", b"a file")],

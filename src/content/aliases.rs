@@ -48,20 +48,46 @@ pub fn alias_location(root: &Path, page: &Page, alias_url: &str) -> Option<Locat
     Some(Location::new(&file.site_path, line, col))
 }
 
-/// Fails for a page whose `url` or an alias climbs out of the site with `..`,
-/// pointing at the value in the page's file.
-pub(super) fn check_paths_stay_inside(root: &Path, tree: &ContentTree) -> Result<()> {
+/// Fails for a page whose `url`, `slug`, an alias or a term of one of
+/// `taxonomies` (plural names) climbs out of the site with `..`, pointing at
+/// the value in the page's file.
+pub(super) fn check_paths_stay_inside(
+    root: &Path,
+    tree: &ContentTree,
+    taxonomies: &[String],
+) -> Result<()> {
     let mut errors = Vec::new();
     for page in &tree.pages {
         let Some(file) = &page.file else { continue };
         let explicit = page.text_param("url").filter(|u| !u.is_empty());
-        let mut bad: Vec<(&str, String)> = Vec::new();
+        let mut bad: Vec<(String, String)> = Vec::new();
         if let Some(u) = explicit.filter(|u| super::url::leaves_root(u)) {
-            bad.push(("url", u));
+            bad.push(("url".into(), u));
+        }
+        if let Some(slug) = page.text_param("slug").filter(|s| !s.is_empty())
+            && super::url::leaves_root(&page.url)
+        {
+            bad.push(("slug".into(), slug));
+        }
+        for plural in taxonomies {
+            let terms = match page.params.get(plural) {
+                Some(serde_json::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|v| crate::data_format::as_text(Some(v)))
+                    .collect(),
+                other => crate::data_format::as_text(other)
+                    .into_iter()
+                    .collect::<Vec<_>>(),
+            };
+            for term in terms {
+                if super::url::leaves_root(&format!("/{plural}/{term}")) {
+                    bad.push((plural.clone(), term));
+                }
+            }
         }
         for alias in &page.aliases {
             if super::url::leaves_root(&alias_path(page, alias)) {
-                bad.push(("aliases", alias.clone()));
+                bad.push(("aliases".into(), alias.clone()));
             }
         }
         for (key, value) in bad {
@@ -69,9 +95,14 @@ pub(super) fn check_paths_stay_inside(root: &Path, tree: &ContentTree) -> Result
             let (line, col) = crate::error::line_col(&text, text.find(&value).unwrap_or(0));
             errors.push(Error::at(
                 Location::new(&file.site_path, line, col),
-                format!(
-                    "`{key}` \"{value}\" leads outside the site (give a path inside it, such as /old/page/)"
-                ),
+                match key.as_str() {
+                    "url" | "aliases" => format!(
+                        "`{key}` \"{value}\" leads outside the site (give a path inside it, such as /old/page/)"
+                    ),
+                    _ => format!(
+                        "`{key}` \"{value}\" leads outside the site (write it without `..`)"
+                    ),
+                },
             ));
         }
     }

@@ -150,7 +150,11 @@ fn load_walked(root: &Path, config: &Config, walked: &Walked) -> Result<Loaded> 
     }
 
     let mut tree = loader.tree;
-    check_paths_stay_inside(root, &tree)?;
+    let taxonomies: Vec<String> = super::taxonomy::configured(config)
+        .into_iter()
+        .map(|(_, plural)| plural)
+        .collect();
+    check_paths_stay_inside(root, &tree, &taxonomies)?;
     let mut warnings = walked.skipped.clone();
     warnings.extend(loader.warnings);
 
