@@ -499,6 +499,15 @@ const CASES: &[Case] = &[
         ],
         "error: layouts/shortcodes/t.tera.html:2:16: Tera syntax error: expected an identifier (must start with a-z)",
     ),
+    case(
+        "Tera macro calling itself",
+        &[
+            ("content/p.md", b"x\n{{< t >}}\n"),
+            ("layouts/shortcodes/m.tera.html", b"{% macro r() %}x{{ self::r() }}{% endmacro r %}"),
+            ("layouts/shortcodes/t.tera.html", b"{% import \"shortcodes/m.html\" as m %}{{ m::r() }}"),
+        ],
+        "error: layouts/shortcodes/m.tera.html:1:20: Tera macro \"r\" calls itself (directly or through other macros), which labsite cannot bound (write the recursion as a loop)",
+    ),
 ];
 
 /// Writes `text` at `rel` in the site at `dir`.

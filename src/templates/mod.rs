@@ -396,18 +396,20 @@ impl ThemeFiles {
         folders: &Confinement,
         warnings: &mut Vec<Warning>,
     ) -> Result<()> {
+        let mut site_templates = Vec::new();
         for dir in ["shortcodes", "_shortcodes"] {
             for (rel, path) in folders.files_under(&root.join("layouts").join(dir), warnings) {
                 if let Some(name) = rel.strip_suffix(".tera.html") {
                     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                    let shown = path.strip_prefix(root).unwrap_or(&path);
+                    let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
                     let name = format!("shortcodes/{name}.html");
-                    tera_check::check(shown, &name, &text)?;
-                    self.templates.insert(name, text);
+                    tera_check::check(&shown, &name, &text)?;
+                    self.templates.insert(name, text.clone());
+                    site_templates.push((shown, text));
                 }
             }
         }
-        Ok(())
+        tera_check::check_macros(&site_templates)
     }
 }
 

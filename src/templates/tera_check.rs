@@ -1,8 +1,10 @@
 //! A site's own Tera template (`layouts/shortcodes/NAME.tera.html`) checked
 //! before the engine takes it: its blocks and parentheses nested no deeper
 //! than [`MAX_NESTING`] (Tera's parser recurses once per level, so deeper
-//! would overflow the stack), and a syntax error named at its file, line and
-//! column instead of the engine's template name.
+//! would overflow the stack), a syntax error named at its file, line and
+//! column instead of the engine's template name, and no macro that calls
+//! itself, directly or through others (Tera runs such a call without a
+//! bound, to a stack overflow).
 
 use crate::error::{Error, Location, Result};
 use std::path::Path;
@@ -34,6 +36,69 @@ pub fn check(path: &Path, name: &str, text: &str) -> Result<()> {
         ));
     }
     tera::Template::new(name, None, text).map_err(|e| syntax_error(path, &e))?;
+    Ok(())
+}
+
+/// Refuses macros of the site's Tera templates (`templates`: path and text)
+/// that call themselves, directly or through other macros: macros are told
+/// apart by name alone, as a call names its macro's file only through an
+/// import.
+pub fn check_macros(templates: &[(std::path::PathBuf, String)]) -> Result<()> {
+    static DEFINITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::text::patterns::fixed(r"\{%-?\s*macro\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+    });
+    static CALL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::text::patterns::fixed(r"[A-Za-z_][A-Za-z0-9_]*::([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+    });
+    let (definition, call) = (&*DEFINITION, &*CALL);
+    // Each macro's calls: (callee, file, offset).
+    let mut calls: std::collections::BTreeMap<String, Vec<(String, usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for (file, (_, text)) in templates.iter().enumerate() {
+        for def in definition.captures_iter(text) {
+            let (Some(whole), Some(name)) = (def.get(0), def.get(1)) else {
+                continue;
+            };
+            let body_start = whole.end();
+            let body_end = text
+                .get(body_start..)
+                .and_then(|rest| rest.find("endmacro"))
+                .map_or(text.len(), |i| body_start + i);
+            let body = text.get(body_start..body_end).unwrap_or_default();
+            let entry = calls.entry(name.as_str().to_string()).or_default();
+            for c in call.captures_iter(body) {
+                if let (Some(at), Some(callee)) = (c.get(0), c.get(1)) {
+                    entry.push((callee.as_str().to_string(), file, body_start + at.start()));
+                }
+            }
+        }
+    }
+    for start in calls.keys() {
+        // A walk from `start`: a call that leads back to it is the cycle.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack: Vec<(&str, Option<(usize, usize)>)> = vec![(start.as_str(), None)];
+        while let Some((name, first_call)) = stack.pop() {
+            for (callee, file, offset) in calls.get(name).into_iter().flatten() {
+                let first = first_call.or(Some((*file, *offset)));
+                if callee == start {
+                    let (file, offset) = first.unwrap_or((*file, *offset));
+                    let (path, text) = templates
+                        .get(file)
+                        .map_or((Path::new(""), ""), |(p, t)| (p.as_path(), t.as_str()));
+                    let (line, col) = crate::error::line_col(text, offset);
+                    return Err(Error::at(
+                        Location::new(path, line, col),
+                        format!(
+                            "Tera macro \"{start}\" calls itself (directly or through other macros), which labsite cannot bound (write the recursion as a loop)"
+                        ),
+                    ));
+                }
+                if seen.insert(callee.as_str()) {
+                    stack.push((callee, first));
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -108,6 +173,30 @@ fn syntax_error(path: &Path, e: &tera::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recursive_macros_are_refused_at_their_call() {
+        let files = vec![
+            (
+                std::path::PathBuf::from("layouts/shortcodes/m.tera.html"),
+                "{% macro a() %}x{{ self::b() }}{% endmacro a %}\n{% macro b() %}{{ self::a() }}{% endmacro b %}".to_string(),
+            ),
+            (
+                std::path::PathBuf::from("layouts/shortcodes/x.tera.html"),
+                "{% import \"shortcodes/m.html\" as m %}{{ m::a() }}".to_string(),
+            ),
+        ];
+        assert_eq!(
+            check_macros(&files).unwrap_err().to_string(),
+            "layouts/shortcodes/m.tera.html:1:20: Tera macro \"a\" calls itself (directly or through other macros), which labsite cannot bound (write the recursion as a loop)"
+        );
+        let fine = vec![(
+            std::path::PathBuf::from("p"),
+            "{% macro a() %}{{ self::b() }}{% endmacro a %}{% macro b() %}y{% endmacro b %}"
+                .to_string(),
+        )];
+        assert!(check_macros(&fine).is_ok());
+    }
 
     #[test]
     fn nesting_is_bounded_and_errors_are_placed() {
