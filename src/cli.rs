@@ -201,6 +201,24 @@ pub struct ServeArgs {
     /// Do not reload pages after a rebuild.
     #[arg(long = "disableLiveReload")]
     pub disable_live_reload: bool,
+    /// Override the config's baseURL (its path is where the site is served).
+    #[arg(short = 'b', long = "baseURL")]
+    pub base_url: Option<String>,
+    /// Minify the HTML pages served.
+    #[arg(long = "minify")]
+    pub minify: bool,
+    /// Accepted as Hugo accepts it: labsite's server always renders to memory.
+    #[arg(long = "renderToMemory")]
+    pub render_to_memory: bool,
+    /// Build the whole site after every change (no rebuild of edited pages alone).
+    #[arg(long = "disableFastRender")]
+    pub disable_fast_render: bool,
+    /// What the terminal shows: debug, info, warn (the default) or error (no warnings).
+    #[arg(long = "logLevel", value_parser = ["debug", "info", "warn", "error"])]
+    pub log_level: Option<String>,
+    /// Same as --logLevel info.
+    #[arg(short = 'v', long = "verbose")]
+    pub verbose: bool,
 }
 
 impl ServeArgs {
@@ -209,9 +227,14 @@ impl ServeArgs {
             source: self.site.source.clone(),
             port: self.port,
             bind: self.bind.clone(),
-            overrides: self.site.overrides(None, Some("development")),
+            overrides: self
+                .site
+                .overrides(self.base_url.clone(), Some("development")),
             navigate_to_changed: self.navigate_to_changed,
             live_reload: !self.disable_live_reload,
+            minify: self.minify,
+            fast_render: !self.disable_fast_render,
+            show_warnings: self.log_level.as_deref() != Some("error"),
         }
     }
 }

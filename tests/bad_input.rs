@@ -503,8 +503,14 @@ const CASES: &[Case] = &[
         "Tera macro calling itself",
         &[
             ("content/p.md", b"x\n{{< t >}}\n"),
-            ("layouts/shortcodes/m.tera.html", b"{% macro r() %}x{{ self::r() }}{% endmacro r %}"),
-            ("layouts/shortcodes/t.tera.html", b"{% import \"shortcodes/m.html\" as m %}{{ m::r() }}"),
+            (
+                "layouts/shortcodes/m.tera.html",
+                b"{% macro r() %}x{{ self::r() }}{% endmacro r %}",
+            ),
+            (
+                "layouts/shortcodes/t.tera.html",
+                b"{% import \"shortcodes/m.html\" as m %}{{ m::r() }}",
+            ),
         ],
         "error: layouts/shortcodes/m.tera.html:1:20: Tera macro \"r\" calls itself (directly or through other macros), which labsite cannot bound (write the recursion as a loop)",
     ),

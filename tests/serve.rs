@@ -312,3 +312,37 @@ fn only_its_own_host_is_answered() {
     let (status, _) = get(server.port, "/lab/basics");
     assert_eq!(status, "HTTP/1.1 301 Moved Permanently");
 }
+
+/// Hugo's server flags: `-b` sets where the site is served, `--minify`
+/// minifies the pages served, `--renderToMemory`, `--disableFastRender`,
+/// `--logLevel` and `-v` are accepted.
+#[test]
+fn hugo_server_flags_are_taken() {
+    let dir = site("workshop");
+    let server = start(
+        dir.path(),
+        &[
+            "-b",
+            "https://docs.example.org/docs/",
+            "--minify",
+            "--renderToMemory",
+            "--disableFastRender",
+            "--logLevel",
+            "error",
+            "-v",
+        ],
+    );
+    let (status, body) = get(server.port, "/docs/basics/first/");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    // Minified: no line starts with the indentation the theme writes.
+    assert!(
+        !body.contains("\n    <"),
+        "{}",
+        &body[..body.len().min(300)]
+    );
+    assert_contains(&body, "<link href=/docs/css/theme.css rel=stylesheet>");
+    assert_eq!(
+        get(server.port, "/lab/basics/first/").0,
+        "HTTP/1.1 404 Not Found"
+    );
+}

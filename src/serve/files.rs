@@ -21,18 +21,22 @@ pub enum Content {
 #[derive(Debug, Clone, Default)]
 pub struct ServedFiles {
     pub files: HashMap<String, Content>,
+    /// Minify the HTML pages written (`--minify`).
+    pub minify: bool,
 }
 
 impl OutputSink for ServedFiles {
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
-        check_path(path)?;
-        self.files
-            .insert(path.to_string(), Content::Bytes(Arc::new(bytes.to_vec())));
-        Ok(())
+        self.write_owned(path, bytes.to_vec())
     }
 
     fn write_owned(&mut self, path: &str, bytes: Vec<u8>) -> Result<()> {
         check_path(path)?;
+        let bytes = if self.minify && path.ends_with(".html") {
+            crate::minify::html(&bytes)
+        } else {
+            bytes
+        };
         self.files
             .insert(path.to_string(), Content::Bytes(Arc::new(bytes)));
         Ok(())

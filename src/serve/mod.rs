@@ -26,6 +26,12 @@ pub struct ServeOptions {
     /// After an edit of a page, open pages go to that page.
     pub navigate_to_changed: bool,
     pub live_reload: bool,
+    /// Minify the HTML pages served (`--minify`).
+    pub minify: bool,
+    /// After an edit of pages' bodies alone, redo those pages only.
+    pub fast_render: bool,
+    /// Print warnings in the terminal (all but `--logLevel error`).
+    pub show_warnings: bool,
 }
 
 /// What the server shares between requests and the rebuild loop.
@@ -202,6 +208,9 @@ async fn serve(options: ServeOptions) -> i32 {
         .canonicalize()
         .unwrap_or_else(|_| options.source.clone());
     let mut rebuilder = Rebuilder::new(source, overrides);
+    rebuilder.minify = options.minify;
+    rebuilder.fast_render = options.fast_render;
+    rebuilder.show_warnings = options.show_warnings;
     let state = Arc::new(State::new(
         base_path.clone(),
         options.bind.clone(),
@@ -212,7 +221,7 @@ async fn serve(options: ServeOptions) -> i32 {
     let first = rebuilder.build();
     match &first {
         Ok(built) => {
-            for w in &built.warnings {
+            for w in built.warnings.iter().filter(|_| options.show_warnings) {
                 eprintln!("warning: {w}");
             }
             println!("Built in {} ms", start.elapsed().as_millis());

@@ -31,6 +31,13 @@ struct Last {
 pub struct Rebuilder {
     pub source: PathBuf,
     pub overrides: Overrides,
+    /// Minify the HTML pages (`--minify`).
+    pub minify: bool,
+    /// Redo only the edited pages after an edit of bodies alone (false with
+    /// `--disableFastRender`).
+    pub fast_render: bool,
+    /// Print each build's warnings in the terminal.
+    pub show_warnings: bool,
     last: Option<Last>,
 }
 
@@ -39,6 +46,9 @@ impl Rebuilder {
         Rebuilder {
             source,
             overrides,
+            minify: false,
+            fast_render: true,
+            show_warnings: true,
             last: None,
         }
     }
@@ -52,7 +62,10 @@ impl Rebuilder {
     pub fn build(&mut self) -> Result<Built, String> {
         self.last = None;
         let site = Site::load(&self.source, &self.overrides).map_err(|e| e.to_string())?;
-        let mut files = ServedFiles::default();
+        let mut files = ServedFiles {
+            minify: self.minify,
+            ..ServedFiles::default()
+        };
         let (_, warnings, kept) = site.build_keeping(&mut files).map_err(|e| e.to_string())?;
         let pages = page_urls(&site, &self.source);
         self.last = Some(Last {
@@ -71,7 +84,12 @@ impl Rebuilder {
     /// After `changed` files changed: only the pages whose bodies alone changed
     /// when that is all, else the whole site.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, String> {
-        match self.bodies_only(changed) {
+        let fast = if self.fast_render {
+            self.bodies_only(changed)
+        } else {
+            None
+        };
+        match fast {
             Some(result) => result,
             None => self.build(),
         }

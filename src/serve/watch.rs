@@ -100,7 +100,7 @@ pub fn start(
             });
             match &result {
                 Ok(built) => {
-                    for w in &built.warnings {
+                    for w in built.warnings.iter().filter(|_| rebuilder.show_warnings) {
                         eprintln!("warning: {w}");
                     }
                     println!(
