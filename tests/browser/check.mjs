@@ -1,6 +1,7 @@
 // Opens a built labsite site in headless Chromium and checks what a reader does:
-// tabs switch, an expand opens, a mermaid diagram is drawn, a collapsed sidebar
-// branch opens, search finds a page.
+// the page loads with no missing file (a favicon too), tabs switch, an expand
+// opens, a mermaid diagram is drawn, a collapsed sidebar branch opens, search
+// finds a page.
 // Usage: node check.mjs PUBLIC_DIR [CHROMIUM]. Prints one line per check and a
 // closing "N passed, N failed" line; exits non-zero when a check fails.
 import path from "node:path";
@@ -13,7 +14,16 @@ const { server, base } = await serveFolder(root);
 const browser = await launch(executablePath);
 
 const page = await browser.newPage();
+const missing = [];
+page.on("response", (r) => { if (r.status() === 404) missing.push(r.url()); });
 await page.goto(`${base}/lab/widgets/`);
+await page.waitForTimeout(300);
+
+await check("the page loads without a missing file, its favicon included", async () => {
+  expect(missing.length === 0, `404s: ${missing.join(", ")}`);
+  const icon = await page.evaluate(() => document.querySelector('link[rel="icon"]')?.href || "");
+  expect(icon.endsWith("/images/favicon.png"), `the icon link is ${icon}`);
+});
 
 await check("tabs switch without a reload", async () => {
   const linux = page.locator('.tab-item[data-tab-item="Linux"]');
