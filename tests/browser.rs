@@ -79,7 +79,7 @@ fn tabs_expand_mermaid_sidebar_and_search_work_in_chromium() {
         &scripts,
         "check.mjs",
         &[public.as_os_str(), chromium.as_os_str()],
-        8,
+        9,
     );
 }
 

@@ -25,6 +25,19 @@ await check("the page loads without a missing file, its favicon included", async
   expect(icon.endsWith("/images/favicon.png"), `the icon link is ${icon}`);
 });
 
+await check("h5 is no smaller than the text, plain and highlighted code share a line height", async () => {
+  const px = (selector, property) => page.evaluate(([sel, prop]) => {
+    const e = document.querySelector(sel);
+    return e ? parseFloat(getComputedStyle(e)[prop]) : NaN;
+  }, [selector, property]);
+  const h5 = await px("#body-inner h5", "fontSize");
+  const text = await px("#body-inner p", "fontSize");
+  expect(h5 >= text, `h5 ${h5}px, text ${text}px`);
+  const plain = await px("#body-inner pre:not(.chroma) code:not([class*=language-bash])", "lineHeight");
+  const highlighted = await px("#body-inner .highlight pre code", "lineHeight");
+  expect(Math.abs(plain - highlighted) < 0.5, `plain ${plain}px, highlighted ${highlighted}px`);
+});
+
 await check("tabs switch without a reload", async () => {
   const linux = page.locator('.tab-item[data-tab-item="Linux"]');
   const mac = page.locator('.tab-item[data-tab-item="macOS"]');
