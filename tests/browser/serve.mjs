@@ -39,9 +39,14 @@ await check("fixing the file removes the error", async () => {
 
 await check("a rebuild's warnings show in a banner that can be dismissed, the page still usable", async () => {
   fs.writeFileSync(file, original + "\n{{% notice info %}}\nNever closed.\n");
+  // The page reloads with the rebuild; the banner it then shows lists the new warning.
+  await page.waitForFunction(
+    () => (document.getElementById("labsite-warnings")?.textContent || "").includes("never closed"),
+    null,
+    { timeout: 10000 },
+  );
   const banner = page.locator("#labsite-warnings");
-  await banner.waitFor({ state: "visible", timeout: 10000 });
-  const text = await banner.innerText();
+  const text = await banner.textContent();
   expect(text.includes('shortcode "notice" is never closed'), `the banner says: ${text}`);
   expect(text.includes("first.md:"), `the banner names no file: ${text}`);
   expect((await page.locator("#labsite-error").count()) === 0, "the warnings block the page");
