@@ -29,7 +29,7 @@ fn the_json_report_lists_pages_and_warnings_with_positions() {
             "exit_code": 0,
             "pages": 5,
             "non_page_files": 0,
-            "static_files": 20,
+            "static_files": 21,
             "aliases": 0,
             "warnings": [{"file": "content/p.md", "line": 6, "col": 1, "message": WARNING}],
             "errors": [],
