@@ -47,11 +47,7 @@ fn an_unknown_build_value_is_the_default_with_a_warning() {
     let warning = "content/p.md:3:1: `build.render` is \"sometimes\", which Hugo reads as always (use always, link or never)";
     assert_contains(&run.stderr, &format!("warning: {warning}"));
     assert_eq!(read(dir.path(), "public/p/index.html"), "<p>body</p>\n");
-    let strict = site_from(&files);
-    let run = labsite(strict.path(), &["build", "--panicOnWarning"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_contains(&run.stderr, &format!("error: {warning}"));
-    assert!(!strict.path().join("public").exists());
+    assert_fails_under_panic_on_warning(&files, &format!("error: {warning}"));
 }
 
 /// A `cascade` that is neither a map nor a list of maps fails the build, as

@@ -233,3 +233,13 @@ pub fn relearn_libraries_site() -> Vec<(&'static str, &'static str)> {
         ("content/plain.md", "---\ntitle: Plain\n---\nplain\n"),
     ]
 }
+
+/// Builds a site of `files` under `--panicOnWarning`: the build fails with
+/// exit 1, names `expected` on stderr, and writes no `public/`.
+pub fn assert_fails_under_panic_on_warning(files: &[(&str, &str)], expected: &str) {
+    let strict = site_from(files);
+    let run = labsite(strict.path(), &["build", "--panicOnWarning"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, expected);
+    assert!(!strict.path().join("public").exists());
+}
