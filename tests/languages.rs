@@ -119,3 +119,12 @@ fn learn_prints_its_strings_in_the_pages_language() {
     assert_contains(&read(dir.path(), "public/ja/p/index.html"), "開く...");
     assert_contains(&read(dir.path(), "public/404.html"), "<h1>Error</h1>");
 }
+
+/// A string missing in a language comes from the default content language
+/// (French here), never from English unless English is the default: German
+/// prints French `x` and its own `z`, and no language prints English-only `y`
+/// but English itself.
+#[test]
+fn a_missing_string_falls_back_to_the_default_content_language() {
+    assert_same_as_hugo("i18n-fallback", 3);
+}

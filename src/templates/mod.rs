@@ -413,39 +413,55 @@ impl ThemeFiles {
     }
 }
 
-/// Each built language's UI strings: English, then the language by its key,
-/// then by its languageCode (as Hugo finds them), each from the embedded
-/// theme, then from `i18n_dirs` in order.
+/// Each built language's UI strings, layered as Hugo's `T` finds them: a key
+/// missing in the language falls back to the default content language (not to
+/// English); within a language the site's `i18n_dirs` override the theme, and
+/// the language is found by its key, then by its languageCode. Underneath lies
+/// the embedded theme's English, standing in for any string its own
+/// translations lack (the real themes ship every key in every language).
 fn load_strings(
     config: &Config,
     layers: Layers,
     i18n_dirs: &[PathBuf],
     folders: &Confinement,
 ) -> std::collections::HashMap<String, i18n::Strings> {
-    let mut strings = std::collections::HashMap::new();
-    for lang in config.languages_to_build() {
-        let mut tables: Vec<String> = Vec::new();
+    let file_names = |lang: &str| -> Vec<String> {
         let code = config
             .languages
             .iter()
             .find(|l| l.key == lang)
             .and_then(|l| l.code.clone());
-        let mut wanted_files = vec!["en".to_string(), lang.clone()];
-        wanted_files.extend(code.map(|c| c.to_lowercase()));
-        for wanted in wanted_files {
-            let embedded_path = format!("i18n/{wanted}.toml");
-            tables.extend(
-                layers
-                    .iter()
-                    .flat_map(|l| l.iter())
-                    .filter(|(p, _)| *p == embedded_path)
-                    .map(|(_, b)| String::from_utf8_lossy(b).into_owned()),
-            );
+        let mut names = vec![lang.to_string()];
+        names.extend(code.map(|c| c.to_lowercase()).filter(|c| c != lang));
+        names
+    };
+    let embedded = |name: &str| -> Vec<String> {
+        let path = format!("i18n/{name}.toml");
+        layers
+            .iter()
+            .flat_map(|l| l.iter())
+            .filter(|(p, _)| *p == path)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .collect()
+    };
+    let language_tables = |lang: &str| -> Vec<String> {
+        let mut tables = Vec::new();
+        for name in file_names(lang) {
+            tables.extend(embedded(&name));
             for dir in i18n_dirs {
-                let file = folders.file(dir, &format!("{wanted}.toml"));
+                let file = folders.file(dir, &format!("{name}.toml"));
                 tables.extend(file.ok().and_then(|f| std::fs::read_to_string(f).ok()));
             }
         }
+        tables
+    };
+    let mut strings = std::collections::HashMap::new();
+    for lang in config.languages_to_build() {
+        let mut tables = embedded("en");
+        if lang != config.default_language {
+            tables.extend(language_tables(&config.default_language));
+        }
+        tables.extend(language_tables(&lang));
         let refs: Vec<&str> = tables.iter().map(String::as_str).collect();
         strings.insert(lang, i18n::Strings::from_tables(&refs));
     }
