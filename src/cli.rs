@@ -1,7 +1,8 @@
-//! The command line: `labsite build` and `labsite serve` with Hugo's flag names.
+//! The command line: `labsite build`, `serve`, `check` and `deploy` with Hugo's flag names.
 
 use crate::check::{CheckOptions, Report};
 use crate::config::Overrides;
+use crate::deploy::DeployOptions;
 use crate::serve::ServeOptions;
 use crate::site::{self, BuildOptions};
 use clap::{Args, Parser, Subcommand};
@@ -28,6 +29,9 @@ pub enum Command {
     /// Check every link, image, #anchor and ref of the pages' content; builds in
     /// memory and writes nothing.
     Check(CheckArgs),
+    /// Publish the built site to a bucket of the config's [[deployment.targets]]
+    /// (S3, Google Cloud Storage, Azure), uploading only what changed.
+    Deploy(DeployArgs),
 }
 
 /// The flags of every command that builds a site, named as Hugo names them.
@@ -184,6 +188,158 @@ fn report_check(report: &Report) -> i32 {
     }
 }
 
+/// Flags of `labsite deploy`, named as `hugo deploy` names them.
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    /// The site folder (holding the config).
+    #[arg(short = 's', long = "source", default_value = ".")]
+    pub source: PathBuf,
+    /// Environment whose config/ENVIRONMENT/ is merged on top (default: production).
+    #[arg(short = 'e', long = "environment")]
+    pub environment: Option<String>,
+    /// The folder to publish; relative to the source folder (default: publishDir, else public).
+    #[arg(short = 'd', long = "destination")]
+    pub destination: Option<PathBuf>,
+    /// The deployment target by name (default: the first one).
+    #[arg(long = "target")]
+    pub target: Option<String>,
+    /// Show what would be uploaded and deleted; change nothing.
+    #[arg(long = "dryRun")]
+    pub dry_run: bool,
+    /// Upload every file, changed or not.
+    #[arg(long = "force")]
+    pub force: bool,
+    /// Ask before changing anything.
+    #[arg(long = "confirm")]
+    pub confirm: bool,
+    /// Invalidate the target's CloudFront distribution after the upload
+    /// (default: the config's invalidateCDN, true).
+    #[arg(long = "invalidateCDN", num_args = 0..=1, default_missing_value = "true")]
+    pub invalidate_cdn: Option<bool>,
+    /// Stop, changing nothing, when more files than this would be deleted;
+    /// -1 for no limit (default: the config's maxDeletes, 256).
+    #[arg(long = "maxDeletes", allow_negative_numbers = true)]
+    pub max_deletes: Option<i64>,
+    /// Files transferred at a time (default: the config's workers, 10).
+    #[arg(long = "workers")]
+    pub workers: Option<usize>,
+    /// Print a machine-readable report on stdout instead of the summary.
+    #[arg(long = "report", value_enum)]
+    pub report: Option<ReportFormat>,
+}
+
+impl DeployArgs {
+    pub fn options(&self) -> DeployOptions {
+        let source = &self.source;
+        DeployOptions {
+            source: source.clone(),
+            overrides: Overrides {
+                environment: Some(
+                    self.environment
+                        .clone()
+                        .unwrap_or_else(|| "production".into()),
+                ),
+                ..Overrides::default()
+            },
+            publish_dir: self.destination.as_ref().map(|d| source.join(d)),
+            target: self.target.clone(),
+            dry_run: self.dry_run,
+            force: self.force,
+            invalidate_cdn: self.invalidate_cdn,
+            max_deletes: self.max_deletes,
+            workers: self.workers,
+        }
+    }
+}
+
+/// Bytes as people read them (`1.2 kB`), as Hugo's deploy prints them.
+fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS.get(unit).copied().unwrap_or("B"))
+    }
+}
+
+/// Runs `labsite deploy`; returns the exit code.
+fn run_deploy(args: &DeployArgs) -> i32 {
+    let json = args.report == Some(ReportFormat::Json);
+    let ask = args.confirm;
+    let mut confirm = |uploads: usize, bytes: u64, deletes: usize| {
+        eprintln!(
+            "Identified {uploads} file(s) to upload, totaling {}, and {deletes} file(s) to delete.",
+            human_bytes(bytes)
+        );
+        if !ask {
+            return true;
+        }
+        eprint!("Continue? (Y/n) ");
+        let mut answer = String::new();
+        let _ = std::io::stdin().read_line(&mut answer);
+        !matches!(answer.trim(), "n" | "N" | "no" | "No")
+    };
+    let report = match crate::deploy::deploy(&args.options(), &mut confirm) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({"success": false, "error": e.to_string()})
+                );
+            }
+            return 1;
+        }
+    };
+    if json {
+        let mut value = report.to_json();
+        if let Some(map) = value.as_object_mut() {
+            map.insert("success".into(), true.into());
+        }
+        println!("{value}");
+        return 0;
+    }
+    println!("Deploying to {:?} ({}).", report.target, report.url);
+    if report.dry_run {
+        for upload in &report.uploaded {
+            println!("Would upload: {} ({})", upload.key, upload.reason.as_str());
+        }
+        for key in &report.deleted {
+            println!("Would delete: {key}");
+        }
+        println!(
+            "Dry run, nothing changed: {} to upload ({} bytes), {} to delete, {} unchanged.",
+            report.uploaded.len(),
+            report.bytes(),
+            report.deleted.len(),
+            report.unchanged
+        );
+        return 0;
+    }
+    if !report.invalidated.is_empty() {
+        println!(
+            "Invalidated {} CloudFront path(s) (invalidation {}).",
+            report.invalidated.len(),
+            report.invalidation_id.as_deref().unwrap_or("")
+        );
+    }
+    println!(
+        "Uploaded {} file(s) ({} bytes), deleted {}, unchanged {}.",
+        report.uploaded.len(),
+        report.bytes(),
+        report.deleted.len(),
+        report.unchanged
+    );
+    0
+}
+
 /// Flags of `labsite serve`, named as `hugo server` names them.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -274,6 +430,7 @@ pub fn run(cli: Cli) -> i32 {
             }
         },
         Command::Serve(args) => crate::serve::run(args.options()),
+        Command::Deploy(args) => run_deploy(&args),
         Command::Check(args) => match crate::check::check(&args.options()) {
             Ok(report) => report_check(&report),
             Err(e) => {

@@ -8,6 +8,7 @@
 //! reads this list and fails on a use of a module above:
 //!
 //! - `cli`: the command line
+//! - `deploy`: publishing the built site to a bucket
 //! - `report`: the JSON report of a build
 //! - `check`: the link checker
 //! - `serve`: the dev server
@@ -60,6 +61,7 @@ pub mod custom_format;
 pub mod data_dir;
 pub mod data_format;
 pub mod date;
+pub mod deploy;
 pub mod error;
 pub mod frontmatter;
 pub mod gotemplate;

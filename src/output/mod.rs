@@ -8,7 +8,7 @@ mod disk;
 mod swap;
 mod writers;
 
-pub use disk::DiskOutput;
+pub use disk::{DiskOutput, MANIFEST};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
