@@ -99,3 +99,12 @@ fn a_made_resource_cannot_leave_the_published_site() {
     assert!(!dir.path().join("public").exists());
     assert!(!dir.path().parent().unwrap().join("evil.css").exists());
 }
+
+/// `title` and the generated titles of sections follow Hugo's default AP
+/// style: short words (a, of, the, via…) stay lower case inside a title,
+/// after a colon or a dash they do not; a section's title from its folder is
+/// pluralised and title-cased the same way.
+#[test]
+fn titles_are_title_cased_in_ap_style() {
+    assert_same_as_hugo("title-case", 1);
+}
