@@ -1,4 +1,5 @@
-//! The command line: `labsite build`, `serve`, `check` and `deploy` with Hugo's flag names.
+//! The command line: `labsite build`, `serve`, `check`, `deploy` and `new` with
+//! Hugo's flag names.
 
 use crate::check::{CheckOptions, Report};
 use crate::config::Overrides;
@@ -32,6 +33,72 @@ pub enum Command {
     /// Publish the built site to a bucket of the config's [[deployment.targets]]
     /// (S3, Google Cloud Storage, Azure), uploading only what changed.
     Deploy(DeployArgs),
+    /// Create a new workshop site, or a new page from an archetype.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+/// What `labsite new` makes.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A workshop skeleton (config, home, a chapter, a page) in a new or empty folder.
+    Site {
+        /// The folder of the new site.
+        dir: PathBuf,
+    },
+    /// A page (or page bundle) from the archetype of its kind or section.
+    Content {
+        /// The page's path in the content folder, e.g. labs/intro/_index.md.
+        path: PathBuf,
+        /// The archetype to use (default: the page's section, then `default`).
+        #[arg(short = 'k', long = "kind")]
+        kind: Option<String>,
+        /// The site folder.
+        #[arg(short = 's', long = "source", default_value = ".")]
+        source: PathBuf,
+    },
+}
+
+/// Runs `labsite new`; returns the exit code.
+fn run_new(command: NewCommand) -> i32 {
+    match command {
+        NewCommand::Site { dir } => match crate::scaffold::new_site(&dir) {
+            Ok(_) => {
+                let shown = dir.display();
+                println!("Congratulations! Your new workshop is in {shown}.");
+                println!();
+                println!("Next:");
+                println!(
+                    "  labsite serve -s {shown}          preview it at http://localhost:1313/"
+                );
+                println!("  labsite new content -s {shown} getting-started/next-step.md");
+                println!("  labsite build -s {shown}          write the site to {shown}/public/");
+                println!(
+                    "  labsite deploy -s {shown}         publish it (set the bucket in hugo.toml)"
+                );
+                0
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
+        NewCommand::Content { path, kind, source } => {
+            let request = crate::scaffold::NewContent { source, path, kind };
+            match crate::scaffold::new_content(&request) {
+                Ok(files) => {
+                    for file in files {
+                        println!("Created {}", file.display());
+                    }
+                    0
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    1
+                }
+            }
+        }
+    }
 }
 
 /// The flags of every command that builds a site, named as Hugo names them.
@@ -431,6 +498,7 @@ pub fn run(cli: Cli) -> i32 {
         },
         Command::Serve(args) => crate::serve::run(args.options()),
         Command::Deploy(args) => run_deploy(&args),
+        Command::New(command) => run_new(command),
         Command::Check(args) => match crate::check::check(&args.options()) {
             Ok(report) => report_check(&report),
             Err(e) => {

@@ -9,6 +9,7 @@
 //!
 //! - `cli`: the command line
 //! - `deploy`: publishing the built site to a bucket
+//! - `scaffold`: new sites and pages (`labsite new`)
 //! - `report`: the JSON report of a build
 //! - `check`: the link checker
 //! - `serve`: the dev server
@@ -73,6 +74,7 @@ pub mod output;
 pub mod output_format;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod serve;
 pub mod shortcode;
 pub mod site;

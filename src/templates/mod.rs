@@ -276,6 +276,16 @@ impl Theme {
     }
 }
 
+/// The embedded learn theme's archetype `name` (`archetypes/NAME.md`), the
+/// last place `labsite new content` looks for one.
+pub fn embedded_archetype(name: &str) -> Option<&'static str> {
+    let path = format!("archetypes/{name}.md");
+    embedded::FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+}
+
 /// The embedded files of a flavour, in layers, lowest first: the learn theme,
 /// with the relearn flavour's files on top when asked for.
 type Layers = &'static [&'static [(&'static str, &'static [u8])]];
