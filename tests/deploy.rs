@@ -512,3 +512,62 @@ fn a_missing_target_is_a_clear_error() {
         "error: hugo.toml: no deployment target named \"production\"; the config has staging\n"
     );
 }
+
+/// The README's first hour, command by command as written there: a new site,
+/// previewed, a page added, built strictly, deployed dry then for real (to
+/// the emulator standing in for the skeleton's bucket), then once more with
+/// nothing to upload.
+#[test]
+fn the_first_hour_of_the_readme_runs_as_written() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let block = readme
+        .split("## Your first workshop\n\n```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let emulator = Emulator::start();
+    emulator.create_bucket("my-workshop-bucket");
+    let parent = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(parent.path().join("home")).unwrap();
+    let endpoint = emulator.url("");
+    let env = [
+        ("AWS_ENDPOINT", endpoint.as_str()),
+        ("AWS_ALLOW_HTTP", "true"),
+    ];
+    let mut ran = Vec::new();
+    for line in block.lines() {
+        let command = line.split(" #").next().unwrap().trim();
+        let words: Vec<&str> = command.split_whitespace().collect();
+        assert_eq!(words[0], "labsite", "{line}");
+        ran.push(words[1]);
+        if words[1] == "serve" {
+            let site = parent.path().join(words[3]);
+            let server = start_server(&site, &[]);
+            let page = server.page("/getting-started/first-step/");
+            assert_contains(&page, "<span>Show the expected output</span>");
+            continue;
+        }
+        let run = if words[1] == "deploy" {
+            deploy(parent.path(), &words[2..], &env)
+        } else {
+            labsite(parent.path(), &words[1..])
+        };
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+        if command.ends_with("--dryRun") {
+            assert!(emulator.keys("my-workshop-bucket").is_empty());
+        }
+    }
+    assert_eq!(ran, ["new", "serve", "new", "build", "deploy", "deploy"]);
+    let site = parent.path().join("my-workshop");
+    assert_eq!(emulator.keys("my-workshop-bucket"), published(&site));
+    assert!(published(&site).contains(&"getting-started/create-a-key/index.html".to_string()));
+    let again = deploy(parent.path(), &["-s", "my-workshop"], &env);
+    assert_eq!(
+        summary(&again),
+        format!(
+            "Uploaded 0 file(s) (0 bytes), deleted 0, unchanged {}.",
+            published(&site).len()
+        )
+    );
+}

@@ -51,15 +51,7 @@ fn a_new_site_builds_strictly_and_shows_its_shortcodes() {
 
     // Ready for `serve`: the chapter is served at once.
     let server = start_server(&site, &[]);
-    let chapter = ureq::get(&format!(
-        "http://127.0.0.1:{}/getting-started/",
-        server.port
-    ))
-    .call()
-    .unwrap()
-    .body_mut()
-    .read_to_string()
-    .unwrap();
+    let chapter = server.page("/getting-started/");
     assert_contains(&chapter, "<h1 id=\"getting-started\">Getting Started</h1>");
 
     // A second `new site` in the same folder is refused; nothing changes.

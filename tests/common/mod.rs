@@ -111,6 +111,18 @@ pub struct Server {
     pub port: u16,
 }
 
+impl Server {
+    /// The body of the page the server gives at `path`.
+    pub fn page(&self, path: &str) -> String {
+        ureq::get(&format!("http://127.0.0.1:{}{path}", self.port))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
