@@ -73,13 +73,26 @@ fn tabs_expand_mermaid_sidebar_and_search_work_in_chromium() {
         )
         .unwrap();
     }
+    // A notice on the page, and a branch whose long title wraps in the sidebar.
+    let widgets = dir.path().join("content/lab/widgets.md");
+    let mut text = std::fs::read_to_string(&widgets).unwrap();
+    text.push_str("\n{{% notice info %}}\nRead this first.\n{{% /notice %}}\n");
+    std::fs::write(&widgets, text).unwrap();
+    let long = dir.path().join("content/lab/long");
+    std::fs::create_dir_all(&long).unwrap();
+    std::fs::write(
+        long.join("_index.md"),
+        "---\ntitle: A branch whose title is long enough to wrap over two lines of the sidebar\nweight: 20\n---\n",
+    )
+    .unwrap();
+    std::fs::write(long.join("step.md"), "---\ntitle: Step\n---\nStep.\n").unwrap();
     build_ok(dir.path(), &[]);
     let public = dir.path().join("public");
     run_checks(
         &scripts,
         "check.mjs",
         &[public.as_os_str(), chromium.as_os_str()],
-        9,
+        12,
     );
 }
 

@@ -1,7 +1,9 @@
 // Opens a built labsite site in headless Chromium and checks what a reader does:
-// the page loads with no missing file (a favicon too), tabs switch, an expand
-// opens, a mermaid diagram is drawn, a collapsed sidebar branch opens, search
-// finds a page.
+// the page loads with no missing file (a favicon too), notice icons are drawn
+// on the first load, tabs switch, an expand opens, a mermaid diagram is drawn,
+// a collapsed sidebar branch opens, a long sidebar title wraps clear of its
+// caret, the previous/next arrows leave the text alone on a narrow screen,
+// search finds a page.
 // Usage: node check.mjs PUBLIC_DIR [CHROMIUM]. Prints one line per check and a
 // closing "N passed, N failed" line; exits non-zero when a check fails.
 import path from "node:path";
@@ -33,9 +35,75 @@ await check("h5 is no smaller than the text, plain and highlighted code share a 
   const h5 = await px("#body-inner h5", "fontSize");
   const text = await px("#body-inner p", "fontSize");
   expect(h5 >= text, `h5 ${h5}px, text ${text}px`);
-  const plain = await px("#body-inner pre:not(.chroma) code:not([class*=language-bash])", "lineHeight");
-  const highlighted = await px("#body-inner .highlight pre code", "lineHeight");
-  expect(Math.abs(plain - highlighted) < 0.5, `plain ${plain}px, highlighted ${highlighted}px`);
+  // The distance from one drawn line of code to the next, from the text's own boxes.
+  const lineStep = (selector) => page.evaluate((sel) => {
+    const code = document.querySelector(sel);
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    const tops = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0) tops.push(r.top);
+      }
+    }
+    // Boxes less than a pixel apart are on the same line.
+    const lines = tops.sort((a, b) => a - b).filter((t, i, all) => i === 0 || t - all[i - 1] >= 1);
+    return lines[1] - lines[0];
+  }, selector);
+  const plain = await lineStep("#body-inner pre:not([style]) > code");
+  const highlighted = await lineStep("#body-inner .highlight pre code");
+  expect(Math.abs(plain - highlighted) < 0.5, `plain lines ${plain}px apart, highlighted ${highlighted}px`);
+});
+
+await check("a notice's icon is drawn by the icon font on the first load, its label by the text font", async () => {
+  await page.evaluate(() => document.fonts.ready);
+  const style = await page.evaluate(() => {
+    const notice = document.querySelector("div.notices.info");
+    const icon = getComputedStyle(notice, "::before");
+    const label = getComputedStyle(notice, "::after");
+    return { iconFont: icon.fontFamily, icon: icon.content, labelFont: label.fontFamily, label: label.content };
+  });
+  expect(style.iconFont.split(",")[0].includes("Font Awesome 6 Free"), `the icon's fonts are ${style.iconFont}`);
+  expect(style.icon === '"\uf05a"', `the icon is ${JSON.stringify(style.icon)}`);
+  expect(style.label === '"Info"', `the label is ${style.label}`);
+  expect(!style.labelFont.includes("Font Awesome"), `the label's fonts are ${style.labelFont}`);
+  const loaded = await page.evaluate(() => document.fonts.check('900 16px "Font Awesome 6 Free"', "\uf05a"));
+  expect(loaded, "the icon font is not loaded after the first load");
+});
+
+await check("a sidebar title that wraps stays clear of its caret", async () => {
+  const box = await page.evaluate(() => {
+    const link = document.querySelector('#sidebar li[data-nav-id="/lab/long/"] > a');
+    const caret = link.querySelector("i.fa-caret-right").getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(link.firstChild);
+    const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+    // Where any line of text may reach: the link's content box.
+    const lineEnd = link.getBoundingClientRect().right - parseFloat(getComputedStyle(link).paddingRight);
+    return { lines: lines.length, textRight: Math.max(...lines.map((r) => r.right)), lineEnd, caretLeft: caret.left };
+  });
+  expect(box.lines >= 2, `the title takes ${box.lines} line(s)`);
+  expect(box.textRight <= box.caretLeft, `the text reaches ${box.textRight}px, the caret starts at ${box.caretLeft}px`);
+  expect(box.lineEnd <= box.caretLeft, `lines may reach ${box.lineEnd}px, the caret starts at ${box.caretLeft}px`);
+});
+
+await check("at 400 px the previous/next arrows sit below the text, not over it", async () => {
+  const narrow = await browser.newPage({ viewport: { width: 400, height: 700 } });
+  await narrow.goto(`${base}/lab/widgets/`);
+  const box = await narrow.evaluate(() => {
+    const bottom = (e) => e.getBoundingClientRect().bottom + window.scrollY;
+    const top = (e) => e.getBoundingClientRect().top + window.scrollY;
+    const text = document.querySelector("#body-inner");
+    const prev = document.querySelector("#navigation a.nav-prev");
+    const next = document.querySelector("#navigation a.nav-next");
+    return { text: bottom(text), prev: top(prev), next: top(next), width: document.documentElement.scrollWidth };
+  });
+  expect(box.prev >= box.text && box.next >= box.text, `text ends at ${box.text}px, arrows at ${box.prev}px and ${box.next}px`);
+  expect(box.width <= 400, `the page is ${box.width}px wide`);
+  await narrow.close();
+  const wide = await page.evaluate(() => getComputedStyle(document.querySelector("#navigation a.nav-next")).position);
+  expect(wide === "fixed", `on a wide screen the arrows are ${wide}`);
 });
 
 await check("tabs switch without a reload", async () => {
