@@ -1298,3 +1298,26 @@ fn openapi_and_math_libraries_are_published_only_when_used() {
         );
     }
 }
+
+/// Pages name the theme's icon, unless the site's `static/` has a
+/// `favicon.ico`, which they then name; a site's `static/images/favicon.png`
+/// replaces the theme's file at the same address.
+#[test]
+fn the_favicon_is_the_theme_s_unless_the_site_has_its_own() {
+    let dir = site_from(&[
+        ("config.toml", "baseURL = '/'\ntitle = 'F'\n"),
+        ("content/_index.md", "---\ntitle: H\n---\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_contains(
+        &read(dir.path(), "public/index.html"),
+        "<link rel=\"icon\" href=\"/images/favicon.png\" type=\"image/png\">",
+    );
+    std::fs::create_dir_all(dir.path().join("static")).unwrap();
+    std::fs::write(dir.path().join("static/favicon.ico"), "ico").unwrap();
+    build_ok(dir.path(), &[]);
+    let home = read(dir.path(), "public/index.html");
+    assert_contains(&home, "<link rel=\"icon\" href=\"/favicon.ico\">");
+    assert!(!home.contains("images/favicon.png"));
+    assert_eq!(read(dir.path(), "public/favicon.ico"), "ico");
+}

@@ -61,6 +61,9 @@ pub struct SiteData<'a> {
     /// Whether the site has an `assets/` folder (most have none: no image of
     /// theirs needs looking for there).
     has_assets: bool,
+    /// Whether the site's `static/` has a `favicon.ico` (and no learn-style
+    /// `images/favicon.png`): the pages then name it as their icon.
+    pub has_favicon_ico: bool,
     /// The files of `assets/` (path there, file), listed once when a template
     /// first matches them (`resources.Match`).
     asset_files: std::sync::OnceLock<Vec<(String, std::path::PathBuf)>>,
@@ -152,6 +155,12 @@ impl<'a> SiteData<'a> {
             tree,
             rel_permalinks,
             has_assets: root.join("assets").is_dir(),
+            has_favicon_ico: {
+                let has = |name: &str| {
+                    (config.static_dirs.iter()).any(|dir| root.join(dir).join(name).is_file())
+                };
+                has("favicon.ico") && !has("images/favicon.png")
+            },
             ranks: std::sync::OnceLock::new(),
             asset_files: std::sync::OnceLock::new(),
             site_view: site_view(config, data),

@@ -249,6 +249,7 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
     ctx.insert("site", &site.site_view);
     ctx.insert("rel_root", &rel_root);
     ctx.insert("home_url", &home_url);
+    ctx.insert("favicon_ico", &site.has_favicon_ico);
     let search =
         site.has_search_index() && !crate::data_format::truthy(site.config.param("disablesearch"));
     ctx.insert("search_enabled", &search);
