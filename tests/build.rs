@@ -1321,3 +1321,31 @@ fn the_favicon_is_the_theme_s_unless_the_site_has_its_own() {
     assert!(!home.contains("images/favicon.png"));
     assert_eq!(read(dir.path(), "public/favicon.ico"), "ico");
 }
+
+/// `publishDir` is where the site is written, as in Hugo (`public/` is left
+/// alone); `-d` still wins.
+#[test]
+fn publish_dir_is_the_default_destination() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "title = 'P'\nbaseURL = 'https://example.org/'\npublishDir = 'docs'\n",
+        ),
+        ("content/_index.md", "---\ntitle: H\n---\nhome\n"),
+        ("content/a.md", "---\ntitle: A\n---\npage a\n"),
+        (
+            "layouts/_default/single.html",
+            "{{ .Title }}|{{ .Content }}\n",
+        ),
+        (
+            "layouts/_default/list.html",
+            "{{ .Title }}|{{ .Content }}\n",
+        ),
+    ]);
+    build_ok(dir.path(), &[]);
+    // Hugo 0.168's file for the page.
+    assert_eq!(read(dir.path(), "docs/a/index.html"), "A|<p>page a</p>\n\n");
+    assert!(!dir.path().join("public").exists());
+    build_ok(dir.path(), &["-d", "out"]);
+    assert_eq!(read(dir.path(), "out/a/index.html"), "A|<p>page a</p>\n\n");
+}

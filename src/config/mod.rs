@@ -46,6 +46,8 @@ pub struct Config {
     pub theme: Option<String>,
     pub themes_dir: PathBuf,
     pub content_dir: String,
+    /// Where `build` writes and `deploy` reads the site (`publishDir`, default `public`).
+    pub publish_dir: String,
     pub static_dirs: Vec<String>,
     pub ugly_urls: bool,
     pub relative_urls: bool,
@@ -279,6 +281,7 @@ impl Config {
             title: text("title").unwrap_or_default(),
             language_code: text("languagecode").unwrap_or_default(),
             content_dir: text("contentdir").unwrap_or_else(|| "content".into()),
+            publish_dir: text("publishdir").unwrap_or_else(|| "public".into()),
             ugly_urls: flag("uglyurls"),
             relative_urls: flag("relativeurls"),
             canonify_urls: flag("canonifyurls"),

@@ -97,14 +97,10 @@ pub fn deploy(
         .unwrap_or_else(|| PathBuf::from("hugo.toml"));
     let deployment = settings::Deployment::from_config(&config.raw, &config_file)?;
     let target = deployment.target(options.target.as_deref(), &config_file)?;
-    let publish_dir = options.publish_dir.clone().unwrap_or_else(|| {
-        let dir = config
-            .raw
-            .get("publishdir")
-            .and_then(|v| v.as_str())
-            .unwrap_or("public");
-        options.source.join(dir)
-    });
+    let publish_dir = options
+        .publish_dir
+        .clone()
+        .unwrap_or_else(|| options.source.join(&config.publish_dir));
     let files = local::files(&publish_dir, &deployment, target)?;
     let what = format!("deployment target {:?} ({})", target.name, target.url);
     let bucket = bucket::open(&target.url, &what)?;

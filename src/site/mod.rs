@@ -529,7 +529,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
     let destination = options
         .destination
         .clone()
-        .unwrap_or_else(|| options.source.join("public"));
+        .unwrap_or_else(|| options.source.join(&config.publish_dir));
     destination::check(&options.source, &config, &destination)?;
     let site = Site::load_with(&options.source, config)?;
     crate::timings::mark("load");
