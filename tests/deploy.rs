@@ -571,3 +571,35 @@ fn the_first_hour_of_the_readme_runs_as_written() {
         )
     );
 }
+
+/// `--confirm` asks before changing anything: "n" aborts with exit 1 and the
+/// bucket untouched, "y" goes on.
+#[test]
+fn confirm_asks_before_any_change() {
+    let emulator = Emulator::start();
+    let dir = built_site(&emulator, "asked", "");
+    let answer = |text: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_labsite"))
+            .args(["deploy", "--confirm"])
+            .current_dir(dir.path())
+            .env("HOME", dir.path().join("home"))
+            .env("AWS_ACCESS_KEY_ID", "AKIDTEST")
+            .env("AWS_SECRET_ACCESS_KEY", "test-secret-never-printed")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), text.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let refused = answer("n\n");
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_contains(&stderr, " file(s) to delete.\nContinue? (Y/n) error: ");
+    assert_contains(&stderr, "deploy aborted: nothing was changed\n");
+    assert!(emulator.keys("asked").is_empty());
+    let accepted = answer("y\n");
+    assert_eq!(accepted.status.code(), Some(0));
+    assert_eq!(emulator.keys("asked"), published(dir.path()));
+}
