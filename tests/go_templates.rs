@@ -154,10 +154,9 @@ More text here.
         "fn-ref",
         r#"[https://example.org/docs/lab/intro/|/docs/lab/intro/#setup]"#,
     ),
-    // Hugo 0.168 adds -webkit-text-size-adjust to the style; the workshops' Hugo versions do not.
     (
         "fn-highlight",
-        r#"<div class="highlight"><pre tabindex="0" style="color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;"><code class="language-python" data-lang="python"><span style="display:flex;"><span>x <span style="color:#f92672">=</span> <span style="color:#ae81ff">1</span></span></span></code></pre></div>"#,
+        r#"<div class="highlight"><pre tabindex="0" style="color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;"><code class="language-python" data-lang="python"><span style="display:flex;"><span>x <span style="color:#f92672">=</span> <span style="color:#ae81ff">1</span></span></span></code></pre></div>"#,
     ),
     ("fn-partial", r#"[Hi Ann|42|Hi Bo]"#),
     ("fn-readfile", r#"[note text|note text|true|false]"#),

@@ -561,3 +561,12 @@ fn passthrough_spans_stay_as_written_or_go_to_the_hook() {
         "<main><p>Inline <span class=\"math\" data-o=\"0\">a &lt; b</span>\n and <span class=\"math\" data-o=\"1\">x_1 * y_2</span>\n and <code>\\(code\\)</code> here.</p>\n<div class=\"math\" data-o=\"2\">\n\\sum_{i=1}^n *i* &lt; n^2\n</div>\n<div class=\"math\" data-o=\"3\">\na &amp; b\n</div>\n<p>Text with a lone $ dollar and <strong>bold</strong>.</p>\n<ul>\n<li>item <span class=\"math\" data-o=\"4\">z_*</span>\n</li>\n</ul>\n</main>\n"
     );
 }
+
+/// Code blocks as Hugo 0.168 writes them: fenced (at the top level, in a
+/// list, in a quote, one right after another, with highlighted lines) and
+/// from the highlight shortcode (its code's last line end trimmed, inline or
+/// with a table of line numbers), none followed by a line end.
+#[test]
+fn code_blocks_are_written_as_hugo_writes_them() {
+    assert_same_as_hugo("code-blocks", 1);
+}

@@ -343,14 +343,12 @@ fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
         }
         lines.push_str("</span></span>");
     }
-    // With line numbers, Chroma's blocks also turn off text size adjusting,
-    // and lay highlighted lines out as a grid.
+    // Chroma (as in Hugo 0.168) turns off text size adjusting, and lays a
+    // block with highlighted lines out as a grid.
     let mut style = PRE_STYLE.to_string();
-    if options.line_numbers.is_some() {
-        style.push_str("-webkit-text-size-adjust:none;");
-        if !options.highlighted.is_empty() {
-            style.push_str("display:grid;");
-        }
+    style.push_str("-webkit-text-size-adjust:none;");
+    if !options.highlighted.is_empty() {
+        style.push_str("display:grid;");
     }
     if options.line_numbers == Some(true) {
         format!(
@@ -358,14 +356,9 @@ fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
             wrapper_attributes(&options.attributes)
         )
     } else {
-        // With line numbers, Chroma ends the block without a line end.
-        let end = if options.line_numbers.is_some() {
-            ""
-        } else {
-            "\n"
-        };
+        // Chroma (as in Hugo 0.168) ends the block without a line end.
         format!(
-            "<div{}><pre tabindex=\"0\" style=\"{style}\"><code{code_lang_attrs}>{lines}</code></pre></div>{end}",
+            "<div{}><pre tabindex=\"0\" style=\"{style}\"><code{code_lang_attrs}>{lines}</code></pre></div>",
             wrapper_attributes(&options.attributes)
         )
     }
@@ -396,10 +389,10 @@ mod tests {
     #[test]
     fn known_language_is_highlighted_in_chromas_shape() {
         let html = code_block("bash", "echo 'hi' # greet\n", &Options::parse(""));
-        assert!(html.starts_with("<div class=\"highlight\"><pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;\"><code class=\"language-bash\" data-lang=\"bash\"><span style=\"display:flex;\"><span>"), "{html}");
+        assert!(html.starts_with("<div class=\"highlight\"><pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;-webkit-text-size-adjust:none;\"><code class=\"language-bash\" data-lang=\"bash\"><span style=\"display:flex;\"><span>"), "{html}");
         assert!(html.contains("<span style=\"color:#66d9ef\">echo</span> <span style=\"color:#e6db74\">&#39;hi&#39;</span> <span style=\"color:#75715e\"># greet</span>"), "{html}");
         assert!(
-            html.ends_with("\n</span></span></code></pre></div>\n"),
+            html.ends_with("\n</span></span></code></pre></div>"),
             "{html}"
         );
     }

@@ -29,11 +29,13 @@ struct HighlightFn;
 impl tera::Function for HighlightFn {
     fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
         let text = |k: &str| args.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        // Hugo's highlight shortcode trims the line ends around its code, so
+        // its last line has none.
         let code = text("code").trim_matches(|c| c == '\n' || c == '\r');
         let options = crate::markdown::highlight::Options::parse(text("options"));
         Ok(tera::Value::String(crate::markdown::highlight::code_block(
             text("lang"),
-            &format!("{code}\n"),
+            code,
             &options,
         )))
     }
