@@ -1355,3 +1355,25 @@ fn publish_dir_is_the_default_destination() {
     build_ok(dir.path(), &["-d", "out"]);
     assert_eq!(read(dir.path(), "out/a/index.html"), "A|<p>page a</p>\n\n");
 }
+
+/// `ignoreFiles`: content files whose absolute path a pattern matches are left
+/// out, and a section left without content with them (Hugo 0.168's output);
+/// a pattern that is no regular expression stops the build naming it.
+#[test]
+fn ignore_files_leave_content_out_as_hugo_does() {
+    let dir = assert_same_as_hugo("ignore-files", 4);
+    for gone in [
+        "skip/index.html",
+        "skip/b/index.html",
+        "keep/draft-x/index.html",
+    ] {
+        assert!(!dir.path().join("public").join(gone).exists(), "{gone}");
+    }
+    let bad = site_from(&[("hugo.toml", "title = 'I'\nignoreFiles = ['([']\n")]);
+    let run = labsite(bad.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "error: hugo.toml: ignoreFiles: \"([\" is not a regular expression (unclosed character class)\n"
+    );
+}

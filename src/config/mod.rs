@@ -18,6 +18,14 @@ pub use passthrough::Passthrough;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
+/// A config value that is a list of strings, or one string.
+fn text_list(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().filter_map(|v| as_text(Some(v))).collect(),
+        other => as_text(Some(other)).into_iter().collect(),
+    }
+}
+
 /// Settings from the command line that take precedence over the config files.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -48,6 +56,9 @@ pub struct Config {
     pub content_dir: String,
     /// Where `build` writes and `deploy` reads the site (`publishDir`, default `public`).
     pub publish_dir: String,
+    /// `ignoreFiles`: content files whose absolute path one of these matches
+    /// are left out, as Hugo leaves them out.
+    pub ignore_files: Vec<regex::Regex>,
     pub static_dirs: Vec<String>,
     pub ugly_urls: bool,
     pub relative_urls: bool,
@@ -229,6 +240,24 @@ impl Config {
                 _ => Map::new(),
             };
         }
+        // A pattern of `ignoreFiles` that is no regular expression stops the build.
+        let patterns = raw.get("ignorefiles").map(text_list).unwrap_or_default();
+        for pattern in patterns {
+            if let Err(e) = regex::Regex::new(&pattern) {
+                let shown = files.first().map(|f| relative(root, f)).unwrap_or_default();
+                return Err(Error::file(
+                    shown,
+                    format!(
+                        "ignoreFiles: {pattern:?} is not a regular expression ({})",
+                        e.to_string()
+                            .lines()
+                            .last()
+                            .unwrap_or_default()
+                            .trim_start_matches("error: ")
+                    ),
+                ));
+            }
+        }
         Ok(Config::from_raw(
             raw,
             files,
@@ -282,6 +311,10 @@ impl Config {
             language_code: text("languagecode").unwrap_or_default(),
             content_dir: text("contentdir").unwrap_or_else(|| "content".into()),
             publish_dir: text("publishdir").unwrap_or_else(|| "public".into()),
+            ignore_files: (raw.get("ignorefiles").map(text_list).unwrap_or_default())
+                .iter()
+                .filter_map(|p| regex::Regex::new(p).ok())
+                .collect(),
             ugly_urls: flag("uglyurls"),
             relative_urls: flag("relativeurls"),
             canonify_urls: flag("canonifyurls"),

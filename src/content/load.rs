@@ -29,7 +29,12 @@ pub struct Loaded {
 /// Loads the content of the site at `root` in the language `config.language`,
 /// reading only inside `folders`.
 pub fn load(root: &Path, config: &Config, folders: &Confinement) -> Result<Loaded> {
-    let walked = walk(root, &content_root(root, config), folders)?;
+    let walked = walk(
+        root,
+        &content_root(root, config),
+        folders,
+        &config.ignore_files,
+    )?;
     load_walked(root, config, &walked)
 }
 
@@ -46,10 +51,14 @@ pub fn load_languages(
     let mut roots: Vec<PathBuf> = views.iter().map(|view| content_root(root, view)).collect();
     roots.sort();
     roots.dedup();
+    let ignore = views
+        .first()
+        .map(|v| v.ignore_files.clone())
+        .unwrap_or_default();
     let walked: Vec<(PathBuf, Result<Walked>)> = roots
         .into_par_iter()
         .map(|dir| {
-            let walked = walk(root, &dir, folders);
+            let walked = walk(root, &dir, folders, &ignore);
             (dir, walked)
         })
         .collect();

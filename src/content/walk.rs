@@ -60,9 +60,14 @@ pub(super) fn content_root(root: &Path, config: &Config) -> PathBuf {
 }
 
 /// Walks the content folder `content_root` of the site at `site_root` (hidden
-/// files and folders left out, symbolic links followed where they stay inside
-/// `folders`).
-pub(super) fn walk(site_root: &Path, content_root: &Path, folders: &Confinement) -> Result<Walked> {
+/// files and folders left out, and those whose absolute path an `ignore`
+/// pattern matches; symbolic links followed where they stay inside `folders`).
+pub(super) fn walk(
+    site_root: &Path,
+    content_root: &Path,
+    folders: &Confinement,
+    ignore: &[regex::Regex],
+) -> Result<Walked> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     if content_root.is_dir() {
@@ -75,6 +80,13 @@ pub(super) fn walk(site_root: &Path, content_root: &Path, folders: &Confinement)
                 continue;
             }
             let abs = entry.path().to_path_buf();
+            if !ignore.is_empty() {
+                let absolute = std::path::absolute(&abs).unwrap_or_else(|_| abs.clone());
+                let shown = absolute.to_string_lossy();
+                if ignore.iter().any(|r| r.is_match(&shown)) {
+                    continue;
+                }
+            }
             let rel = abs
                 .strip_prefix(content_root)
                 .unwrap_or(&abs)
