@@ -1377,3 +1377,28 @@ fn ignore_files_leave_content_out_as_hugo_does() {
         "error: hugo.toml: ignoreFiles: \"([\" is not a regular expression (unclosed character class)\n"
     );
 }
+
+/// `privacy.youtube.disable` and `privacy.vimeo.disable` turn the players off:
+/// the shortcodes write nothing, as in Hugo 0.168.
+#[test]
+fn disabled_video_services_write_nothing() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "title = 'V'\n[privacy.youtube]\ndisable = true\n[privacy.vimeo]\ndisable = true\n",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\nBefore\n\n{{< youtube w7Ft2ymGmfc >}}\n\n{{< vimeo 146022717 >}}\n\nAfter\n",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let page = read(dir.path(), "public/p/index.html");
+    assert!(
+        !page.contains("<iframe") && !page.contains("<div"),
+        "{page}"
+    );
+    assert_contains(&page, "<p>Before</p>");
+    assert_contains(&page, "<p>After</p>");
+}

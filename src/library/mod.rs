@@ -313,6 +313,8 @@ pub fn site_view(config: &Config, data: &Value) -> Value {
         "params": params,
         "youtube_privacy": youtube_privacy,
         "vimeo_dnt": privacy("vimeo", "enablednt"),
+        "youtube_disabled": privacy("youtube", "disable"),
+        "vimeo_disabled": privacy("vimeo", "disable"),
         "data": data,
     })
 }
