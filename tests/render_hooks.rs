@@ -570,3 +570,12 @@ fn passthrough_spans_stay_as_written_or_go_to_the_hook() {
 fn code_blocks_are_written_as_hugo_writes_them() {
     assert_same_as_hugo("code-blocks", 1);
 }
+
+/// A block after a list item's tight text, or first in an item, starts a
+/// line of its own; one right after a highlighted block does not (Hugo
+/// 0.168's output for lists holding code, lists, quotes, HTML, tables, rules
+/// and headings).
+#[test]
+fn blocks_in_lists_are_laid_out_as_hugo_lays_them_out() {
+    assert_same_as_hugo("blocks-in-lists", 1);
+}

@@ -73,6 +73,9 @@ struct Writer<'s> {
     prev_char: char,
     /// Quotes the typographer opened in the current block.
     quotes: typographer::Open,
+    /// The output ends in a list item's tight text or its bare `<li>`: a
+    /// block starting here begins a line of its own, as Goldmark writes it.
+    inline_open: bool,
 }
 
 /// The source character that follows a text event, as the typographer sees it.
@@ -116,6 +119,7 @@ pub fn write<'e>(
         out: String::with_capacity(capacity),
         settings,
         prev_char: '\n',
+        inline_open: false,
         ..Default::default()
     };
     // Events are written as they come; a heading's are held until its end,
@@ -211,13 +215,33 @@ impl Writer<'_> {
             }
             _ => '>',
         };
+        // Whether the output ends in inline content (or a tight item's `<li>`)
+        // after this event.
+        let inline_after = match &event {
+            Event::Start(Tag::Item) => !paragraph_next,
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::Superscript
+                | Tag::Subscript,
+            ) => true,
+            Event::End(end) => !is_block_end(end),
+            Event::Start(_) | Event::Rule => false,
+            _ => true,
+        };
         match event {
             Event::Start(Tag::Heading {
                 level,
                 id: _,
                 classes,
                 attrs,
-            }) => self.start_heading(level, classes, attrs),
+            }) => {
+                self.block_start();
+                self.start_heading(level, classes, attrs);
+            }
             Event::End(TagEnd::Heading(level)) => self.end_heading(level),
             Event::Start(Tag::Item) => {
                 self.out.push_str("<li>");
@@ -256,7 +280,10 @@ impl Writer<'_> {
                 }
             }
             Event::HardBreak => self.out.push_str("<br>\n"),
-            Event::Rule => self.out.push_str("<hr>\n"),
+            Event::Rule => {
+                self.block_start();
+                self.out.push_str("<hr>\n");
+            }
             Event::TaskListMarker(checked) => {
                 self.out.push_str(if checked {
                     "<input checked=\"\" disabled=\"\" type=\"checkbox\"> "
@@ -268,6 +295,15 @@ impl Writer<'_> {
             Event::InlineMath(m) | Event::DisplayMath(m) => escape_text(&mut self.out, &m),
         }
         self.prev_char = next_prev;
+        self.inline_open = inline_after;
+    }
+
+    /// Starts a block on a line of its own when it follows inline content.
+    fn block_start(&mut self) {
+        if self.inline_open {
+            self.out.push('\n');
+            self.inline_open = false;
+        }
     }
 
     fn start(&mut self, tag: Tag<'_>) {
@@ -282,6 +318,17 @@ impl Writer<'_> {
             }
             return;
         }
+        if matches!(
+            tag,
+            Tag::CodeBlock(_)
+                | Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_)
+                | Tag::DefinitionList
+        ) {
+            self.block_start();
+        }
         let out = &mut self.out;
         match tag {
             Tag::Paragraph => out.push_str("<p>"),
@@ -295,12 +342,7 @@ impl Writer<'_> {
                     out.push_str(&format!("<ol start=\"{start}\">\n"));
                 }
             }
-            Tag::List(None) => {
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
-                }
-                out.push_str("<ul>\n");
-            }
+            Tag::List(None) => out.push_str("<ul>\n"),
             Tag::Item => out.push_str("<li>"),
             Tag::FootnoteDefinition(label) => self.start_footnote(&label),
             Tag::DefinitionList => out.push_str("<dl>\n"),
