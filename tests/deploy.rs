@@ -511,6 +511,14 @@ fn a_missing_target_is_a_clear_error() {
         run.stderr,
         "error: hugo.toml: no deployment target named \"production\"; the config has staging\n"
     );
+    // Nothing built yet: deploy says so and does not build.
+    std::fs::remove_dir_all(dir.path().join("public")).unwrap();
+    let run = deploy(dir.path(), &[], &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "error: public: nothing to deploy: this folder does not exist; run `labsite build` first\n"
+    );
 }
 
 /// The README's first hour, command by command as written there: a new site,
