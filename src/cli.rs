@@ -339,14 +339,17 @@ fn human_bytes(bytes: u64) -> String {
 fn run_deploy(args: &DeployArgs) -> i32 {
     let json = args.report == Some(ReportFormat::Json);
     let ask = args.confirm;
-    let mut confirm = |uploads: usize, bytes: u64, deletes: usize| {
-        eprintln!(
+    let identified = |uploads: usize, bytes: u64, deletes: usize| {
+        format!(
             "Identified {uploads} file(s) to upload, totaling {}, and {deletes} file(s) to delete.",
             human_bytes(bytes)
-        );
+        )
+    };
+    let mut confirm = |uploads: usize, bytes: u64, deletes: usize| {
         if !ask {
             return true;
         }
+        eprintln!("{}", identified(uploads, bytes, deletes));
         eprint!("Continue? (Y/n) ");
         let mut answer = String::new();
         let _ = std::io::stdin().read_line(&mut answer);
@@ -374,6 +377,10 @@ fn run_deploy(args: &DeployArgs) -> i32 {
         return 0;
     }
     println!("Deploying to {:?} ({}).", report.target, report.url);
+    println!(
+        "{}",
+        identified(report.uploaded.len(), report.bytes(), report.deleted.len())
+    );
     if report.dry_run {
         for upload in &report.uploaded {
             println!("Would upload: {} ({})", upload.key, upload.reason.as_str());
