@@ -611,3 +611,34 @@ fn confirm_asks_before_any_change() {
     assert_eq!(accepted.status.code(), Some(0));
     assert_eq!(emulator.keys("asked"), published(dir.path()));
 }
+
+/// A file whose name has spaces, `%`, `+` or letters beyond ASCII is stored
+/// under that very name (so a browser finds it at its address), and a second
+/// deploy finds it unchanged.
+#[test]
+fn object_names_are_the_file_names_as_they_are() {
+    let emulator = Emulator::start();
+    let dir = built_site(&emulator, "names", "");
+    std::fs::create_dir_all(dir.path().join("public/odd names")).unwrap();
+    std::fs::write(dir.path().join("public/odd names/a b+c%d é.txt"), "odd").unwrap();
+    assert_eq!(deploy(dir.path(), &[], &[]).code, 0);
+    assert!(
+        emulator
+            .keys("names")
+            .contains(&"odd names/a b+c%d é.txt".to_string())
+    );
+    let stored = ureq::get(&emulator.url("/names/odd%20names/a%20b%2Bc%25d%20%C3%A9.txt"))
+        .header("Authorization", auth("s3"))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    assert_eq!(stored, "odd");
+    let again = deploy(dir.path(), &[], &[]);
+    assert!(
+        summary(&again).starts_with("Uploaded 0 file(s) (0 bytes), deleted 0"),
+        "{}",
+        again.stdout
+    );
+}

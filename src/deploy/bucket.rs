@@ -23,9 +23,17 @@ pub struct Bucket {
 }
 
 impl Bucket {
-    /// The object path of a site key.
-    pub fn path(&self, key: &str) -> ObjectPath {
-        ObjectPath::from(format!("{}{key}", self.prefix))
+    /// The object name of a site key: the key under the prefix, as it is (no
+    /// character escaped, so `é.png` is served at the address of `é.png`).
+    pub fn location(&self, key: &str) -> String {
+        format!("{}{key}", self.prefix)
+    }
+
+    /// The path to list the site's objects under (`None`: the whole bucket).
+    pub fn listing_prefix(&self) -> Option<ObjectPath> {
+        ObjectPath::parse(&self.prefix)
+            .ok()
+            .filter(|_| !self.prefix.is_empty())
     }
 
     /// The site key of an object path, `None` outside the prefix.
@@ -184,7 +192,8 @@ mod tests {
     #[test]
     fn keys_live_under_the_prefix() {
         let bucket = open("s3://b?region=eu-west-1&prefix=site", "t").unwrap();
-        assert_eq!(bucket.path("a/index.html").as_ref(), "site/a/index.html");
+        assert_eq!(bucket.location("a/é b%.html"), "site/a/é b%.html");
+        assert_eq!(bucket.listing_prefix().unwrap().as_ref(), "site");
         assert_eq!(bucket.key("site/a/index.html"), Some("a/index.html"));
         assert_eq!(bucket.key("other/x"), None);
     }

@@ -114,7 +114,7 @@ pub fn deploy(
         let files = files
             .into_iter()
             .map(|mut f| {
-                f.key = bucket.path(&f.key).to_string();
+                f.key = bucket.location(&f.key);
                 f
             })
             .collect();
@@ -193,13 +193,13 @@ async fn list_remote(
     target: &settings::Target,
     what: &str,
 ) -> Result<BTreeMap<String, RemoteObject>> {
-    let prefix = (!bucket.prefix.is_empty()).then(|| bucket.path(""));
+    let prefix = bucket.listing_prefix();
     let listed: Vec<object_store::ObjectMeta> = bucket
         .store
         .list(prefix.as_ref())
         .try_collect()
         .await
-        .map_err(|e| Error::file(what, format!("cannot list the bucket: {e}")))?;
+        .map_err(|e| Error::file(what, format!("cannot list the bucket: {}", server_said(&e))))?;
     Ok(listed
         .into_iter()
         .filter(|meta| {
