@@ -99,6 +99,17 @@ impl Emulator {
         keys
     }
 
+    /// The bytes of the object at `path` (`/bucket/key`, URL-encoded).
+    fn object(&self, path: &str) -> Vec<u8> {
+        ureq::get(&self.url(path))
+            .header("Authorization", auth("s3"))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_vec()
+            .unwrap()
+    }
+
     /// The headers of an object, as `name: value` lines for `names`.
     fn headers(&self, bucket: &str, key: &str, names: &[&str]) -> Vec<String> {
         let response = ureq::head(&self.url(&format!("/{bucket}/{key}")))
@@ -338,13 +349,7 @@ fn matchers_headers_are_on_the_objects() {
         ]
     );
     // The object is the gzipped file, and a second deploy finds it unchanged.
-    let stored = ureq::get(&emulator.url("/headers/site.css"))
-        .header("Authorization", auth("s3"))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_vec()
-        .unwrap();
+    let stored = emulator.object("/headers/site.css");
     assert_eq!(&stored[..2], &[0x1f, 0x8b]);
     assert!(stored.len() < 1050);
     assert_eq!(
@@ -627,14 +632,10 @@ fn object_names_are_the_file_names_as_they_are() {
             .keys("names")
             .contains(&"odd names/a b+c%d é.txt".to_string())
     );
-    let stored = ureq::get(&emulator.url("/names/odd%20names/a%20b%2Bc%25d%20%C3%A9.txt"))
-        .header("Authorization", auth("s3"))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-    assert_eq!(stored, "odd");
+    assert_eq!(
+        emulator.object("/names/odd%20names/a%20b%2Bc%25d%20%C3%A9.txt"),
+        b"odd"
+    );
     let again = deploy(dir.path(), &[], &[]);
     assert!(
         summary(&again).starts_with("Uploaded 0 file(s) (0 bytes), deleted 0"),
