@@ -69,7 +69,7 @@ fn run_new(command: NewCommand) -> i32 {
                 println!();
                 println!("Next:");
                 println!(
-                    "  labsite serve -s {shown}          preview it at http://localhost:1313/"
+                    "  labsite serve -s {shown}          preview it at http://127.0.0.1:1313/"
                 );
                 println!("  labsite new content -s {shown} getting-started/next-step.md");
                 println!("  labsite build -s {shown}          write the site to {shown}/public/");
