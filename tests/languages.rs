@@ -128,3 +128,12 @@ fn learn_prints_its_strings_in_the_pages_language() {
 fn a_missing_string_falls_back_to_the_default_content_language() {
     assert_same_as_hugo("i18n-fallback", 3);
 }
+
+/// For a default language the theme ships no strings for (Vietnamese here;
+/// the theme has English only), Hugo prints nothing, and so does labsite:
+/// the embedded theme's English does not stand in for it; English pages get
+/// the theme's English. A key no language has prints nothing either.
+#[test]
+fn a_language_the_theme_does_not_ship_gets_no_english_strings() {
+    assert_same_as_hugo("i18n-unshipped-language", 2);
+}

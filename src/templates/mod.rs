@@ -171,7 +171,7 @@ impl Theme {
         }
         files.i18n_dirs.push(root.join("i18n"));
         files.add_site_shortcodes(root, folders, &mut warnings)?;
-        let strings = load_strings(config, layers, &files.i18n_dirs, folders);
+        let strings = load_strings(config, flavour, layers, &files.i18n_dirs, folders);
         let tera = compile(&files.templates, &strings, config)?;
         let shortcodes = shortcode_table(&files.templates);
         let relearn_major = crate::library::flavour::relearn_major(
@@ -427,10 +427,12 @@ impl ThemeFiles {
 /// missing in the language falls back to the default content language (not to
 /// English); within a language the site's `i18n_dirs` override the theme, and
 /// the language is found by its key, then by its languageCode. Underneath lies
-/// the embedded theme's English, standing in for any string its own
-/// translations lack (the real themes ship every key in every language).
+/// the embedded theme's English, standing in for strings its own translations
+/// lack, but only for a language the real theme ships (or whose default
+/// language it ships): for any other, Hugo prints nothing, and so does labsite.
 fn load_strings(
     config: &Config,
+    flavour: Flavour,
     layers: Layers,
     i18n_dirs: &[PathBuf],
     folders: &Confinement,
@@ -467,7 +469,11 @@ fn load_strings(
     };
     let mut strings = std::collections::HashMap::new();
     for lang in config.languages_to_build() {
-        let mut tables = embedded("en");
+        let shipped = file_names(&lang)
+            .iter()
+            .chain(file_names(&config.default_language).iter())
+            .any(|name| !embedded(name).is_empty() || i18n::theme_ships(flavour, name));
+        let mut tables = if shipped { embedded("en") } else { Vec::new() };
         if lang != config.default_language {
             tables.extend(language_tables(&config.default_language));
         }

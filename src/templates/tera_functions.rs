@@ -112,7 +112,8 @@ impl tera::Function for TranslateFn {
         let text = match (found, args.get("default").and_then(|v| v.as_str())) {
             (Some(t), _) => t,
             (None, Some(default)) => default.to_string(),
-            (None, None) => key.to_string(),
+            // Hugo prints nothing for a string no language has.
+            (None, None) => String::new(),
         };
         // Go-template placeholders for a count: `{{ .Count }}` or `{{.}}`.
         let text = match args.get("count") {
