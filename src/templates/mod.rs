@@ -447,13 +447,17 @@ fn load_strings(
         names.extend(code.map(|c| c.to_lowercase()).filter(|c| c != lang));
         names
     };
-    let embedded = |name: &str| -> Vec<String> {
+    let embedded_files = |name: &str| {
         let path = format!("i18n/{name}.toml");
         layers
             .iter()
             .flat_map(|l| l.iter())
-            .filter(|(p, _)| *p == path)
-            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .filter(move |(p, _)| *p == path)
+            .map(|(_, b)| *b)
+    };
+    let embedded = |name: &str| -> Vec<String> {
+        embedded_files(name)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
             .collect()
     };
     let language_tables = |lang: &str| -> Vec<String> {
@@ -472,7 +476,7 @@ fn load_strings(
         let shipped = file_names(&lang)
             .iter()
             .chain(file_names(&config.default_language).iter())
-            .any(|name| !embedded(name).is_empty() || i18n::theme_ships(flavour, name));
+            .any(|name| embedded_files(name).next().is_some() || i18n::theme_ships(flavour, name));
         let mut tables = if shipped { embedded("en") } else { Vec::new() };
         if lang != config.default_language {
             tables.extend(language_tables(&config.default_language));

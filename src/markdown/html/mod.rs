@@ -119,7 +119,6 @@ pub fn write<'e>(
         out: String::with_capacity(capacity),
         settings,
         prev_char: '\n',
-        inline_open: false,
         ..Default::default()
     };
     // Events are written as they come; a heading's are held until its end,
