@@ -137,3 +137,67 @@ fn a_missing_string_falls_back_to_the_default_content_language() {
 fn a_language_the_theme_does_not_ship_gets_no_english_strings() {
     assert_same_as_hugo("i18n-unshipped-language", 2);
 }
+
+/// relearn's strings in each language it ships (relearn 8's translations;
+/// here German, the default, and French): box titles, the expander, the
+/// chapter heading, the menu's title, the search field and the 404 page,
+/// whose heading id is its text anchorized. A site on relearn 5 (its go.mod
+/// says so) gets relearn 5's wording where it differed: German's "Fehler".
+#[test]
+fn relearn_prints_its_strings_in_the_pages_language() {
+    let config = "baseURL = 'https://example.org/'\ntitle = 'W'\ntheme = 'hugo-theme-relearn'\ndefaultContentLanguage = 'de'\n[languages.de]\nweight = 1\n[languages.fr]\nweight = 2\n[[languages.de.menu.shortcuts]]\nname = 'Docs'\nurl = 'https://docs.example.org/'\n";
+    let files = [
+        ("hugo.toml", config),
+        (
+            "content/_index.de.md",
+            "---\ntitle: Start\n---\n{{% notice note %}}\nText.\n{{% /notice %}}\n\n{{% expand %}}\nMehr.\n{{% /expand %}}\n",
+        ),
+        (
+            "content/_index.fr.md",
+            "---\ntitle: Accueil\n---\n{{% notice tip %}}\nTexte.\n{{% /notice %}}\n",
+        ),
+        (
+            "content/chap/_index.de.md",
+            "---\ntitle: Eins\nweight: 1\nchapter: true\n---\n# Eins\n",
+        ),
+    ];
+    let dir = site_from(&files);
+    build_ok(dir.path(), &[]);
+    let home = read(dir.path(), "public/index.html");
+    assert_contains(
+        &home,
+        "<i class=\"fa-fw fas fa-exclamation-circle\"></i> \n    Anmerkung\n",
+    );
+    assert_contains(
+        &home,
+        "<i class=\"expander-icon fa-fw fas fa-chevron-right\"></i> \n    Erweitere mich...\n",
+    );
+    assert_contains(&home, "placeholder=\"Suchen...\"");
+    assert_contains(&home, "<div class=\"nav-title padding\">Mehr</div>");
+    assert_contains(
+        &read(dir.path(), "public/chap/index.html"),
+        "<div class=\"article-subheading\">Kapitel 1</div>",
+    );
+    let fr = read(dir.path(), "public/fr/index.html");
+    assert_contains(
+        &fr,
+        "<i class=\"fa-fw fas fa-lightbulb\"></i> \n    Astuce\n",
+    );
+    assert_contains(&fr, "placeholder=\"Rechercher...\"");
+    assert_contains(
+        &read(dir.path(), "public/404.html"),
+        "<h2 id=\"nicht-gefunden\">Nicht gefunden</h2>\n            <p>Huch. Diese Seite scheint nicht zu existieren ¯\\_(ツ)_/¯.</p>\n            <p><a href=\"/\">Gehe zur Homepage</a></p>",
+    );
+    assert_contains(
+        &read(dir.path(), "public/fr/404.html"),
+        "<h2 id=\"non-localisé\">Non localisé</h2>\n            <p>Oups. On dirait que cette page n&#39;existe pas ¯\\_(ツ)_/¯</p>\n            <p><a href=\"/fr/\">Vers la page d&#39;accueil</a></p>",
+    );
+
+    let go_mod = "module x\n\ngo 1.19\n\nrequire github.com/McShelby/hugo-theme-relearn v5.12.0 // indirect\n";
+    let relearn5 = site_from(&[files[0], files[1], ("go.mod", go_mod)]);
+    build_ok(relearn5.path(), &[]);
+    assert_contains(
+        &read(relearn5.path(), "public/404.html"),
+        "<h1 id=\"fehler\">Fehler</h1>\n            <p>Huch. Diese Seite scheint nicht zu existieren ¯\\_(ツ)_/¯.</p>",
+    );
+}

@@ -1,22 +1,7 @@
 //! UI strings of the theme (`i18n/<lang>.toml`), as Hugo's `T` looks them up: the
 //! site's own `i18n/` first, then the theme's, then English.
 
-use crate::library::flavour::Flavour;
 use std::collections::HashMap;
-
-/// The languages relearn ships translations for (its `i18n/` files), beyond
-/// those labsite embeds; learn's are all embedded.
-const RELEARN_LANGUAGES: [&str; 35] = [
-    "ar", "cs", "da", "de", "en", "es", "fa", "fi", "fr", "hi", "hu", "id", "it", "ja", "ko", "kr",
-    "nb", "nl", "pir", "pl", "pt", "pt-br", "pt-pt", "ro", "ru", "sw", "tr", "ua", "vi", "vn",
-    "zh", "zh-cn", "zh-hans", "zh-hant", "zh-tw",
-];
-
-/// Whether the real theme of `flavour` ships strings for language file `name`
-/// (lower case), though labsite's copy may not.
-pub fn theme_ships(flavour: Flavour, name: &str) -> bool {
-    flavour == Flavour::Relearn && RELEARN_LANGUAGES.contains(&name.to_lowercase().as_str())
-}
 
 /// Translations for one language, with English as fallback.
 #[derive(Debug, Clone, Default)]

@@ -171,9 +171,6 @@ impl Theme {
         }
         files.i18n_dirs.push(root.join("i18n"));
         files.add_site_shortcodes(root, folders, &mut warnings)?;
-        let strings = load_strings(config, flavour, layers, &files.i18n_dirs, folders);
-        let tera = compile(&files.templates, &strings, config)?;
-        let shortcodes = shortcode_table(&files.templates);
         let relearn_major = crate::library::flavour::relearn_major(
             root,
             config
@@ -182,6 +179,13 @@ impl Theme {
                 .map(|name| root.join(&config.themes_dir).join(name))
                 .as_deref(),
         );
+        let embedded_strings = EmbeddedStrings {
+            layers,
+            relearn_before_6: flavour == Flavour::Relearn && relearn_major < 6,
+        };
+        let strings = load_strings(config, &embedded_strings, &files.i18n_dirs, folders);
+        let tera = compile(&files.templates, &strings, config)?;
+        let shortcodes = shortcode_table(&files.templates);
         let image_id_prefix = if relearn_major >= 6 {
             "R-image-"
         } else {
@@ -423,17 +427,43 @@ impl ThemeFiles {
     }
 }
 
+/// The embedded theme's string tables: `i18n/NAME.toml` of each layer, and
+/// for a site written for relearn before 6 the strings that version printed
+/// differently (`i18n/v5/NAME.toml`) over them.
+struct EmbeddedStrings {
+    layers: Layers,
+    relearn_before_6: bool,
+}
+
+impl EmbeddedStrings {
+    fn files(&self, name: &str) -> impl Iterator<Item = &'static [u8]> + use<> {
+        let layers = self.layers;
+        let current = format!("i18n/{name}.toml");
+        let earlier = self
+            .relearn_before_6
+            .then(|| format!("i18n/v5/{name}.toml"));
+        let wanted = [Some(current), earlier];
+        wanted.into_iter().flatten().flat_map(|path| {
+            layers
+                .iter()
+                .flat_map(|l| l.iter())
+                .filter(move |(p, _)| *p == path)
+                .map(|(_, b)| *b)
+        })
+    }
+}
+
 /// Each built language's UI strings, layered as Hugo's `T` finds them: a key
 /// missing in the language falls back to the default content language (not to
 /// English); within a language the site's `i18n_dirs` override the theme, and
 /// the language is found by its key, then by its languageCode. Underneath lies
 /// the embedded theme's English, standing in for strings its own translations
-/// lack, but only for a language the real theme ships (or whose default
-/// language it ships): for any other, Hugo prints nothing, and so does labsite.
+/// lack, but only for a language the theme ships (labsite embeds every
+/// language learn and relearn ship) or whose default language it ships: for
+/// any other, Hugo prints nothing, and so does labsite.
 fn load_strings(
     config: &Config,
-    flavour: Flavour,
-    layers: Layers,
+    embedded_strings: &EmbeddedStrings,
     i18n_dirs: &[PathBuf],
     folders: &Confinement,
 ) -> std::collections::HashMap<String, i18n::Strings> {
@@ -447,14 +477,7 @@ fn load_strings(
         names.extend(code.map(|c| c.to_lowercase()).filter(|c| c != lang));
         names
     };
-    let embedded_files = |name: &str| {
-        let path = format!("i18n/{name}.toml");
-        layers
-            .iter()
-            .flat_map(|l| l.iter())
-            .filter(move |(p, _)| *p == path)
-            .map(|(_, b)| *b)
-    };
+    let embedded_files = |name: &str| embedded_strings.files(name);
     let embedded = |name: &str| -> Vec<String> {
         embedded_files(name)
             .map(|b| String::from_utf8_lossy(b).into_owned())
@@ -476,7 +499,7 @@ fn load_strings(
         let shipped = file_names(&lang)
             .iter()
             .chain(file_names(&config.default_language).iter())
-            .any(|name| embedded_files(name).next().is_some() || i18n::theme_ships(flavour, name));
+            .any(|name| embedded_files(name).next().is_some());
         let mut tables = if shipped { embedded("en") } else { Vec::new() };
         if lang != config.default_language {
             tables.extend(language_tables(&config.default_language));
