@@ -855,3 +855,13 @@ fn numbers_wrap_and_sequences_count_as_hugo_does() {
         "0 -9223372036854775808 0 [-1 -2 -3] [3 2 1] [1 3 5 7] [7 5 3 1] []     5|a  |-0003 %!(NOVERB)\n"
     );
 }
+
+/// `.Site.Pages.GroupBy "Section"`: one group per section, ascending by its
+/// key (the root's pages under ""), "desc" reversing them; `.Section`,
+/// `.Type` and `.Path` lower case as Hugo normalises paths (`Setup/` is
+/// `setup`, `Zeta Step.md` is `/labs/zeta-step`), taxonomies and terms
+/// included. The expected file is Hugo 0.168's.
+#[test]
+fn pages_group_by_a_field_as_hugo_groups_them() {
+    common::assert_same_as_hugo("page-groups", 1);
+}

@@ -374,6 +374,37 @@ fn collection_method<'a>(
             });
             Value::list(sorted)
         }
+        // Hugo's page groups: one per value of a field, ascending by that
+        // value unless "desc" is asked for, the pages in their order within.
+        "GroupBy" => {
+            let key = args.first().map(Value::to_text).unwrap_or_default();
+            let descending = args
+                .get(1)
+                .is_some_and(|o| o.to_text().eq_ignore_ascii_case("desc"));
+            let mut groups: Vec<(Value<'a>, Vec<Value<'a>>)> = Vec::new();
+            for item in items {
+                let value = field(item, &key);
+                match groups.iter_mut().find(|(k, _)| k.equals(&value)) {
+                    Some((_, pages)) => pages.push(item.clone()),
+                    None => groups.push((value, vec![item.clone()])),
+                }
+            }
+            groups.sort_by(|(a, _), (b, _)| a.collate(b));
+            if descending {
+                groups.reverse();
+            }
+            Value::list(
+                groups
+                    .into_iter()
+                    .map(|(key, pages)| {
+                        let mut group = BTreeMap::new();
+                        group.insert("Key".to_string(), key);
+                        group.insert("Pages".to_string(), Value::list(pages));
+                        Value::map(group)
+                    })
+                    .collect(),
+            )
+        }
         "ByTitle" => sorted_by(&["Title"]),
         "ByLinkTitle" => sorted_by(&["LinkTitle"]),
         "ByDate" => sorted_by(&["Date"]),

@@ -106,6 +106,22 @@ impl<'a> PageObject<'a> {
     }
 
     /// Hugo's `.Section`: the first folder of the page's path.
+    /// Hugo's `.Path`: the page's place in the content tree, lower case,
+    /// without extension or language (`/`, `/labs`, `/labs/intro`, `/tags/mpi`).
+    fn logical_path(&self) -> String {
+        let page = self.page();
+        let path = match &page.file {
+            Some(f) if matches!(f.base_name.as_str(), "_index" | "index") => f.dir.clone(),
+            Some(f) => format!("{}{}", f.dir, f.base_name),
+            None => page.url.trim_end_matches(".html").to_string(),
+        };
+        format!("/{}", path.trim_matches('/'))
+            .to_lowercase()
+            .replace(' ', "-")
+    }
+
+    /// Hugo's `.Section`: the first folder of the page's path, lower case as
+    /// Hugo normalises paths.
     fn section(&self) -> String {
         let page = self.page();
         let dir = match &page.file {
@@ -113,18 +129,14 @@ impl<'a> PageObject<'a> {
             None => page.section_dir.clone(),
         };
         let first = dir.trim_matches('/').split('/').next().unwrap_or("");
-        if page.kind == Kind::Section && first.is_empty() {
-            page.section_dir.clone()
+        let section = if page.kind == Kind::Section && first.is_empty() {
+            page.section_dir.as_str()
         } else if matches!(page.kind, Kind::Taxonomy | Kind::Term) {
-            page.url
-                .trim_matches('/')
-                .split('/')
-                .next()
-                .unwrap_or("")
-                .into()
+            page.url.trim_matches('/').split('/').next().unwrap_or("")
         } else {
-            first.to_string()
-        }
+            first
+        };
+        section.to_lowercase()
     }
 
     fn first_section(&self) -> PageId {
@@ -247,6 +259,7 @@ impl<'a> Object<'a> for PageObject<'a> {
                 if s.is_empty() { "page".into() } else { s }
             })),
             "Section" => Value::str(self.section()),
+            "Path" => Value::str(self.logical_path()),
             "IsHome" => Value::Bool(page.kind == Kind::Home),
             "IsSection" => Value::Bool(page.kind == Kind::Section),
             "IsPage" => Value::Bool(page.kind == Kind::Page),
