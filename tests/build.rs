@@ -1402,3 +1402,73 @@ fn disabled_video_services_write_nothing() {
     assert_contains(&page, "<p>Before</p>");
     assert_contains(&page, "<p>After</p>");
 }
+
+/// The AWS fork of learn draws a page of `type = "all-content"` as every page
+/// of the site, grouped by section and in path order, each with its title
+/// (after its `pre`), links to it and to its source, and its content; a
+/// site's own `layouts/all-content/single.html` comes first.
+#[test]
+fn the_all_content_page_holds_every_page() {
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'W'\ntheme = 'learn'\n[params]\neditURL = 'https://git.example.org/edit/'\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        (
+            "content/all-content.md",
+            "+++\ntype = \"all-content\"\nhidden = true\n+++\n",
+        ),
+        (
+            "content/b/_index.md",
+            "---\ntitle: Beta\npre: \"<b>2. </b>\"\n---\nB text.\n",
+        ),
+        (
+            "content/a/_index.md",
+            "---\ntitle: Alpha\nweight: 1\n---\nA *text*.\n",
+        ),
+        ("content/a/step.md", "---\ntitle: Step\n---\nStep text.\n"),
+    ];
+    let dir = site_from(&files);
+    build_ok(dir.path(), &[]);
+    let html = read(dir.path(), "public/all-content/index.html");
+    assert_contains(&html, "<title>All the Pages</title>");
+    let titles: Vec<&str> = html
+        .split("<h3>")
+        .skip(1)
+        .map(|s| &s[..s.find("</h3>").unwrap()])
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            " Home",
+            " ",
+            " Alpha",
+            " Step",
+            "<b>2. </b> Beta",
+            " Categories",
+            " Tags"
+        ]
+    );
+    assert_contains(
+        &html,
+        "  <h3> Step</h3>\n  <p><a href=\"https://example.org/a/step/\">See the page</a>\n    <a class=\"github-link\" title=\"Edit this page\" href=\"https://git.example.org/edit/a/step.md\" target=\"blank\"><i class=\"fas fa-code-branch\"></i> Edit this page</a></p>\n  <div id=\"body-inner\">\n<p>Step text.</p>\n\n  </div>\n",
+    );
+    assert!(!html.contains("id=\"sidebar\""), "{html}");
+
+    let own = site_from(
+        &[
+            &files[..],
+            &[(
+                "layouts/all-content/single.html",
+                "{{ len .Site.RegularPages }} pages\n",
+            )],
+        ]
+        .concat(),
+    );
+    build_ok(own.path(), &[]);
+    assert_eq!(
+        read(own.path(), "public/all-content/index.html"),
+        "2 pages\n"
+    );
+}

@@ -120,7 +120,7 @@ fn dynamodb_labs_builds_with_its_broken_refs_as_warnings() {
     check(
         "dynamodb-labs",
         &[("HUGO_REFLINKSERRORLEVEL", "WARNING")],
-        141,
+        142,
         true,
         0,
     );

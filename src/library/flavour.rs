@@ -83,6 +83,8 @@ impl Flavour {
                 "404.html",
                 "_default/single.html",
                 "_default/list.html",
+                // The AWS fork's page of every page's content (`type = "all-content"`).
+                "all-content/single.html",
             ],
             Flavour::Relearn => &[
                 "index.html",

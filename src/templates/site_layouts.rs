@@ -80,6 +80,10 @@ pub struct SiteLayouts {
     /// The theme on disk's layouts of the formats drawn only from layouts,
     /// parsed (their site-relative paths).
     disk_layouts: BTreeSet<String>,
+    /// Page layouts labsite's theme writes as Go templates (a page type's
+    /// own, such as the AWS fork's `all-content/single.html`): their template
+    /// names by file under `layouts/`.
+    embedded_page_layouts: BTreeMap<String, String>,
 }
 
 /// Where labsite's theme and a theme on disk are, and what a layout name's
@@ -199,6 +203,7 @@ impl SiteLayouts {
         layouts.load_hooks(root, &site, theme_dir)?;
         layouts.add_theme_hooks(theme_layouts)?;
         layouts.add_internal(theme_layouts)?;
+        layouts.add_embedded_page_layouts(theme)?;
         warnings.extend(hook_warnings(root, folders, &site));
         layouts.load_page_layouts(root, folders, theme)?;
         Ok((layouts, warnings))
@@ -414,6 +419,34 @@ impl SiteLayouts {
                 .map_err(|e| Error::file(e.file.clone(), e.to_string()))?;
         }
         Ok(())
+    }
+
+    /// labsite's Go page layouts of the theme: those of `theme.go_layouts`
+    /// named among the layouts the theme stands for.
+    fn add_embedded_page_layouts(&mut self, theme: &ThemeSources<'_>) -> Result<()> {
+        let page_layouts = theme
+            .go_layouts
+            .iter()
+            .filter(|(path, _)| theme.page_layouts.contains(&path.as_str()));
+        for (path, source) in page_layouts {
+            let template = format!("labsite theme: layouts/{path}");
+            self.templates
+                .add_scoped(&template, &template, source)
+                .map_err(|e| Error::file(e.file.clone(), e.to_string()))?;
+            self.embedded_page_layouts.insert(path.clone(), template);
+        }
+        Ok(())
+    }
+
+    /// The template of labsite's own Go layout for the theme's layout `file`
+    /// (under `layouts/`), if labsite writes that one as a Go template.
+    pub fn embedded_page_layout(&self, file: &str) -> Option<&str> {
+        self.embedded_page_layouts.get(file).map(String::as_str)
+    }
+
+    /// Whether labsite's theme writes any page layout as a Go template.
+    pub fn has_embedded_page_layouts(&self) -> bool {
+        !self.embedded_page_layouts.is_empty()
     }
 
     fn add(&mut self, root: &Path, name: &str, path: &Path) -> Result<()> {

@@ -47,7 +47,10 @@ pub fn site_layout_for(
 ) -> Option<String> {
     let site_layouts = &build.theme.site_layouts;
     let layouts = &site_layouts.page_layouts;
-    if !layouts.has_site_layouts() && !site_layouts.runs_theme_layouts() {
+    if !layouts.has_site_layouts()
+        && !site_layouts.runs_theme_layouts()
+        && !site_layouts.has_embedded_page_layouts()
+    {
         return None;
     }
     let site = &build.sites[target.lang];
@@ -86,6 +89,11 @@ pub fn site_layout_for(
         }
     };
     let found = layouts.find(&query)?;
+    if found.layer == Layer::Theme
+        && let Some(template) = site_layouts.embedded_page_layout(&found.file)
+    {
+        return Some(template.to_string());
+    }
     if !site_layouts.runs(found.layer, &found.path) {
         return None;
     }
