@@ -104,6 +104,13 @@ pub fn expand(
         }
     };
 
+    for offset in tree::unclosed_tolerated(&tokens, shortcodes) {
+        let (open, name, close) = tag_at(source.body, offset);
+        warnings.push(Warning(format!(
+            "{}: shortcode \"{name}\" is never closed; taken as self-closing (Hugo fails here, as the theme's {name} reads inner content: close it with {open} /{name} {close})",
+            source.location(offset)
+        )));
+    }
     let expander = Expander {
         source,
         shortcodes,

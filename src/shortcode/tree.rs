@@ -31,14 +31,38 @@ pub enum Inner {
     /// Its template reads inner content: a closing tag is expected.
     Required,
     /// Closed when a closing tag follows before another tag of the same name,
-    /// standing alone otherwise (theme versions disagree, e.g. learn's `children`).
+    /// standing alone otherwise (relearn's `children`, never closed).
     Optional,
+    /// As `Optional`, but the site's version of the theme reads inner
+    /// content, so Hugo fails on an unclosed tag: one standing alone is
+    /// reported (the AWS fork's `children`).
+    Tolerated,
 }
 
 /// How each shortcode takes inner content, or `None` when there is no shortcode of
 /// that name.
 pub trait Definitions {
     fn inner(&self, name: &str) -> Option<Inner>;
+}
+
+/// The start offsets of the tags of `tokens` that take inner content only
+/// when closed ([`Inner::Tolerated`]) and stand alone, never closed.
+pub fn unclosed_tolerated(tokens: &[Token], defs: &dyn Definitions) -> Vec<usize> {
+    let closed = closed_later(tokens);
+    tokens
+        .iter()
+        .zip(closed)
+        .filter_map(|(token, closed)| match token {
+            Token::Open(tag)
+                if !tag.self_closing
+                    && !closed
+                    && defs.inner(&tag.name) == Some(Inner::Tolerated) =>
+            {
+                Some(tag.start)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// For each token, whether it is an opening tag whose next same-name tag closes it.
@@ -111,7 +135,9 @@ pub fn build(
                 let takes_inner = match inner {
                     Inner::None => false,
                     Inner::Required => true,
-                    Inner::Optional => closed.get(index).copied().unwrap_or(false),
+                    Inner::Optional | Inner::Tolerated => {
+                        closed.get(index).copied().unwrap_or(false)
+                    }
                 };
                 if takes_inner && !tag.self_closing && !forced_self_closing.contains(&tag.start) {
                     if stack.len() >= MAX_NESTING {
@@ -204,6 +230,7 @@ mod tests {
                 "notice" | "expand" | "tabs" | "tab" => Some(Inner::Required),
                 "youtube" | "siteparam" => Some(Inner::None),
                 "children" => Some(Inner::Optional),
+                "kids" => Some(Inner::Tolerated),
                 _ => None,
             }
         }
@@ -280,6 +307,14 @@ mod tests {
         assert!(matches!(&nodes[0], Node::Call(c) if c.inner.is_none()));
         assert!(matches!(&nodes[2], Node::Call(c) if c.inner_raw == "b"));
         assert_eq!(nodes[3], Node::Text("c".into()));
+    }
+
+    #[test]
+    fn tolerated_inner_reports_each_tag_standing_alone() {
+        let src = "{{% kids %}}a{{% kids /%}}{{% kids %}}b{{% /kids %}}{{% children %}}";
+        assert_eq!(unclosed_tolerated(&lex(src).unwrap(), &Defs), [0]);
+        let nodes = tree(src).unwrap();
+        assert!(matches!(&nodes[3], Node::Call(c) if c.inner_raw == "b"));
     }
 
     #[test]

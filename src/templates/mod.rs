@@ -48,7 +48,7 @@ pub struct ShortcodeTemplate {
 
 impl ShortcodeTemplate {
     /// Whether a call of the template takes inner content: as its first line
-    /// declares (`{# labsite shortcode: inner=required|optional|none #}`, as
+    /// declares (`{# labsite shortcode: inner=required|optional|tolerated|none #}`, as
     /// every shortcode of the embedded theme does), else Hugo's rule for a
     /// template that does not say: it takes inner content when it reads it.
     fn inner_of(text: &str) -> Inner {
@@ -59,6 +59,7 @@ impl ShortcodeTemplate {
             .and_then(|(_, rest)| rest.split(' ').next());
         match declared {
             Some("optional") => Inner::Optional,
+            Some("tolerated") => Inner::Tolerated,
             Some("required") => Inner::Required,
             Some("none") => Inner::None,
             _ if text.contains("inner") => Inner::Required,
@@ -185,7 +186,13 @@ impl Theme {
         };
         let strings = load_strings(config, &embedded_strings, &files.i18n_dirs, folders);
         let tera = compile(&files.templates, &strings, config)?;
-        let shortcodes = shortcode_table(&files.templates);
+        let mut shortcodes = shortcode_table(&files.templates);
+        if let Some(children) = shortcodes.get_mut("children")
+            && children.inner == Inner::Tolerated
+            && !learn_children_reads_inner(root, config, folders)
+        {
+            children.inner = Inner::Optional;
+        }
         let image_id_prefix = if relearn_major >= 6 {
             "R-image-"
         } else {
@@ -527,6 +534,28 @@ fn compile(
 }
 
 /// The Tera shortcodes among `templates` (`shortcodes/NAME.html`) by name.
+/// Whether the learn version a site is written for has a `children` that
+/// reads inner content, so that Hugo fails on one never closed: the theme on
+/// disk's `children.html` says; without it, the AWS workshops' fork
+/// (`themeVariant = "aws"`) does (Hugo 0.168 fails on its unclosed ones, and
+/// builds learn's own exampleSite, which leaves them open).
+fn learn_children_reads_inner(root: &Path, config: &Config, folders: &Confinement) -> bool {
+    let on_disk = config.theme.as_ref().and_then(|name| {
+        let dir = root.join(&config.themes_dir).join(name);
+        let file = folders
+            .file(&dir, "layouts/shortcodes/children.html")
+            .ok()?;
+        std::fs::read_to_string(file).ok()
+    });
+    match on_disk {
+        Some(text) => text.contains(".Inner"),
+        None => config
+            .param("themevariant")
+            .and_then(|v| v.as_str())
+            .is_some_and(|v| v.eq_ignore_ascii_case("aws")),
+    }
+}
+
 fn shortcode_table(templates: &BTreeMap<String, String>) -> BTreeMap<String, ShortcodeTemplate> {
     templates
         .iter()
