@@ -565,10 +565,30 @@ fn passthrough_spans_stay_as_written_or_go_to_the_hook() {
 /// Code blocks as Hugo 0.168 writes them: fenced (at the top level, in a
 /// list, in a quote, one right after another, with highlighted lines) and
 /// from the highlight shortcode (its code's last line end trimmed, inline or
-/// with a table of line numbers), none followed by a line end.
+/// with a table of line numbers), in a language no syntax knows, or empty,
+/// none followed by a line end.
 #[test]
 fn code_blocks_are_written_as_hugo_writes_them() {
     assert_same_as_hugo("code-blocks", 1);
+}
+
+/// Goldmark's strikethrough (Hugo 0.168's output): one or two tildes on each
+/// side, paired like emphasis by flanking, never a run of three, never across
+/// a code span, an escape or a link's bounds; in tables, headings and lists.
+#[test]
+fn strikethrough_pairs_tildes_as_goldmark_does() {
+    assert_same_as_hugo("strikethrough", 1);
+}
+
+/// Goldmark's details beside the paragraph rules (Hugo 0.168's output): link
+/// and image destinations percent-encoded as it encodes them, an autolink's
+/// text as written, the spaces it keeps before a hard break, an indented code
+/// block escaped as text, each definition loose or tight on its own, a colon
+/// without a space (or an indented one) not starting a definition, and a table
+/// without rows keeping an empty body.
+#[test]
+fn markdown_details_are_written_as_goldmark_writes_them() {
+    assert_same_as_hugo("goldmark-details", 1);
 }
 
 /// A block after a list item's tight text, or first in an item, starts a

@@ -268,7 +268,7 @@ fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
     };
     let Some(syntax) = (!lang.is_empty()).then(|| syntax_for(lang)).flatten() else {
         escape_code(&mut escaped, code);
-        return format!("<pre tabindex=\"0\"><code{code_lang_attrs}>{escaped}</code></pre>\n");
+        return format!("<pre tabindex=\"0\"><code{code_lang_attrs}>{escaped}</code></pre>");
     };
     let mut highlighter = HighlightLines::new(syntax, &MONOKAI);
     let mut lines = String::new();
@@ -283,6 +283,12 @@ fn highlight_block(lang: &str, code: &str, options: &Options) -> String {
     let final_newline = code.ends_with('\n');
     // Chroma pads line numbers to the widest one's digits.
     let width = (options.line_start + last).to_string().len();
+    // Empty code has no lines at all.
+    let source = if code.is_empty() {
+        String::new()
+    } else {
+        source
+    };
     for (i, line) in syntect::util::LinesWithEndings::from(&source).enumerate() {
         let number = format!("{:>width$}", options.line_start + i);
         let highlighted = options.highlighted.contains(&(i + 1));
@@ -409,7 +415,7 @@ mod tests {
         let plain = code_block("nosuchlang", "x\n", &options);
         assert_eq!(
             plain,
-            "<pre tabindex=\"0\"><code class=\"language-nosuchlang\" data-lang=\"nosuchlang\">x\n</code></pre>\n"
+            "<pre tabindex=\"0\"><code class=\"language-nosuchlang\" data-lang=\"nosuchlang\">x\n</code></pre>"
         );
     }
 
@@ -434,11 +440,11 @@ mod tests {
     fn unknown_and_missing_languages_are_plain() {
         assert_eq!(
             code_block("xyz", "a<b\n", &Options::default()),
-            "<pre tabindex=\"0\"><code class=\"language-xyz\" data-lang=\"xyz\">a&lt;b\n</code></pre>\n"
+            "<pre tabindex=\"0\"><code class=\"language-xyz\" data-lang=\"xyz\">a&lt;b\n</code></pre>"
         );
         assert_eq!(
             code_block("", "a\n", &Options::default()),
-            "<pre tabindex=\"0\"><code>a\n</code></pre>\n"
+            "<pre tabindex=\"0\"><code>a\n</code></pre>"
         );
     }
 

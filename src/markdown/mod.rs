@@ -2,14 +2,17 @@
 //! one options builder, one pass that gives headings their ids, then [`html`]
 //! writes Goldmark's markup (spec §5).
 
+pub mod definitions;
 pub mod highlight;
 pub mod html;
 pub mod linkify;
 pub mod passthrough;
+pub mod strikethrough;
 pub mod toc;
 pub mod typographer;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser};
+use std::ops::Range;
 
 /// pulldown-cmark hands a backslash-escaped character over as a text event of its
 /// own, starting right after the backslash. Such a character is marked so that
@@ -155,7 +158,6 @@ pub struct Rendered {
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST
@@ -175,19 +177,10 @@ fn is_tabbed_delimiter_row(line: &str) -> bool {
 }
 
 /// The source as Goldmark reads it, where pulldown-cmark would read it
-/// otherwise (outside fenced code): a colon at a line start starts a definition
-/// only when a space follows it (pulldown-cmark also at `:text`), so such a
-/// colon is escaped; a table's delimiter row may hold tabs, made spaces here.
+/// otherwise (outside fenced code): a table's delimiter row may hold tabs, made
+/// spaces here.
 fn as_goldmark_reads(source: &str) -> std::borrow::Cow<'_, str> {
-    let needs = source.lines().any(|l| {
-        let t = l.trim_start_matches(' ');
-        is_tabbed_delimiter_row(l)
-            || (l.len() - t.len() < 4
-                && t.starts_with(':')
-                && !t.get(1..).unwrap_or_default().starts_with([' ', '\t'])
-                && t.len() > 1)
-    });
-    if !needs {
+    if !source.lines().any(is_tabbed_delimiter_row) {
         return std::borrow::Cow::Borrowed(source);
     }
     let mut out = String::with_capacity(source.len() + 16);
@@ -212,19 +205,6 @@ fn as_goldmark_reads(source: &str) -> std::borrow::Cow<'_, str> {
                 None => fence = Some(marker),
                 _ => {}
             }
-        } else if fence.is_none()
-            && indent < 4
-            && t.starts_with(':')
-            && t.len() > 1
-            && !t
-                .get(1..)
-                .unwrap_or_default()
-                .starts_with([' ', '\t', '\n', '\r'])
-        {
-            out.push_str(line.get(..indent).unwrap_or_default());
-            out.push('\\');
-            out.push_str(t);
-            continue;
         } else if fence.is_none() && is_tabbed_delimiter_row(line) {
             out.push_str(&line.replace('\t', " "));
             continue;
@@ -247,13 +227,44 @@ pub fn render(source: &str, settings: Settings<'_>) -> Rendered {
 
 fn render_markdown(source: &str, settings: Settings<'_>) -> Rendered {
     let source = as_goldmark_reads(source);
+    let source = definitions::escape_non_definitions(&source, options());
     let events = Parser::new_ext(&source, options())
         .into_offset_iter()
-        .map(|(event, range)| match event {
-            Event::Text(t) => Event::Text(protect_escape(t, &source, range.start)),
-            other => other,
+        .flat_map(|(event, range)| {
+            let spaces_kept = match event {
+                Event::HardBreak => hard_break_spaces(&source, &range),
+                _ => None,
+            };
+            let event = match event {
+                Event::Text(t) => Event::Text(protect_escape(t, &source, range.start)),
+                other => other,
+            };
+            spaces_kept
+                .into_iter()
+                .chain(std::iter::once((event, range)))
         });
-    html::write(events, source.len() + source.len() / 4, settings)
+    let events = definitions::Looseness::new(events, &source);
+    let capacity = source.len() + source.len() / 4;
+    if source.contains('~') {
+        let events = strikethrough::apply(events.collect(), &source);
+        html::write(events.into_iter(), capacity, settings)
+    } else {
+        html::write(events.map(|(event, _)| event), capacity, settings)
+    }
+}
+
+/// The spaces Goldmark keeps before a hard line break made of four spaces or
+/// more: all but three, as text.
+fn hard_break_spaces<'a>(source: &str, range: &Range<usize>) -> Option<(Event<'a>, Range<usize>)> {
+    let spaces = source
+        .get(range.clone())?
+        .bytes()
+        .take_while(|&b| b == b' ')
+        .count();
+    (spaces > 3).then(|| {
+        let kept = " ".repeat(spaces - 3);
+        (Event::Text(kept.into()), range.start..range.start)
+    })
 }
 
 /// Renders `source` and returns only the HTML.
@@ -285,7 +296,7 @@ mod tests {
         );
         assert_eq!(
             render_html("```\n:keep\n```\n", Settings::default()),
-            "<pre tabindex=\"0\"><code>:keep\n</code></pre>\n"
+            "<pre tabindex=\"0\"><code>:keep\n</code></pre>"
         );
         assert_eq!(
             render_html("Term\n: Def\n", Settings::default()),

@@ -127,8 +127,9 @@ pub fn go_json(json: &str) -> String {
     out
 }
 
-/// Percent-encodes a link destination (keeping URL syntax and existing escapes),
-/// then HTML-escapes it; dangerous schemes give an empty URL.
+/// Percent-encodes a link destination as Goldmark does (URL syntax kept, a `%`
+/// kept only where two hex digits follow it, `[ ] ^ { } | \`` and non-ASCII
+/// encoded), then HTML-escapes it; dangerous schemes give an empty URL.
 pub fn escape_url(out: &mut String, url: &str) {
     let lower = url.trim_start().to_ascii_lowercase();
     let dangerous = ["javascript:", "vbscript:", "file:"]
@@ -138,14 +139,17 @@ pub fn escape_url(out: &mut String, url: &str) {
     if dangerous {
         return;
     }
-    for b in url.bytes() {
+    let bytes = url.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'&' => out.push_str("&amp;"),
-            b'"' => out.push_str("%22"),
-            b'<' => out.push_str("%3C"),
-            b'>' => out.push_str("%3E"),
-            b'\'' => out.push_str("&#39;"),
-            b if b.is_ascii_alphanumeric() || b"-_.!~*();/?:@=+$,%#[]".contains(&b) => {
+            b'%' if bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) =>
+            {
+                out.push('%')
+            }
+            b if b.is_ascii_alphanumeric() || b"-_.!~*'();/?:@=+$,#".contains(&b) => {
                 out.push(b as char)
             }
             b => out.push_str(&format!("%{b:02X}")),
@@ -175,6 +179,19 @@ mod tests {
             "{\"a\":\"\\u003cb\\u003e\\u0026\\u2028\\u2029\u{2013}é\"}"
         );
         assert_eq!(go_json(""), "");
+    }
+
+    #[test]
+    fn link_destinations_are_encoded_as_goldmark_encodes_them() {
+        let mut out = String::new();
+        escape_url(&mut out, "/a b'[c]|^`{d}\"<e>&%41%%2z%é");
+        assert_eq!(
+            out,
+            "/a%20b'%5Bc%5D%7C%5E%60%7Bd%7D%22%3Ce%3E&amp;%41%25%252z%25%C3%A9"
+        );
+        let mut out = String::new();
+        escape_url(&mut out, "javascript:alert(1)");
+        assert_eq!(out, "");
     }
 
     #[test]

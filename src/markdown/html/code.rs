@@ -1,11 +1,11 @@
 //! Code blocks: fenced ones through the site's code block hook when it has
 //! one (`.Type`, `.Inner`, `.Attributes`, `.Options`), else highlighted as
 //! Hugo's Chroma does (with the title relearn shows above a block); indented
-//! ones as plain `<pre><code>`.
+//! ones as Goldmark's plain `<pre><code>`, escaped as its text is.
 
 use super::{Writer, highlight};
 use crate::markdown::{HookCall, HookKind};
-use crate::text::escape::escape_code;
+use crate::text::escape::{escape_code, escape_text};
 use pulldown_cmark::CodeBlockKind;
 
 impl Writer<'_> {
@@ -75,7 +75,7 @@ impl Writer<'_> {
             }
             Some((None, code)) => {
                 out.push_str("<pre><code>");
-                escape_code(out, &code);
+                escape_text(out, &code);
                 out.push_str("</code></pre>\n");
             }
             None => {}

@@ -21,6 +21,7 @@ impl Writer<'_> {
     ) {
         let out = &mut self.out;
         self.link_depth += 1;
+        self.in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
         if self
             .settings
             .hooks
@@ -59,6 +60,7 @@ impl Writer<'_> {
     pub(super) fn end_link(&mut self) {
         let out = &mut self.out;
         self.link_depth = self.link_depth.saturating_sub(1);
+        self.in_autolink = false;
         match self.links.pop().flatten() {
             Some(link) => self.hooked_link(link),
             None => out.push_str("</a>"),

@@ -31,6 +31,9 @@ struct Writer<'s> {
     alt_html: String,
     image_title: Vec<String>,
     link_depth: usize,
+    /// Inside an autolink (`<https://…>`, `<a@b.c>`): its text is the address
+    /// as written, without the typographer's substitutions.
+    in_autolink: bool,
     /// Each open link: for one the site's hook writes, its destination and
     /// title and the output before it (its content is written apart).
     links: Vec<Option<links::HookedLink>>,
@@ -242,8 +245,10 @@ impl Writer<'_> {
                 self.start_heading(level, classes, attrs);
             }
             Event::End(TagEnd::Heading(level)) => self.end_heading(level),
-            Event::Start(Tag::Item) => {
-                self.out.push_str("<li>");
+            // A loose item or definition's paragraphs start on a line of their own.
+            Event::Start(tag @ (Tag::Item | Tag::DefinitionListDefinition)) => {
+                self.out
+                    .push_str(if tag == Tag::Item { "<li>" } else { "<dd>" });
                 if paragraph_next {
                     self.out.push('\n');
                 }
@@ -343,10 +348,10 @@ impl Writer<'_> {
             }
             Tag::List(None) => out.push_str("<ul>\n"),
             Tag::Item => out.push_str("<li>"),
+            Tag::DefinitionListDefinition => out.push_str("<dd>"),
             Tag::FootnoteDefinition(label) => self.start_footnote(&label),
             Tag::DefinitionList => out.push_str("<dl>\n"),
             Tag::DefinitionListTitle => out.push_str("<dt>"),
-            Tag::DefinitionListDefinition => out.push_str("<dd>"),
             Tag::Table(alignments) => self.start_table(alignments),
             Tag::TableHead => self.start_table_head(),
             Tag::TableRow => self.start_table_row(),
@@ -423,7 +428,11 @@ impl Writer<'_> {
 
     fn text(&mut self, text: &str, after: char) {
         if let Some(plain) = &mut self.link_plain {
-            plain.push_str(&typographer::to_chars(text, self.prev_char, after));
+            if self.in_autolink {
+                plain.push_str(&typographer::restore(text));
+            } else {
+                plain.push_str(&typographer::to_chars(text, self.prev_char, after));
+            }
         }
         if self.image_depth > 0 {
             let chars = typographer::to_chars(text, self.prev_char, after);
@@ -433,6 +442,10 @@ impl Writer<'_> {
         }
         if let Some((_, code)) = &mut self.code {
             code.push_str(text);
+            return;
+        }
+        if self.in_autolink {
+            escape_text(&mut self.out, &typographer::restore(text));
             return;
         }
         if self.link_depth > 0 {

@@ -78,6 +78,9 @@ impl Writer<'_> {
         let out = &mut self.out;
         if out.ends_with("</tr>") {
             out.push_str("\n\t</tbody>");
+        } else if out.ends_with("</thead>") {
+            // A table without rows has an empty body.
+            out.push_str("\n\t<tbody>\n\t</tbody>");
         }
         out.push_str("\n</table>\n");
         let Some(table) = self.hooked_table.take() else {

@@ -92,11 +92,11 @@ fn footnotes_and_definition_lists() {
 fn code_blocks() {
     assert_eq!(
         html("```\na < b\n```"),
-        "<pre tabindex=\"0\"><code>a &lt; b\n</code></pre>\n"
+        "<pre tabindex=\"0\"><code>a &lt; b\n</code></pre>"
     );
     assert_eq!(
         html("```nosuchlang\necho 'x'\n```"),
-        "<pre tabindex=\"0\"><code class=\"language-nosuchlang\" data-lang=\"nosuchlang\">echo &#39;x&#39;\n</code></pre>\n"
+        "<pre tabindex=\"0\"><code class=\"language-nosuchlang\" data-lang=\"nosuchlang\">echo &#39;x&#39;\n</code></pre>"
     );
     assert_eq!(
         html("    indented\n"),
