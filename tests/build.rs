@@ -1122,6 +1122,26 @@ fn figure_and_details_as_hugo_writes_them() {
     );
 }
 
+/// Hugo's `comment` leaves out what it holds, in either delimiter form
+/// (Hugo 0.168's page); like Hugo, it must be closed.
+#[test]
+fn the_comment_shortcode_leaves_out_what_it_holds() {
+    let page = "---\ntitle: P\n---\na\n\n{{< comment >}}gone{{< /comment >}}\n\nb {{% comment %}}also **gone**{{% /comment %}} c\n";
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'I'\n",
+        ),
+        ("content/p.md", page),
+        ("layouts/single.html", "{{ .Content }}\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_eq!(
+        read(dir.path(), "public/p/index.html"),
+        "<p>a</p>\n\n<p>b  c</p>\n\n"
+    );
+}
+
 /// A brace beside a shortcode's delimiters (`{{{< n >}}` … `{{< /n >}}}`) is
 /// text, as Hugo reads it (Hugo 0.168's page).
 #[test]

@@ -865,3 +865,12 @@ fn numbers_wrap_and_sequences_count_as_hugo_does() {
 fn pages_group_by_a_field_as_hugo_groups_them() {
     common::assert_same_as_hugo("page-groups", 1);
 }
+
+/// A shortcode's output without inner content keeps to the indent of a call
+/// alone on its line (so a call in a list item stays in the item), while
+/// inner content is left as written; `key = value` is read as `key=value`
+/// (fixture shortcode-indent, Hugo 0.168's output).
+#[test]
+fn shortcode_output_keeps_to_the_calls_indent() {
+    common::assert_same_as_hugo("shortcode-indent", 1);
+}

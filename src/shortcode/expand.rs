@@ -127,9 +127,14 @@ pub fn expand(
             Node::Call(call) => {
                 let html = expander.call(call, ordinal, 0, None)?;
                 ordinal += 1;
+                // Output without inner content keeps to the call's indent (so a
+                // call in a list item stays in it), as Hugo indents it.
+                let html = match call.inner_raw.is_empty() {
+                    true => reindent(&html, &line_indent(&out.markdown)),
+                    false => html,
+                };
                 if call.tag.markdown && shortcodes.splices_markdown(&call.tag.name) {
-                    let indent = line_indent(&out.markdown);
-                    out.markdown.push_str(&reindent(&html, &indent));
+                    out.markdown.push_str(&html);
                 } else {
                     let token = format!("{TOKEN_PREFIX}{}{TOKEN_SUFFIX}", out.placeholders.len());
                     out.markdown.push_str(&token);
@@ -248,11 +253,19 @@ fn line_indent(markdown: &str) -> String {
     }
 }
 
+/// `text` with `indent` before each line after the first (blank ones too).
 fn reindent(text: &str, indent: &str) -> String {
     if indent.is_empty() || !text.contains('\n') {
         return text.to_string();
     }
-    text.replace('\n', &format!("\n{indent}"))
+    let mut out = String::with_capacity(text.len() + indent.len() * 8);
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i > 0 {
+            out.push_str(indent);
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Puts shortcode outputs in place of their tokens in rendered HTML. A token that is

@@ -118,9 +118,16 @@ pub fn build(
             Token::Literal { text, .. } => Node::Text(text),
             Token::Open(tag) => {
                 let Some(inner) = defs.inner(&tag.name) else {
+                    // Hugo's own shortcodes that labsite leaves out say why.
+                    let why = match tag.name.as_str() {
+                        "qr" => {
+                            ": Hugo's qr draws a QR code as an image, which labsite does not do (keep the QR code as an image in static/ and show it with ![…](…))"
+                        }
+                        _ => "",
+                    };
                     return SyntaxError::at(
                         tag.start,
-                        format!("template for shortcode \"{}\" not found", tag.name),
+                        format!("template for shortcode \"{}\" not found{why}", tag.name),
                     );
                 };
                 if tag.self_closing && inner == Inner::None {
@@ -269,6 +276,10 @@ mod tests {
         assert_eq!(
             tree("x {{< nope >}}"),
             Err((2, "template for shortcode \"nope\" not found".into()))
+        );
+        assert_eq!(
+            tree("{{< qr text=\"x\" />}}"),
+            Err((0, "template for shortcode \"qr\" not found: Hugo's qr draws a QR code as an image, which labsite does not do (keep the QR code as an image in static/ and show it with ![…](…))".into()))
         );
         assert_eq!(
             tree("{{< youtube a >}}{{< /youtube >}}"),

@@ -215,8 +215,12 @@ impl TagLexer<'_> {
             }
         }
         let word = self.text_from(item_start).to_string();
+        // Hugo also reads `key = value`, with white space around the `=`.
+        let after_word = self.pos;
+        self.skip_space();
         if self.peek() == Some('=') && !word.is_empty() {
             self.pos += 1;
+            self.skip_space();
             let value = match self.peek() {
                 Some('"' | '`') => Value::String(self.quoted()?),
                 _ => {
@@ -235,6 +239,7 @@ impl TagLexer<'_> {
             };
             return Ok((Some(word), value));
         }
+        self.pos = after_word;
         let ends_here = self.peek().is_none_or(|ch| {
             ch.is_whitespace() || self.rest().starts_with(self.close_delim) || ch == '/'
         });

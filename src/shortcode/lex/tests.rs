@@ -77,6 +77,15 @@ fn parameter_forms_and_types() {
         one_tag("{{< x \"true\" >}}").params,
         Params::Positional(vec![json!("true")])
     );
+    // Hugo 0.168 reads `key = value` as `key=value`.
+    assert_eq!(
+        one_tag("{{< x name = \"Tab 1\" n =2\n  style=\"a\" >}}").params,
+        Params::Named(vec![
+            ("name".into(), json!("Tab 1")),
+            ("n".into(), json!(2)),
+            ("style".into(), json!("a")),
+        ])
+    );
 }
 
 #[test]
