@@ -149,6 +149,11 @@ impl Outputs {
                     _ if kind == Kind::Page => vec!["html".to_string()],
                     _ => vec!["html".to_string(), "rss".to_string()],
                 };
+                // With the RSS kind disabled no page has the format.
+                let names = names
+                    .into_iter()
+                    .filter(|n| n != "rss" || !config.disables_kind("rss"))
+                    .collect();
                 (kind, names)
             })
             .collect();

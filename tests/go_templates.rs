@@ -874,3 +874,36 @@ fn pages_group_by_a_field_as_hugo_groups_them() {
 fn shortcode_output_keeps_to_the_calls_indent() {
     common::assert_same_as_hugo("shortcode-indent", 1);
 }
+
+/// A page's front matter as templates see it (fixture page-params, Hugo
+/// 0.168's output): title, weight and dates typed, `.Params` holding the dates
+/// as times (lastmod and publishdate defaulting to the date) and the draft and
+/// CJK flags; `.Truncated` false for a front matter summary or a summary that
+/// is all the content, true when content follows the summary.
+#[test]
+fn page_parameters_and_truncation_are_as_in_hugo() {
+    common::assert_same_as_hugo("page-params", 12);
+}
+
+/// Page methods as Hugo 0.168 answers them (fixture page-methods): Next and
+/// Prev over the site's regular pages and NextInSection and PrevInSection
+/// over the section's, in the default order (Next the page before); Len,
+/// Plain (tags stripped, entities kept, a line end per paragraph),
+/// PlainWords and FuzzyWordCount; Layout, Slug, Name; File.Dir "/" at the
+/// content root; RegularPagesRecursive; Sites; InSection comparing current
+/// sections; and output formats without RSS when its kind is disabled.
+#[test]
+fn page_methods_answer_as_in_hugo() {
+    common::assert_same_as_hugo("page-methods", 9);
+}
+
+/// Site members as Hugo 0.168 answers them (fixture site-members): the
+/// taxonomies keyed by term, a taxonomy's and a term's pages found by path
+/// with their names in `.Data`, `.Site.Lastmod` (the newest page date),
+/// `.Site.Param`, `.Site.MainSections` (the section with the most pages),
+/// `.Site.LanguagePrefix` (empty without a language folder), the language's
+/// direction as configured, and the privacy settings of YouTube and Vimeo.
+#[test]
+fn site_members_answer_as_in_hugo() {
+    common::assert_same_as_hugo("site-members", 6);
+}

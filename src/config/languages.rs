@@ -12,6 +12,8 @@ pub struct Language {
     pub name: String,
     pub code: Option<String>,
     pub content_dir: Option<String>,
+    /// `languageDirection`: `rtl` or `ltr`.
+    pub direction: Option<String>,
     pub params: Map<String, Value>,
     /// The language's own shortcuts menu, if it defines one.
     pub shortcuts: Option<Vec<MenuEntry>>,
@@ -72,6 +74,7 @@ pub(super) fn parse_languages(value: Option<&Value>, default_language: &str) -> 
                     .unwrap_or_else(|| key.clone()),
                 code: get("languagecode").or_else(|| get("locale")),
                 content_dir: get("contentdir"),
+                direction: get("languagedirection"),
                 shortcuts: v
                     .get("menus")
                     .or_else(|| v.get("menu"))

@@ -380,6 +380,16 @@ impl Config {
             == Some(true)
     }
 
+    /// Whether `disableKinds` names `kind` (`"rss"`, `"taxonomy"`, …, in any case).
+    pub fn disables_kind(&self, kind: &str) -> bool {
+        match self.raw.get("disablekinds") {
+            Some(serde_json::Value::Array(a)) => a
+                .iter()
+                .any(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(kind))),
+            _ => false,
+        }
+    }
+
     /// The path part of baseURL without its trailing slash (`""` or `/workshop`)
     /// that root-relative URLs start with. With `canonifyURLs` they start at
     /// `/` (Hugo adds the context root only without it): the path is then part

@@ -11,12 +11,7 @@ use std::collections::BTreeMap;
 
 /// The configured taxonomies as (singular, plural).
 pub fn configured(config: &Config) -> Vec<(String, String)> {
-    let disabled = |kind: &str| match config.raw.get("disablekinds") {
-        Some(Value::Array(a)) => a
-            .iter()
-            .any(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(kind))),
-        _ => false,
-    };
+    let disabled = |kind: &str| config.disables_kind(kind);
     if disabled("taxonomy") && disabled("term") {
         return Vec::new();
     }

@@ -384,12 +384,7 @@ impl Site {
 
     /// Whether the site disables a kind of output (`disableKinds`).
     fn disabled(&self, kind: &str) -> bool {
-        match self.config.raw.get("disablekinds") {
-            Some(serde_json::Value::Array(a)) => a
-                .iter()
-                .any(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case(kind))),
-            _ => false,
-        }
+        self.config.disables_kind(kind)
     }
 
     /// Pages, resources, feeds, the search index, the sitemap, the 404 page and the

@@ -21,7 +21,8 @@ impl<'a> Object<'a> for FileObject {
             .map_or(f.logical_name.as_str(), |(s, _)| s);
         Some(Ok(match name {
             "Path" => Value::str(&f.path),
-            "Dir" => Value::str(&f.dir),
+            // A file at the content root is in "/", as Hugo 0.168 says.
+            "Dir" => Value::str(if f.dir.is_empty() { "/" } else { &f.dir }),
             "LogicalName" => Value::str(&f.logical_name),
             "BaseFileName" => Value::str(without_ext),
             "TranslationBaseName" => Value::str(&f.base_name),

@@ -6,6 +6,7 @@ use super::objects::{Answer, obj, text_arg};
 use super::objects::{FileObject, ResourceObject, SiteObject};
 use super::site::language_value;
 use crate::content::{Kind, Page, PageId};
+use crate::gotemplate::funcs::strip_html;
 use crate::gotemplate::value::{Object, Value};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -150,6 +151,80 @@ impl<'a> PageObject<'a> {
             .unwrap_or(crate::content::ContentTree::HOME)
     }
 
+    /// The section a page is in: itself for the home page and a section.
+    fn current_section(&self, id: PageId) -> Option<PageId> {
+        let page = &self.site().tree[id];
+        if page.is_section_like() {
+            Some(id)
+        } else {
+            page.parent
+        }
+    }
+
+    /// The regular page before (`before`) or after this one among `pages`, in
+    /// Hugo's default order.
+    fn neighbour(&self, pages: impl Iterator<Item = PageId>, before: bool) -> Value<'a> {
+        let site = self.site();
+        let tree = &site.tree;
+        if tree[self.id].kind != Kind::Page {
+            return Value::Nil;
+        }
+        let regular = pages.filter(|&p| tree[p].kind == Kind::Page && tree[p].render);
+        let ordered: Vec<PageId> = super::site::in_order(site, regular).collect();
+        let Some(at) = ordered.iter().position(|&p| p == self.id) else {
+            return Value::Nil;
+        };
+        let neighbour = if before {
+            at.checked_sub(1).and_then(|i| ordered.get(i))
+        } else {
+            ordered.get(at + 1)
+        };
+        neighbour.map_or(Value::Nil, |&p| self.page_value(p))
+    }
+
+    /// Whether the summary leaves out some of the content: never for a
+    /// summary from front matter, else when the content goes on after it.
+    fn truncated(&self) -> Result<bool, String> {
+        let content = self.content()?;
+        let from_front_matter = self
+            .page()
+            .text_param("summary")
+            .is_some_and(|s| !s.trim().is_empty());
+        if content.summary.is_none() && from_front_matter {
+            return Ok(false);
+        }
+        let summary = self.env.build.summary(self.lang, self.id)?;
+        Ok(summary.trim() != content.html.trim())
+    }
+
+    /// The page's parameters as Hugo holds them: its front matter with the
+    /// dates as times (lastmod and publishdate default to the date) and the
+    /// draft and CJK flags always there.
+    fn params(&self) -> Value<'a> {
+        let page = self.page();
+        let mut params: BTreeMap<String, Value<'a>> = page
+            .params
+            .iter()
+            .map(|(key, value)| (key.clone(), Value::from_json(value)))
+            .collect();
+        let dates = [
+            ("date", page.date),
+            ("lastmod", page.lastmod.or(page.date)),
+            ("publishdate", page.publish_date.or(page.date)),
+            ("expirydate", page.expiry_date),
+        ];
+        for (key, date) in dates {
+            if date.is_some() {
+                params.insert(key.to_string(), date_value(date));
+            }
+        }
+        params.insert("draft".into(), Value::Bool(page.draft));
+        params
+            .entry("iscjklanguage".into())
+            .or_insert(Value::Bool(false));
+        Value::map(params)
+    }
+
     fn translations(&self, include_self: bool) -> Value<'a> {
         let Some(list) = self.site().translations.get(&self.id) else {
             return if include_self {
@@ -177,7 +252,7 @@ impl<'a> Object<'a> for PageObject<'a> {
             "LinkTitle" => Value::str(&page.link_title),
             "RelPermalink" => Value::str(site.rel_permalink(self.id)),
             "Permalink" => Value::str(site.permalink(self.id)),
-            "Params" => Value::from_json(&serde_json::Value::Object(page.params.clone())),
+            "Params" => self.params(),
             "Param" => {
                 let key = text_arg(args, 0).to_lowercase();
                 let lookup = |root: Option<&serde_json::Value>| {
@@ -199,8 +274,28 @@ impl<'a> Object<'a> for PageObject<'a> {
                 }
                 return Some(self.content().map(|c| Value::html(c.toc)));
             }
+            // The content with its tags stripped as Hugo strips them (entities
+            // kept, a line end for each paragraph).
             "Plain" => {
-                return Some(self.content().map(|c| Value::str(c.plain)));
+                return Some(self.content().map(|c| Value::str(strip_html(&c.html))));
+            }
+            "Len" => return Some(self.content().map(|c| Value::Int(c.html.len() as i64))),
+            "PlainWords" => {
+                return Some(self.content().map(|c| {
+                    let plain = strip_html(&c.html);
+                    Value::list(plain.split_whitespace().map(Value::str).collect())
+                }));
+            }
+            // The word count rounded up to the next hundred (none: 0).
+            "FuzzyWordCount" => {
+                return Some(self.content().map(|c| {
+                    let words = c.plain.split_whitespace().count() as i64;
+                    Value::Int(if words == 0 {
+                        0
+                    } else {
+                        (words + 100) / 100 * 100
+                    })
+                }));
             }
             "WordCount" | "ReadingTime" => {
                 return Some(self.content().map(|c| {
@@ -233,6 +328,7 @@ impl<'a> Object<'a> for PageObject<'a> {
             "Summary" => {
                 return Some(self.env.build.summary(self.lang, self.id).map(Value::html));
             }
+            "Truncated" => return Some(self.truncated().map(Value::Bool)),
             "Description" => Value::str(page.text_param("description").unwrap_or_default()),
             "Keywords" => page.param("keywords").map_or(Value::Nil, Value::from_json),
             // The term pages of taxonomy `plural` (`tags`) the page is listed on,
@@ -282,17 +378,50 @@ impl<'a> Object<'a> for PageObject<'a> {
                     .filter(|&c| tree[c].kind == Kind::Page && tree[c].render),
             ),
             "Sections" => self.pages(tree.sections(self.id)),
-            "FirstSection" => self.page_value(self.first_section()),
-            "CurrentSection" => {
-                if page.is_section_like() {
-                    self.page_value(self.id)
-                } else {
-                    page.parent.map_or(Value::Nil, |p| self.page_value(p))
-                }
+            "RegularPagesRecursive" => {
+                let below = tree.ids().filter(|&i| {
+                    tree[i].kind == Kind::Page
+                        && tree[i].render
+                        && tree.ancestors(i).contains(&self.id)
+                });
+                self.pages(super::site::in_order(site, below))
             }
+            // Hugo's Next is the regular page before this one in the default
+            // order, Prev the one after it.
+            "Next" | "Prev" => self.neighbour(tree.listed(), name == "Next"),
+            "NextInSection" | "PrevInSection" => match self.current_section(self.id) {
+                Some(section) => self.neighbour(
+                    tree[section].children.iter().copied(),
+                    name == "NextInSection",
+                ),
+                None => Value::Nil,
+            },
+            "FirstSection" => self.page_value(self.first_section()),
+            "CurrentSection" => self
+                .current_section(self.id)
+                .map_or(Value::Nil, |p| self.page_value(p)),
+            "Layout" => Value::str(page.text_param("layout").unwrap_or_default()),
+            "Slug" => Value::str(page.text_param("slug").unwrap_or_default()),
+            "Name" => Value::str(&page.title),
+            "Sites" => super::site::all_sites(&self.env),
+            // A taxonomy's and a term's pages also tell their names.
             "Data" => {
                 let mut m = BTreeMap::new();
                 m.insert("Pages".into(), self.pages(page.children.iter().copied()));
+                if matches!(page.kind, Kind::Taxonomy | Kind::Term) {
+                    let (plural, term) = match page.section_dir.split_once('/') {
+                        Some((plural, term)) => (plural, Some(term)),
+                        None => (page.section_dir.as_str(), None),
+                    };
+                    m.insert("Plural".into(), Value::str(plural));
+                    m.insert(
+                        "Singular".into(),
+                        Value::str(page.text_param("singular").unwrap_or_default()),
+                    );
+                    if let Some(term) = term {
+                        m.insert("Term".into(), Value::str(term));
+                    }
+                }
                 Value::map(m)
             }
             "Resources" => Value::list(
@@ -337,10 +466,16 @@ impl<'a> Object<'a> for PageObject<'a> {
                 let key = |id: PageId| page_key(self.lang, id);
                 let this = key(self.id);
                 let ancestors: Vec<String> = tree.ancestors(self.id).into_iter().map(key).collect();
+                let section_key = |id: PageId| self.current_section(id).map(key);
                 Value::Bool(match name {
                     "Eq" => other == this,
                     "IsDescendant" => ancestors.contains(&other),
-                    "InSection" => key(self.first_section()) == other || ancestors.contains(&other),
+                    // In the same section: the two pages' current sections are one.
+                    "InSection" => tree.ids().any(|i| {
+                        key(i) == other
+                            && section_key(i).is_some()
+                            && section_key(i) == section_key(self.id)
+                    }),
                     _ => tree
                         .ids()
                         .any(|i| key(i) == other && tree.ancestors(i).contains(&self.id)),
@@ -461,7 +596,17 @@ pub(super) fn get_page<'a>(env: &Rc<Env<'a>>, lang: usize, path: &str, from: &Pa
     let dir = crate::library::refs::context_dir(from, trimmed);
     match site.refs.resolve(trimmed, &dir) {
         Ok(id) => PageObject::value(env, lang, id),
-        Err(_) => Value::Nil,
+        // A taxonomy's list or term page, by its path (`/tags`, `/tags/aws`).
+        Err(_) => {
+            let wanted = trimmed.trim_matches('/').to_lowercase();
+            let tree = &site.tree;
+            tree.ids()
+                .find(|&i| {
+                    matches!(tree[i].kind, Kind::Taxonomy | Kind::Term)
+                        && tree[i].section_dir == wanted
+                })
+                .map_or(Value::Nil, |id| PageObject::value(env, lang, id))
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! `.Site` and `.Language`: the site of the page's language.
 
 use super::Env;
+use super::date::date_value;
 use super::objects::PageObject;
 use super::objects::{Answer, obj, text_arg};
 use super::page::get_page;
@@ -18,6 +19,7 @@ pub(super) fn language_value<'a>(site: &crate::library::SiteData<'_>) -> Value<'
             .and_then(|l| l.code.clone())
             .unwrap_or_else(|| config.language_code.clone()),
         weight: lang.map_or(0, |l| l.weight),
+        direction: lang.and_then(|l| l.direction.clone()).unwrap_or_default(),
     })
 }
 
@@ -106,6 +108,24 @@ fn services_config<'a>(raw: &serde_json::Map<String, serde_json::Value>) -> Valu
             "X",
             map(vec![("Disable", flag(&["privacy", "x", "disable"], false))]),
         ),
+        (
+            "YouTube",
+            map(vec![
+                ("Disable", flag(&["privacy", "youtube", "disable"], false)),
+                (
+                    "PrivacyEnhanced",
+                    flag(&["privacy", "youtube", "privacyenhanced"], false),
+                ),
+            ]),
+        ),
+        (
+            "Vimeo",
+            map(vec![
+                ("Disable", flag(&["privacy", "vimeo", "disable"], false)),
+                ("EnableDNT", flag(&["privacy", "vimeo", "enablednt"], false)),
+                ("Simple", flag(&["privacy", "vimeo", "simple"], false)),
+            ]),
+        ),
     ]);
     map(vec![("Services", services), ("Privacy", privacy)])
 }
@@ -138,8 +158,23 @@ impl<'a> Object<'a> for SiteObject<'a> {
             "Params" => view("params"),
             "LanguageCode" => view("language_code"),
             "Language" => language_value(site),
-            "LanguagePrefix" => {
-                Value::str(format!("{}{}", config.base_path(), config.lang_prefix()))
+            // `/en` where the language has a folder of its own, else empty.
+            "LanguagePrefix" => Value::str(config.lang_prefix()),
+            "Param" => {
+                let key = text_arg(args, 0).to_lowercase();
+                key.split('.')
+                    .try_fold(site.site_view.get("params"), |v, part| Some(v?.get(part)))
+                    .flatten()
+                    .map_or(Value::Nil, Value::from_json)
+            }
+            // The newest date any page was changed.
+            "Lastmod" => date_value(
+                tree.ids()
+                    .filter_map(|i| tree[i].lastmod.or(tree[i].date))
+                    .max(),
+            ),
+            "MainSections" => {
+                Value::list(main_sections(site).into_iter().map(Value::str).collect())
             }
             "IsMultiLingual" => Value::Bool(config.is_multilingual()),
             // Removed from Hugo; what older Hugo gave.
@@ -167,6 +202,7 @@ impl<'a> Object<'a> for SiteObject<'a> {
                     .collect(),
             ),
             "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), tree.home()),
+            "Sites" => all_sites(&self.env),
             "Copyright" => config
                 .raw
                 .get("copyright")
@@ -209,16 +245,19 @@ impl<'a> Object<'a> for SiteObject<'a> {
             }
             "Taxonomies" => {
                 let mut taxonomies = BTreeMap::new();
-                for &t in &tree.home().children {
-                    if tree[t].kind != Kind::Taxonomy {
-                        continue;
-                    }
+                for t in tree.ids().filter(|&t| tree[t].kind == Kind::Taxonomy) {
                     let terms = tree[t]
                         .children
                         .iter()
                         .map(|&term| {
                             (
-                                tree[term].section_dir.clone(),
+                                // Keyed by the term's own part of `tags/aws`.
+                                tree[term]
+                                    .section_dir
+                                    .rsplit('/')
+                                    .next()
+                                    .unwrap_or_default()
+                                    .to_string(),
                                 Value::list(tree[term].children.iter().map(|&p| page(p)).collect()),
                             )
                         })
@@ -260,6 +299,8 @@ pub struct LanguageObject {
     name: String,
     code: String,
     weight: i64,
+    /// `languageDirection` as configured (`rtl`, `ltr`), else empty.
+    direction: String,
 }
 
 impl<'a> Object<'a> for LanguageObject {
@@ -269,7 +310,7 @@ impl<'a> Object<'a> for LanguageObject {
             "LanguageName" => Value::str(&self.name),
             "LanguageCode" => Value::str(&self.code),
             "Weight" => Value::Int(self.weight),
-            "LanguageDirection" => Value::str("ltr"),
+            "LanguageDirection" => Value::str(&self.direction),
             _ => return None,
         }))
     }
@@ -283,8 +324,65 @@ impl<'a> Object<'a> for LanguageObject {
     }
 }
 
+/// The site's main sections: `params.mainSections`, else the top section
+/// holding the most regular pages (the first to reach that count, in the
+/// default order).
+fn main_sections(site: &crate::library::SiteData<'_>) -> Vec<String> {
+    let configured = site
+        .site_view
+        .get("params")
+        .and_then(|p| p.get("mainsections"));
+    match configured {
+        Some(serde_json::Value::Array(list)) => {
+            return list
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+        }
+        Some(serde_json::Value::String(one)) => return vec![one.clone()],
+        _ => {}
+    }
+    let tree = &site.tree;
+    let regular = tree.listed().filter(|&i| tree[i].kind == Kind::Page);
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut main, mut most) = (None, 0);
+    for id in in_order(site, regular) {
+        let section = tree[id]
+            .file
+            .as_ref()
+            .map(|f| {
+                f.dir
+                    .trim_matches('/')
+                    .split('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        if section.is_empty() {
+            continue;
+        }
+        let count = counts.entry(section.clone()).or_default();
+        *count += 1;
+        if *count > most {
+            most = *count;
+            main = Some(section);
+        }
+    }
+    main.into_iter().collect()
+}
+
+/// Every language's site (`.Sites`), the default language's first.
+pub(super) fn all_sites<'a>(env: &Rc<Env<'a>>) -> Value<'a> {
+    Value::list(
+        (0..env.build.sites.len())
+            .map(|lang| SiteObject::value(env, lang))
+            .collect(),
+    )
+}
+
 /// `pages` in the site's default order.
-fn in_order(
+pub(super) fn in_order(
     site: &crate::library::SiteData<'_>,
     pages: impl Iterator<Item = PageId>,
 ) -> impl Iterator<Item = PageId> {
