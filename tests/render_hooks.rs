@@ -566,7 +566,8 @@ fn passthrough_spans_stay_as_written_or_go_to_the_hook() {
 /// list, in a quote, one right after another, with highlighted lines) and
 /// from the highlight shortcode (its code's last line end trimmed, inline or
 /// with a table of line numbers), in a language no syntax knows, or empty,
-/// none followed by a line end.
+/// none followed by a line end, and a fenced block without the empty lines
+/// that end it.
 #[test]
 fn code_blocks_are_written_as_hugo_writes_them() {
     assert_same_as_hugo("code-blocks", 1);

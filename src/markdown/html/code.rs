@@ -1,6 +1,7 @@
 //! Code blocks: fenced ones through the site's code block hook when it has
 //! one (`.Type`, `.Inner`, `.Attributes`, `.Options`), else highlighted as
-//! Hugo's Chroma does (with the title relearn shows above a block); indented
+//! Hugo's Chroma does (with the title relearn shows above a block), without
+//! the empty lines that end a fenced block; indented
 //! ones as Goldmark's plain `<pre><code>`, escaped as its text is.
 
 use super::{Writer, highlight};
@@ -28,6 +29,14 @@ impl Writer<'_> {
     }
 
     pub(super) fn end_code_block(&mut self) {
+        // Hugo drops a fenced block's trailing empty lines, keeping one line end.
+        if let Some((Some(_), code)) = &mut self.code {
+            let kept = code.trim_end_matches(['\n', '\r']).len();
+            code.truncate(kept);
+            if kept > 0 {
+                code.push('\n');
+            }
+        }
         if let Some((Some((lang, attrs)), code)) = &self.code
             && let Some(hooks) = self
                 .settings
