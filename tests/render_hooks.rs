@@ -592,6 +592,14 @@ fn markdown_details_are_written_as_goldmark_writes_them() {
     assert_same_as_hugo("goldmark-details", 1);
 }
 
+/// A heading without text has no id and an empty item in the table of
+/// contents, and takes no number from the headings after it (fixture
+/// empty-headings, Hugo 0.168's output).
+#[test]
+fn a_heading_without_text_has_no_id() {
+    assert_same_as_hugo("empty-headings", 1);
+}
+
 /// A block after a list item's tight text, or first in an item, starts a
 /// line of its own; one right after a highlighted block does not (Hugo
 /// 0.168's output for lists holding code, lists, quotes, HTML, tables, rules

@@ -109,7 +109,12 @@ fn write_level(
     for node in nodes {
         newline(out, indent + 1);
         out.push_str("<li>");
-        if let Some(h) = node.heading.and_then(|i| headings.get(i)) {
+        // A heading without text (and so without an id) is an empty item.
+        if let Some(h) = node
+            .heading
+            .and_then(|i| headings.get(i))
+            .filter(|h| !h.id.is_empty())
+        {
             out.push_str(&format!("<a href=\"#{}\">{}</a>", h.id, h.html));
         }
         let before = out.len();

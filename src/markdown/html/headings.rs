@@ -38,8 +38,10 @@ impl Writer<'_> {
                     }
                     j += 1;
                 }
+                // A heading without text has no id (Goldmark makes none).
                 ids.push(match id {
                     Some(explicit) => self.ids.explicit(explicit),
+                    None if text.trim().is_empty() => String::new(),
                     None => self.ids.auto(&text),
                 });
                 i = j;
@@ -85,12 +87,17 @@ impl Writer<'_> {
             if !classes.is_empty() {
                 attributes.push(("class".into(), classes.join(" ")));
             }
-            attributes.push(("id".into(), id.clone()));
+            if !id.is_empty() {
+                attributes.push(("id".into(), id.clone()));
+            }
             self.hooked_heading = Some((self.out.len(), attributes));
         }
-        self.out.push_str(&format!("<h{n} id=\""));
-        escape_text(&mut self.out, &id);
-        self.out.push('"');
+        self.out.push_str(&format!("<h{n}"));
+        if !id.is_empty() {
+            self.out.push_str(" id=\"");
+            escape_text(&mut self.out, &id);
+            self.out.push('"');
+        }
         if !classes.is_empty() {
             self.out.push_str(" class=\"");
             escape_text(&mut self.out, &classes.join(" "));
