@@ -1492,3 +1492,22 @@ fn the_all_content_page_holds_every_page() {
         "2 pages\n"
     );
 }
+
+/// A shortcut given by `pageRef` links to its page's URL (learn's menu prints
+/// the entry's URL, which Hugo takes from the page), like one given by `url`.
+#[test]
+fn a_page_ref_shortcut_links_to_its_page() {
+    let dir = site_from(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/docs/'\ntitle = 'T'\ntheme = 'hugo-theme-learn'\n[[menu.shortcuts]]\nname = 'Ref'\npageRef = '/sec'\nweight = 1\n[[menu.shortcuts]]\nname = 'Url'\nurl = '/sec/'\nweight = 2\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        ("content/sec/_index.md", "---\ntitle: Sec\n---\n"),
+    ]);
+    build_ok(dir.path(), &[]);
+    assert_contains(
+        &read(dir.path(), "public/index.html"),
+        "<li><a class=\"padding\" href=\"https://example.org/docs/sec/\">Ref</a></li>\n        <li><a class=\"padding\" href=\"https://example.org/docs/sec/\">Url</a></li>",
+    );
+}

@@ -907,3 +907,13 @@ fn page_methods_answer_as_in_hugo() {
 fn site_members_answer_as_in_hugo() {
     common::assert_same_as_hugo("site-members", 6);
 }
+
+/// Menu entries as Hugo 0.168 gives them to templates (fixture
+/// menu-current): a `pageRef` entry has its page, `.PageRef` and the page's
+/// URL, is current on that page (`.IsMenuCurrent`) and has the current page
+/// below it on its descendants (`.HasMenuCurrent`); an entry of a bare URL
+/// is neither.
+#[test]
+fn menu_entries_know_the_current_page_as_in_hugo() {
+    common::assert_same_as_hugo("menu-current", 3);
+}

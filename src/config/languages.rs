@@ -29,6 +29,8 @@ pub struct MenuEntry {
     pub post: String,
     pub weight: i64,
     pub identifier: String,
+    /// `pageRef`: the page the entry stands for (its URL when `url` is unset).
+    pub page_ref: String,
 }
 
 pub(super) fn parse_languages(value: Option<&Value>, default_language: &str) -> Vec<Language> {
@@ -116,6 +118,7 @@ pub(super) fn parse_menu(value: Option<&Value>) -> Vec<MenuEntry> {
                     let id = get("identifier");
                     if id.is_empty() { name.clone() } else { id }
                 },
+                page_ref: get("pageref"),
                 name,
             }
         })

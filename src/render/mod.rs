@@ -289,7 +289,13 @@ pub fn base_context(site: &SiteData<'_>) -> tera::Context {
             .iter()
             .map(|e| {
                 let target = crate::text::sanitize::url(&e.url);
-                let url = if target.contains("://") || target.starts_with("mailto:") {
+                // A `pageRef` entry links to its page's URL, as Hugo gives it.
+                let page = (!e.page_ref.is_empty() && e.url == e.page_ref)
+                    .then(|| site.refs.resolve(&e.page_ref, "").ok())
+                    .flatten();
+                let url = if let Some(id) = page {
+                    site.permalink(id).to_string()
+                } else if target.contains("://") || target.starts_with("mailto:") {
                     target.to_string()
                 } else {
                     let base = if site.config.base_url.is_empty() {

@@ -482,6 +482,23 @@ impl<'a> Object<'a> for PageObject<'a> {
                 })
             }
             "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), page),
+            // A menu entry is current on the page its `pageRef` names, and has
+            // the current page below it on that page's descendants; an entry
+            // of a bare URL is neither, as in Hugo 0.168.
+            "IsMenuCurrent" | "HasMenuCurrent" => {
+                let entry_page = match args.get(1).map(|e| e.field("Page")) {
+                    Some(Ok(Value::Object(p))) => p.display(),
+                    _ => return Some(Ok(Value::Bool(false))),
+                };
+                let key = |id: PageId| page_key(self.lang, id);
+                Value::Bool(if name == "IsMenuCurrent" {
+                    entry_page == key(self.id)
+                } else {
+                    tree.ancestors(self.id)
+                        .into_iter()
+                        .any(|a| key(a) == entry_page)
+                })
+            }
             // Members older Hugo had, which old workshops still use: each is
             // what its current equivalent gives, said once.
             "Dir" | "URL" | "UniqueID" | "Hugo" | "RSSLink" => {

@@ -234,6 +234,17 @@ impl<'a> Object<'a> for SiteObject<'a> {
                         m.insert("Post".to_string(), Value::html(&e.post));
                         m.insert("Weight".to_string(), Value::Int(e.weight));
                         m.insert("Identifier".to_string(), Value::str(&e.identifier));
+                        // A `pageRef` entry knows its page (IsMenuCurrent, HasMenuCurrent).
+                        if !e.page_ref.is_empty() {
+                            let page = get_page(&self.env, self.lang, &e.page_ref, tree.home());
+                            if let Ok(url @ Value::String(_)) = page.field("RelPermalink")
+                                && e.url == e.page_ref
+                            {
+                                m.insert("URL".to_string(), url);
+                            }
+                            m.insert("PageRef".to_string(), Value::str(&e.page_ref));
+                            m.insert("Page".to_string(), page);
+                        }
                         Value::map(m)
                     })
                     .collect();
