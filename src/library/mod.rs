@@ -58,6 +58,7 @@ pub struct SiteData<'a> {
     /// Every page's place in the default order ([`crate::content::sort::ranks`]),
     /// made when first needed (feeds, search index).
     ranks: std::sync::OnceLock<PerPage<usize>>,
+    regular_in_order: std::sync::OnceLock<Vec<PageId>>,
     /// Whether the site has an `assets/` folder (most have none: no image of
     /// theirs needs looking for there).
     has_assets: bool,
@@ -162,6 +163,7 @@ impl<'a> SiteData<'a> {
                 has("favicon.ico") && !has("images/favicon.png")
             },
             ranks: std::sync::OnceLock::new(),
+            regular_in_order: std::sync::OnceLock::new(),
             asset_files: std::sync::OnceLock::new(),
             site_view: site_view(config, data),
             data,
@@ -208,6 +210,21 @@ impl<'a> SiteData<'a> {
     pub fn ranks(&self) -> &PerPage<usize> {
         self.ranks
             .get_or_init(|| crate::content::sort::ranks(self.tree))
+    }
+
+    /// The site's regular pages that are listed and rendered, in the default
+    /// order (what `.Next` and `.Prev` step through).
+    pub fn regular_pages_in_order(&self) -> &[PageId] {
+        self.regular_in_order.get_or_init(|| {
+            let rank = self.ranks();
+            let mut ids: Vec<PageId> = self
+                .tree
+                .listed()
+                .filter(|&i| self.tree[i].kind == crate::content::Kind::Page && self.tree[i].render)
+                .collect();
+            ids.sort_by_key(|&p| rank[p]);
+            ids
+        })
     }
 
     /// The URL of asset `name`, which is then published with the site.

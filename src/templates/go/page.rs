@@ -161,17 +161,15 @@ impl<'a> PageObject<'a> {
         }
     }
 
-    /// The regular page before (`before`) or after this one among `pages`, in
-    /// Hugo's default order.
-    fn neighbour(&self, pages: impl Iterator<Item = PageId>, before: bool) -> Value<'a> {
-        let site = self.site();
-        let tree = &site.tree;
-        if tree[self.id].kind != Kind::Page {
+    /// The page before (`before`) or after this one in `ordered`, regular
+    /// pages in Hugo's default order.
+    fn neighbour(&self, ordered: &[PageId], before: bool) -> Value<'a> {
+        if self.page().kind != Kind::Page {
             return Value::Nil;
         }
-        let regular = pages.filter(|&p| tree[p].kind == Kind::Page && tree[p].render);
-        let ordered: Vec<PageId> = super::site::in_order(site, regular).collect();
-        let Some(at) = ordered.iter().position(|&p| p == self.id) else {
+        // `ordered` is sorted by rank: the page is found by its own.
+        let rank = self.site().ranks();
+        let Ok(at) = ordered.binary_search_by_key(&rank[self.id], |&p| rank[p]) else {
             return Value::Nil;
         };
         let neighbour = if before {
@@ -388,12 +386,17 @@ impl<'a> Object<'a> for PageObject<'a> {
             }
             // Hugo's Next is the regular page before this one in the default
             // order, Prev the one after it.
-            "Next" | "Prev" => self.neighbour(tree.listed(), name == "Next"),
+            "Next" | "Prev" => self.neighbour(site.regular_pages_in_order(), name == "Next"),
             "NextInSection" | "PrevInSection" => match self.current_section(self.id) {
-                Some(section) => self.neighbour(
-                    tree[section].children.iter().copied(),
-                    name == "NextInSection",
-                ),
+                Some(section) => {
+                    let regular = tree[section]
+                        .children
+                        .iter()
+                        .copied()
+                        .filter(|&p| tree[p].kind == Kind::Page && tree[p].render);
+                    let ordered: Vec<PageId> = super::site::in_order(site, regular).collect();
+                    self.neighbour(&ordered, name == "NextInSection")
+                }
                 None => Value::Nil,
             },
             "FirstSection" => self.page_value(self.first_section()),
