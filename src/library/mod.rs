@@ -58,6 +58,7 @@ pub struct SiteData<'a> {
     /// Every page's place in the default order ([`crate::content::sort::ranks`]),
     /// made when first needed (feeds, search index).
     ranks: std::sync::OnceLock<PerPage<usize>>,
+    /// The regular pages in the default order, made when first needed (`.Next`).
     regular_in_order: std::sync::OnceLock<Vec<PageId>>,
     /// Whether the site has an `assets/` folder (most have none: no image of
     /// theirs needs looking for there).

@@ -129,9 +129,10 @@ pub fn expand(
                 ordinal += 1;
                 // Output without inner content keeps to the call's indent (so a
                 // call in a list item stays in it), as Hugo indents it.
-                let html = match call.inner_raw.is_empty() {
-                    true => reindent(&html, &line_indent(&out.markdown)),
-                    false => html,
+                let html = if call.inner_raw.is_empty() {
+                    reindent(&html, &line_indent(&out.markdown))
+                } else {
+                    html
                 };
                 if call.tag.markdown && shortcodes.splices_markdown(&call.tag.name) {
                     out.markdown.push_str(&html);

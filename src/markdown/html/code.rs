@@ -1,8 +1,8 @@
 //! Code blocks: fenced ones through the site's code block hook when it has
 //! one (`.Type`, `.Inner`, `.Attributes`, `.Options`), else highlighted as
 //! Hugo's Chroma does (with the title relearn shows above a block), without
-//! the empty lines that end a fenced block; indented
-//! ones as Goldmark's plain `<pre><code>`, escaped as its text is.
+//! the empty lines that end a fenced block; indented ones as Goldmark's plain
+//! `<pre><code>`, escaped as its text is.
 
 use super::{Writer, highlight};
 use crate::markdown::{HookCall, HookKind};

@@ -151,6 +151,16 @@ impl<'a> PageObject<'a> {
             .unwrap_or(crate::content::ContentTree::HOME)
     }
 
+    /// The page a template value holds, when it is a page of this language.
+    fn page_of_language(&self, value: &Value<'a>) -> Option<PageId> {
+        let Value::Object(object) = value else {
+            return None;
+        };
+        let payload = object.payload()?;
+        let &(lang, id) = payload.downcast_ref::<(usize, PageId)>()?;
+        (lang == self.lang).then_some(id)
+    }
+
     /// The section a page is in: itself for the home page and a section.
     fn current_section(&self, id: PageId) -> Option<PageId> {
         let page = &self.site().tree[id];
@@ -462,26 +472,18 @@ impl<'a> Object<'a> for PageObject<'a> {
             "Translations" => self.translations(false),
             "AllTranslations" => self.translations(true),
             "InSection" | "IsDescendant" | "IsAncestor" | "Eq" => {
-                let Some(Value::Object(other)) = args.first() else {
+                let Some(other) = args.first().and_then(|v| self.page_of_language(v)) else {
                     return Some(Ok(Value::Bool(false)));
                 };
-                let other = other.display();
-                let key = |id: PageId| page_key(self.lang, id);
-                let this = key(self.id);
-                let ancestors: Vec<String> = tree.ancestors(self.id).into_iter().map(key).collect();
-                let section_key = |id: PageId| self.current_section(id).map(key);
                 Value::Bool(match name {
-                    "Eq" => other == this,
-                    "IsDescendant" => ancestors.contains(&other),
+                    "Eq" => other == self.id,
+                    "IsDescendant" => tree.ancestors(self.id).contains(&other),
                     // In the same section: the two pages' current sections are one.
-                    "InSection" => tree.ids().any(|i| {
-                        key(i) == other
-                            && section_key(i).is_some()
-                            && section_key(i) == section_key(self.id)
-                    }),
-                    _ => tree
-                        .ids()
-                        .any(|i| key(i) == other && tree.ancestors(i).contains(&self.id)),
+                    "InSection" => {
+                        let section = self.current_section(self.id);
+                        section.is_some() && self.current_section(other) == section
+                    }
+                    _ => tree.ancestors(other).contains(&self.id),
                 })
             }
             "GetPage" => get_page(&self.env, self.lang, &text_arg(args, 0), page),
@@ -489,18 +491,17 @@ impl<'a> Object<'a> for PageObject<'a> {
             // the current page below it on that page's descendants; an entry
             // of a bare URL is neither, as in Hugo 0.168.
             "IsMenuCurrent" | "HasMenuCurrent" => {
-                let entry_page = match args.get(1).map(|e| e.field("Page")) {
-                    Some(Ok(Value::Object(p))) => p.display(),
-                    _ => return Some(Ok(Value::Bool(false))),
-                };
-                let key = |id: PageId| page_key(self.lang, id);
-                Value::Bool(if name == "IsMenuCurrent" {
-                    entry_page == key(self.id)
-                } else {
-                    tree.ancestors(self.id)
-                        .into_iter()
-                        .any(|a| key(a) == entry_page)
-                })
+                let entry_page = args
+                    .get(1)
+                    .and_then(|entry| entry.field("Page").ok())
+                    .and_then(|p| self.page_of_language(&p));
+                Value::Bool(entry_page.is_some_and(|p| {
+                    if name == "IsMenuCurrent" {
+                        p == self.id
+                    } else {
+                        tree.ancestors(self.id).contains(&p)
+                    }
+                }))
             }
             // Members older Hugo had, which old workshops still use: each is
             // what its current equivalent gives, said once.
@@ -588,6 +589,10 @@ impl<'a> Object<'a> for PageObject<'a> {
 
     fn display(&self) -> String {
         page_key(self.lang, self.id)
+    }
+
+    fn payload(&self) -> Option<Rc<dyn std::any::Any>> {
+        Some(Rc::new((self.lang, self.id)))
     }
 }
 
